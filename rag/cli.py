@@ -1,0 +1,199 @@
+"""The ``rag`` command. Errors become one readable message here, at the edge."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rag.errors import RagError
+from rag.settings import get_settings
+
+app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+
+def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except RagError as exc:
+            err.print(f"[bold red]error:[/] {exc.message}")
+            if exc.hint:
+                err.print(f"[yellow]what to do:[/] {exc.hint}")
+            raise typer.Exit(2) from None
+    return wrapper
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "bm25s", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _pipeline(llm: str | None = None):  # type: ignore[no-untyped-def]
+    from rag.generate import make_llm
+    from rag.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    if llm and llm != get_settings().llm:
+        pipeline = pipeline.with_llm(make_llm(get_settings(), llm), llm)
+    return pipeline
+
+
+@app.command()
+@_friendly
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="files or folders; default seeds/")]
+    = None,
+    sync: Annotated[bool, typer.Option("--sync", help="remove articles no longer present")]
+    = False,
+) -> None:
+    """Load, clean, chunk and embed articles into the index (idempotent)."""
+    from rag.corpus import load_corpus
+    from rag.index import Index
+
+    settings = get_settings()
+    articles, skipped = load_corpus(paths or [settings.seeds_dir])
+    index = Index.from_settings(settings)
+    with _progress() as progress:
+        task = progress.add_task("embedding chunks", total=None)
+        report = index.ingest(articles, sync=sync,
+                              progress=lambda done, total: progress.update(
+                                  task, completed=done, total=total))
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    console.print(
+        f"added {len(report.added)}, updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
+        f"skipped {len(skipped)}; {report.chunks_added} chunks embedded in "
+        f"{report.seconds:.1f} s; index holds {index.chunk_count()} chunks")
+
+
+@app.command()
+@_friendly
+def ask(
+    question: str,
+    as_json: Annotated[bool, typer.Option("--json", help="print the Answer as JSON")] = False,
+    llm: Annotated[str | None, typer.Option(help="local, openai or none")] = None,
+) -> None:
+    """Answer one question, with citations."""
+    a = _pipeline(llm).answer(question)
+    if as_json:
+        console.print_json(json.dumps(a.to_dict(), ensure_ascii=False))
+        return
+    console.print(a.text, highlight=False)
+    if a.notice:
+        err.print(f"[yellow]{a.notice}[/]")
+    for c in a.citations or a.related:
+        where = ", ".join(x for x in (c.outlet, c.date) if x)
+        console.print(f"[bold][{c.n}][/] {c.title}" + (f" ({where})" if where else "")
+                      + f" — {c.doc_id}:{c.start}-{c.end}", highlight=False)
+        console.print(f"    “{c.quote}”", style="dim", highlight=False)
+    t = a.timings
+    err.print(f"[dim]{a.mode} · retrieve {t.get('retrieve', 0):.2f}s · generate "
+              f"{t.get('generate', 0):.2f}s · cite {t.get('cite', 0):.2f}s[/]")
+
+
+@app.command()
+@_friendly
+def chat(
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port (0 = first free from 7860)")] = 7860,
+    auth: Annotated[str | None, typer.Option(help="user:password, or env RAG_AUTH")] = None,
+) -> None:
+    """Open the chat UI in the browser (Gradio, on 127.0.0.1 by default)."""
+    from ui.app import launch
+
+    launch(host=host, port=port, auth=auth)
+
+
+@app.command(name="eval")
+@_friendly
+def eval_(
+    file: Path,
+    out: Annotated[Path, typer.Option(help="folder for the report")] = Path("runs/latest"),
+    llm: Annotated[str | None, typer.Option(help="local, openai or none")] = None,
+    compare: Annotated[str | None, typer.Option(help="'llamaindex': run its "
+                                                "CitationQueryEngine side by side")] = None,
+    limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
+    min_accuracy: Annotated[float | None, typer.Option()] = None,
+    min_abstention: Annotated[float | None, typer.Option()] = None,
+    min_citation_coverage: Annotated[float | None, typer.Option()] = None,
+) -> None:
+    """Run a question set through rag.answer and write the report."""
+    from rag.evaluate import load_questions, missed_thresholds, run_eval
+    from rag.report import figures_table, write_run
+
+    questions = load_questions(file)[:limit]
+    pipeline = _pipeline(llm)
+    runs = {}
+    with _progress() as progress:
+        task = progress.add_task("rag", total=len(questions))
+        runs["rag"] = run_eval(questions, pipeline.answer, pipeline.checker,
+                               lambda n: progress.update(task, completed=n))
+        if compare:
+            if compare != "llamaindex":
+                raise RagError(f"unknown --compare {compare!r}", hint="use --compare llamaindex")
+            from rag.compare import llamaindex_answerer
+
+            peer = llamaindex_answerer(pipeline)
+            task = progress.add_task("llamaindex", total=len(questions))
+            runs["llamaindex"] = run_eval(questions, peer, pipeline.checker,
+                                          lambda n: progress.update(task, completed=n))
+    summaries = write_run(out, runs)
+    console.print(figures_table(summaries))
+    console.print(f"report: {out / 'report.md'}")
+    missed = missed_thresholds(summaries["rag"], min_accuracy=min_accuracy,
+                               min_abstention=min_abstention,
+                               min_citation_coverage=min_citation_coverage)
+    if missed:
+        err.print("[bold red]below threshold:[/] " + "; ".join(missed))
+        raise typer.Exit(1)
+
+
+@app.command()
+@_friendly
+def sources() -> None:
+    """List the indexed articles."""
+    from rag.index import Index
+
+    table = Table("id", "title", "outlet", "date", "chunks")
+    for a in Index.from_settings(get_settings()).articles():
+        table.add_row(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks))
+    console.print(table)
+
+
+@app.command()
+@_friendly
+def remove(doc_id: str) -> None:
+    """Remove one article (by id) from the index."""
+    from rag.index import Index
+
+    if not Index.from_settings(get_settings()).remove(doc_id):
+        err.print(f"no article {doc_id!r} in the index (see: rag sources)")
+        raise typer.Exit(1)
+    console.print(f"removed {doc_id}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,44 @@
+"""The peer we measure against: LlamaIndex's CitationQueryEngine over the same
+Chroma collection, embedder and LLM (``rag eval --compare llamaindex``)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+from rag.cite import _REFUSAL
+from rag.pipeline import Pipeline
+from rag.results import Answer, Citation
+
+
+def llamaindex_answerer(pipeline: Pipeline) -> Callable[[str], Answer]:
+    from llama_index.core import VectorStoreIndex
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.query_engine import CitationQueryEngine
+
+    index = VectorStoreIndex.from_vector_store(pipeline.index.vector_store,
+                                               embed_model=pipeline.index.embed_model)
+    engine = CitationQueryEngine.from_args(index, llm=pipeline.generator.llm or MockLLM(),
+                                           similarity_top_k=pipeline.settings.top_k)
+
+    def answer(question: str) -> Answer:
+        began = time.perf_counter()
+        response = engine.query(question)
+        total = time.perf_counter() - began
+        text = str(response.response or "").strip()
+        citations = []
+        for n, hit in enumerate(response.source_nodes, 1):
+            meta = hit.node.metadata
+            quote = re.sub(r"^Source \d+:\s*", "", hit.node.get_content())
+            citations.append(Citation(n, meta.get("doc_id", ""), meta.get("title", ""),
+                                      meta.get("outlet", ""), meta.get("date", ""), quote,
+                                      int(meta.get("start", 0)), int(meta.get("end", 0))))
+        used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+        abstained = not text or bool(_REFUSAL.search(text))
+        return Answer(question, text, abstained,
+                      tuple(c for c in citations if c.n in used), "llamaindex",
+                      {"retrieve": 0.0, "generate": total, "cite": 0.0, "total": total},
+                      retrieved=tuple(c.doc_id for c in citations))
+
+    return answer

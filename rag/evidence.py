@@ -1,0 +1,298 @@
+"""Sentence-level evidence: rank the retrieved sentences for a question, decide
+whether the articles answer it at all, and pick a short extractive answer.
+
+Hybrid ranking: embedding similarity (question vs sentence), IDF-weighted overlap of
+content terms, and whether the sentence carries what the question asks for (a date
+for "when", a number for "how many", a name for "who") that the question itself
+does not already contain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rag.corpus import Sentence
+from rag.results import Passage
+from rag.terms import MONTHS, NUMBER_WORDS, content_terms, key_terms, norm, words, year_terms
+from rag.vectors import SentenceVectors
+
+# Weights of the ranking score; chosen on evals/dev.jsonl (see README).
+W_SEMANTIC = 1.0
+W_LEXICAL = 0.6
+W_TYPE = 0.25
+W_NOTHING_NEW = 0.3
+W_CONTEXT = 0.8
+# A sentence that carries the asked-for type replaces a better one that lacks it
+# when it scores at least this share of it.
+TYPE_FALLBACK_RATIO = 0.6
+# A second sentence joins to supply a rare question term the first lacks, when it
+# scores at least this share of the first.
+COVER_RATIO = 0.7
+RARE_IDF = 1.5
+SUMMARY_RATIO = 0.5
+SAME_OVERLAP = 0.6
+# Trimming long sentences to their relevant clauses.
+TRIM_ABOVE_WORDS = 20
+MIN_TRIM_WORDS = 8
+W_TRIM_NEW = 0.3
+W_TRIM_WORD = 0.005
+_CLAUSE_BREAK = re.compile(r"(?:,|;|:| —| –| --)\s+(?=\S)")
+MAX_SENTENCES = 3
+
+_TYPE_PATTERNS = {
+    "date": re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month|day)\b"
+                       r"|\bsince when\b", re.I),
+    "number": re.compile(r"\bhow (?:many|much|long|often)\b|\bwhat (?:number|percentage|share)\b"
+                         r"|\bpopulation\b|\bhow old\b", re.I),
+    "name": re.compile(r"\bwho(?:m|se)?\b|\bwhich (?:\w+ ){0,3}(?:ministers?|leaders?|officials?|"
+                       r"presidents?|persons?|people|agency|outlet|newspaper|company)\b", re.I),
+    "place": re.compile(r"\bwhere\b|\b(?:which|what) (?:city|country|place|venue)\b", re.I),
+}
+# Questions that want an account of several things ("how did X change between ...").
+_SUMMARY = re.compile(r"\b(?:change[ds]?|evolve[ds]?|develop(?:ed)?|over time|timeline|history of"
+                      r"|between \d{4} and \d{4}|what happened)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    sentence: Sentence
+    passage: Passage
+    score: float
+    semantic: float
+    lexical: float
+    has_type: bool
+
+
+def question_type(question: str) -> str:
+    if _WHO_IS.search(question):
+        return ""  # "Who is X?" asks for a description, not a name
+    for kind, pattern in _TYPE_PATTERNS.items():
+        if pattern.search(question):
+            return kind
+    return ""
+
+
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
+_NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
+_POSS = re.compile(r"['’]s?$")
+_WHO_IS = re.compile(r"^\s*who (?:is|was|are|were) [A-Z]", re.I)
+
+
+# Capitalised words of titles, institutions and places: "National Assembly" and
+# "Foreign Minister" are not people.
+_INSTITUTIONAL = frozenset("""
+    academy affairs agency alliance assembly asia asian association bank board bureau
+    cabinet center centre chief china chinese city committee commission conference
+    consultation council court defense defence democratic department dialogue director
+    east economy embassy forces foreign forum general government group house industry
+    institute international japan japanese korea korean korean liberal media military
+    minister ministry nation national nations navy news north northeast ocean oceanian
+    office organization pacific parliament party peninsula policy president prime
+    republic secretary security self south speaker state states summit times trade
+    treaty union united university vice war west world yonhap kyodo reuters
+""".split())
+
+
+def _is_name_like(span: str, question_keys: set[str]) -> bool:
+    parts = [p for p in re.split(r"[ -]", span) if p]
+    people = [p for p in parts if _POSS.sub("", p.lower()) not in _INSTITUTIONAL
+              and p.lower() not in _DAYS and p.lower() not in MONTHS]
+    return len(people) >= 2 and bool(key_terms(" ".join(people)) - question_keys)
+
+
+def _has_type(kind: str, text: str, question_keys: set[str]) -> bool:
+    ws = words(text)
+    if kind == "date":
+        return any(w.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", w) for w in ws)
+    if kind == "number":
+        return any(any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
+    if kind == "place":
+        return any(m.lower() not in _DAYS and m.lower() not in MONTHS
+                   and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text))
+    if kind == "name":
+        # a person is named by two or more capitalised words the question lacks
+        return any(_is_name_like(m, question_keys) for m in _NAME.findall(text))
+    return True
+
+
+def date_words(iso: str) -> str:
+    """'2023-04-17' -> '17 April 2023 2023', for matching questions against metadata."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1].title()} {d.year}"
+
+
+def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
+    """Key terms of the question that no retrieved passage (nor its metadata) contains."""
+    wanted = key_terms(question)
+    if not wanted:
+        return set()
+    seen: set[str] = set()
+    for p in passages:
+        seen |= {norm(w) for w in words(f"{p.text} {p.title} {p.outlet} {date_words(p.date)}")
+                 for w in ([w, *w.split("-")] if "-" in w else [w])}
+    return {w for w in wanted if w not in seen}
+
+
+def _candidates(passages: list[Passage]) -> list[tuple[Sentence, Passage]]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for p in passages:
+        for s in p.sentences:
+            if (s.doc_id, s.start) not in seen:
+                seen.add((s.doc_id, s.start))
+                out.append((s, p))
+    return out
+
+
+def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
+                   *, query: str | None = None) -> list[Ranked]:
+    """Every sentence of ``passages``, best first. ``query`` (question plus context
+    for a follow-up) drives similarity; ``question`` decides what is asked for."""
+    query = query or question
+    cands = _candidates(passages)
+    if not cands:
+        return []
+    sims = vectors.similarities(query, [s.text for s, _ in cands])
+    terms = [content_terms(s.text) for s, _ in cands]
+    q_terms = content_terms(query)
+    idf = _idf(q_terms, terms)
+    total = sum(idf.values()) or 1.0
+    kind = question_type(question)
+    q_keys = key_terms(query)
+    ranked = []
+    for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
+        own = sum(idf[t] for t in q_terms & ts) / total
+        # News sentences lean on the one before ("He has invited Yoon ..."), so the
+        # previous sentence of the same article lends some of its terms.
+        prev = terms[i - 1] if i and cands[i - 1][0].doc_id == sent.doc_id else set()
+        ctx = sum(idf[t] for t in q_terms & (ts | prev)) / total
+        lexical = max(own, W_CONTEXT * ctx)
+        has_type = _has_type(kind, sent.text, q_keys)
+        nothing_new = not (ts - q_terms)
+        score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * has_type
+                 - W_NOTHING_NEW * nothing_new)
+        ranked.append(Ranked(sent, passage, score, float(sim), lexical, has_type))
+    ranked.sort(key=lambda r: r.score, reverse=True)
+    return ranked
+
+
+def _idf(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
+    n = len(docs)
+    return {t: math.log(1 + (n - df + 0.5) / (df + 0.5))
+            for t in q_terms for df in [sum(t in d for d in docs)]}
+
+
+def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
+    """A concise extractive answer: the best sentence that carries what is asked
+    for, plus a sentence that supplies a question term it lacks; for questions
+    about a change over time, a few distinct sentences in date order."""
+    if not ranked:
+        return []
+    primary = ranked[0]
+    if not primary.has_type:
+        typed = next((r for r in ranked if r.has_type), None)
+        if typed is not None and typed.score >= TYPE_FALLBACK_RATIO * primary.score:
+            primary = typed
+    chosen = [primary]
+    if _SUMMARY.search(question) or len(year_terms(question)) > 1:
+        for r in ranked:
+            if len(chosen) >= MAX_SENTENCES or r.score < SUMMARY_RATIO * primary.score:
+                break
+            if all(not _same(r.sentence, c.sentence) for c in chosen):
+                chosen.append(r)
+        return sorted(chosen, key=lambda r: (r.passage.date or "9999", r.sentence.doc_id,
+                                             r.sentence.start))
+    q_terms = content_terms(question)
+    idf = _idf(q_terms, [content_terms(r.sentence.text) for r in ranked])
+    missing = {t for t in q_terms - content_terms(primary.sentence.text)
+               if idf[t] >= RARE_IDF}
+    if missing:
+        for r in ranked:
+            if r.score < COVER_RATIO * primary.score:
+                break
+            if r is not primary and content_terms(r.sentence.text) & missing \
+                    and not _same(r.sentence, primary.sentence):
+                chosen.append(r)
+                break
+    return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the comma/semicolon/dash-separated clauses of a sentence."""
+    spans, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def trim(sentence: Sentence, question: str) -> Sentence:
+    """The run of the sentence's clauses that best answers the question for its
+    length: it keeps what is asked for (a date for "when", a new name for "who")
+    and the question's terms, and drops the rest ("..., according to a person
+    close to his office"). Still an exact quote, with offsets into the article."""
+    clauses = _clauses(sentence.text)
+    if len(words(sentence.text)) <= TRIM_ABOVE_WORDS or len(clauses) < 2:
+        return sentence
+    kind = question_type(question)
+    q_keys = key_terms(question)
+    q_terms = content_terms(question)
+    need_type = _has_type(kind, sentence.text, q_keys)
+    # a "who" answer keeps every person the sentence names
+    people = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
+        if kind == "name" else []
+    best: tuple[float, int, int] | None = None
+    for i in range(len(clauses)):
+        for j in range(i, len(clauses)):
+            piece = sentence.text[clauses[i][0]:clauses[j][1]]
+            n = len(words(piece))
+            if n < MIN_TRIM_WORDS or (need_type and not _has_type(kind, piece, q_keys)) \
+                    or any(p not in piece for p in people):
+                continue
+            cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
+            new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
+            value = cover + W_TRIM_NEW * new_keys - W_TRIM_WORD * n
+            if best is None or value > best[0]:
+                best = (value, i, j)
+    if best is None:
+        return sentence
+    a, b = clauses[best[1]][0], clauses[best[2]][1]
+    return Sentence(sentence.doc_id, sentence.start + a, sentence.start + b,
+                    sentence.text[a:b], sentence.kind)
+
+
+def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
+    """The trimmed quote as answer text, with ellipses where the sentence was cut."""
+    text = trimmed.text
+    if trimmed.start > sentence.start:
+        text = "…" + text
+    if trimmed.end < sentence.end:
+        text = text.rstrip(" ,;:") + "…"
+    return text
+
+
+def evidence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> list[Passage]:
+    """The sentences an LLM sees: the chosen evidence first, then the next best,
+    each as a one-sentence passage so that every [n] points at one quote."""
+    out: list[Ranked] = list(chosen)
+    for r in ranked:
+        if len(out) >= max(n, len(chosen)):
+            break
+        if all(r.sentence != c.sentence for c in out):
+            out.append(r)
+    return [Passage(f"{r.passage.chunk_id}:{r.sentence.start}", r.sentence.doc_id,
+                    r.passage.title, r.passage.outlet, r.passage.date, r.sentence.text,
+                    r.sentence.start, r.sentence.end, r.score, (r.sentence,)) for r in out]
+
+
+def _same(a: Sentence, b: Sentence) -> bool:
+    """Near-duplicate sentences (the same fact told twice) count once."""
+    ta, tb = content_terms(a.text), content_terms(b.text)
+    return len(ta & tb) / max(1, min(len(ta), len(tb))) > SAME_OVERLAP

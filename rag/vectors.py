@@ -1,0 +1,45 @@
+"""Normalised embeddings of short texts with a cache, for sentence-level scoring.
+
+Sentences of the articles recur across questions, so their vectors are cached: a
+warm answer embeds only the question (and the LLM's sentences, if any).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+MAX_CACHED = 200_000
+
+
+class SentenceVectors:
+    def __init__(self, embed_model: BaseEmbedding, *, max_cached: int = MAX_CACHED) -> None:
+        self.embed_model = embed_model
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._max = max_cached
+        self._lock = threading.Lock()
+
+    def of(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            fresh = np.asarray(self.embed_model.get_text_embedding_batch(missing), dtype=np.float32)
+            fresh /= np.linalg.norm(fresh, axis=1, keepdims=True) + 1e-12
+            with self._lock:
+                for text, vec in zip(missing, fresh, strict=True):
+                    self._cache[text] = vec
+                while len(self._cache) > self._max:
+                    self._cache.popitem(last=False)
+        dim = len(next(iter(self._cache.values())))
+        return np.stack([self._cache.get(t, np.zeros(dim, np.float32)) for t in texts])
+
+    def query(self, text: str) -> np.ndarray:
+        vec = np.asarray(self.embed_model.get_query_embedding(text), dtype=np.float32)
+        return vec / (np.linalg.norm(vec) + 1e-12)
+
+    def similarities(self, query: str, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros(0, np.float32)
+        return self.of(texts) @ self.query(query)
