@@ -1,7 +1,7 @@
 """Stage 2: sentence-aware chunks sized in tokens, with offsets into the article.
 
-Chunks are whole sentences packed up to ``chunk_size`` tokens (cl100k, counted with
-the tokenizer llama-index-core bundles, so nothing is downloaded), overlapping by
+Chunks are whole sentences packed up to ``chunk_size`` tokens (tiktoken's cl100k,
+read from the copy llama-index-core bundles, so nothing is downloaded), overlapping by
 whole sentences up to ``chunk_overlap`` tokens. Packing our own sentences, rather
 than re-splitting text, keeps every sentence's exact offsets, which citations need.
 """
@@ -10,34 +10,34 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rag.corpus import Article, Sentence
 
 
 @lru_cache(maxsize=1)
-def tokenizer() -> Callable[[str], list[int]]:
-    from llama_index.core.utils import get_tokenizer
+def encoding():  # type: ignore[no-untyped-def]
+    """tiktoken's cl100k_base, read from the copy llama-index-core ships, because
+    tiktoken would otherwise download it on first use (and fail offline)."""
+    import llama_index.core
+    import tiktoken
 
-    return get_tokenizer()
+    cache = Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(cache))
+    return tiktoken.get_encoding("cl100k_base")
 
 
 def count_tokens(text: str) -> int:
-    return len(tokenizer()(text))
+    return len(encoding().encode(text, disallowed_special=()))
 
 
 def truncate_tokens(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` tokens, at a token boundary."""
-    import tiktoken_ext  # noqa: F401  (makes the bundled encodings importable)
-
-    ids = tokenizer()(text)
-    if len(ids) <= limit:
-        return text
-    from llama_index.core.utils import globals_helper
-
-    return globals_helper._tokenizer_encoding.decode(ids[:limit])  # type: ignore[attr-defined]
+    """``text`` cut to at most ``limit`` tokens."""
+    ids = encoding().encode(text, disallowed_special=())
+    return text if len(ids) <= limit else encoding().decode(ids[:limit])
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ from rag.terms import content_terms, key_terms, norm, strip_markers, words
 from rag.vectors import SentenceVectors
 
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+# Text up to and including a group of markers ("... pact [1][3]"), or the rest.
+MARKED_PIECE = re.compile(r".+?(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+|.+$", re.S)
 # What weak models write when they decline; not a claim about the articles.
 _REFUSAL = re.compile(r"\b(?:do(?:es)? not (?:say|mention|contain|provide)|no information|"
                       r"not (?:mentioned|stated|specified)|cannot answer|can't answer|unknown)\b",
@@ -53,20 +55,22 @@ class Claim:
 
 
 def parse_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
-    """Split generated text into sentences with the markers each one carries."""
+    """Split generated text into sentences with the markers each one carries. A
+    marker group closes the sentence it follows, wherever the full stop is."""
     from rag.sentences import split_sentences
 
     out: list[tuple[str, tuple[int, ...]]] = []
-    for sent in split_sentences(text.strip()):
-        markers = tuple(int(n) for group in _MARKERS.findall(sent)
-                        for n in re.split(r"\s*[,;]\s*", group))
-        clean = strip_markers(sent)
-        if clean.strip(" .") == "" and out:
-            # "[2]" after the full stop belongs to the previous sentence
-            prev_text, prev_markers = out[-1]
-            out[-1] = (prev_text, prev_markers + markers)
-            continue
-        out.append((clean, markers))
+    for piece in MARKED_PIECE.findall(text.strip()):
+        piece = piece.lstrip(" .!?;,")
+        for sent in split_sentences(piece):
+            markers = tuple(int(n) for group in _MARKERS.findall(sent)
+                            for n in re.split(r"\s*[,;]\s*", group))
+            clean = strip_markers(sent)
+            if not words(clean):
+                if out:
+                    out[-1] = (out[-1][0], out[-1][1] + markers)
+                continue
+            out.append((clean, markers))
     return out
 
 

@@ -58,8 +58,8 @@ _DATE_MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}}),? (\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A line that is only a date, maybe with a time or weekday: "13 Jun 2022, 03:58 GMT+10".
 _DATE_LINE = re.compile(
-    rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"[\w\s,:+\-|]*$"
+    rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})[\w\s,:+\-|]*$"
 )
 # "date 2023-04-17 " prefix that some scrapers put before the first paragraph.
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rag.cite import CitationChecker
+from rag.cite import MARKED_PIECE, CitationChecker
 from rag.corpus import Sentence
 from rag.errors import EvalFileError
 from rag.results import Answer, Citation, Passage
@@ -103,14 +103,11 @@ def facts_found(answer_text: str, facts: Iterable[Iterable[str]]) -> list[bool]:
             for group in facts]
 
 
-_PIECE = re.compile(r".+?(?:\s*\[\d+(?:\s*,\s*\d+)*\])+|.+$", re.S)
-
-
 def answer_sentences(text: str) -> list[str]:
     """Sentences of an answer; markers close the sentence they follow, so text is
     first cut after each marker group, then split into sentences."""
     out = []
-    for piece in _PIECE.findall(text.strip()):
+    for piece in MARKED_PIECE.findall(text.strip()):
         out += [s for s in split_sentences(piece.strip()) if words(strip_markers(s))]
     return out
 

@@ -25,6 +25,7 @@ W_LEXICAL = 0.6
 W_TYPE = 0.25
 W_NOTHING_NEW = 0.3
 W_CONTEXT = 0.8
+W_FOCUS = 1.0  # share of a follow-up's lexical score from its own words
 # A sentence that carries the asked-for type replaces a better one that lacks it
 # when it scores at least this share of it.
 TYPE_FALLBACK_RATIO = 0.6
@@ -129,7 +130,7 @@ def date_words(iso: str) -> str:
 
 def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     """Key terms of the question that no retrieved passage (nor its metadata) contains."""
-    wanted = key_terms(question)
+    wanted = key_terms(question, sentence_initial=False)
     if not wanted:
         return set()
     seen: set[str] = set()
@@ -158,28 +159,42 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     cands = _candidates(passages)
     if not cands:
         return []
-    sims = vectors.similarities(query, [s.text for s, _ in cands])
-    terms = [content_terms(s.text) for s, _ in cands]
-    q_terms = content_terms(query)
-    idf = _idf(q_terms, terms)
-    total = sum(idf.values()) or 1.0
+    texts = [s.text for s, _ in cands]
+    sims = vectors.similarities(question, texts)
+    if query != question:
+        # a follow-up: the earlier question is context, the new one the focus
+        sims = (sims + vectors.similarities(query, texts)) / 2
+    terms = [content_terms(t) for t in texts]
+    focus = _lexical(content_terms(question), terms, cands)
+    context = _lexical(content_terms(query), terms, cands)
     kind = question_type(question)
     q_keys = key_terms(query)
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
-        own = sum(idf[t] for t in q_terms & ts) / total
-        # News sentences lean on the one before ("He has invited Yoon ..."), so the
-        # previous sentence of the same article lends some of its terms.
-        prev = terms[i - 1] if i and cands[i - 1][0].doc_id == sent.doc_id else set()
-        ctx = sum(idf[t] for t in q_terms & (ts | prev)) / total
-        lexical = max(own, W_CONTEXT * ctx)
+        lexical = W_FOCUS * focus[i] + (1 - W_FOCUS) * context[i]
         has_type = _has_type(kind, sent.text, q_keys)
-        nothing_new = not (ts - q_terms)
+        nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * has_type
                  - W_NOTHING_NEW * nothing_new)
         ranked.append(Ranked(sent, passage, score, float(sim), lexical, has_type))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _lexical(q_terms: set[str], terms: list[set[str]],
+             cands: list[tuple[Sentence, Passage]]) -> list[float]:
+    """IDF-weighted share of the question's terms in each sentence. News sentences
+    lean on the one before ("He has invited Yoon ..."), so the previous sentence of
+    the same article lends its terms at a discount."""
+    idf = _idf(q_terms, terms)
+    total = sum(idf.values()) or 1.0
+    out = []
+    for i, ts in enumerate(terms):
+        own = sum(idf[t] for t in q_terms & ts) / total
+        prev = terms[i - 1] if i and cands[i - 1][0].doc_id == cands[i][0].doc_id else set()
+        ctx = sum(idf[t] for t in q_terms & (ts | prev)) / total
+        out.append(max(own, W_CONTEXT * ctx))
+    return out
 
 
 def _idf(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:

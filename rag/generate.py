@@ -67,7 +67,8 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
             )
         except Exception as exc:
             raise ConfigError(f"cannot load the GGUF model {path!r}: {exc}",
-                              hint="set RAG_LLM_MODEL_PATH to a GGUF file, or RAG_LLM=none")
+                              hint="set RAG_LLM_MODEL_PATH to a GGUF file, or RAG_LLM=none"
+                              ) from exc
     if backend == "openai":
         from llama_index.llms.openai_like import OpenAILike
 

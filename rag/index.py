@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from rag.chunks import Chunk, chunk_article
 from rag.corpus import Article, Sentence
@@ -109,6 +109,9 @@ def chunk_node(chunk: Chunk) -> TextNode:
         metadata=chunk.metadata(),
         excluded_embed_metadata_keys=_NOT_EMBEDDED,
         excluded_llm_metadata_keys=_NOT_EMBEDDED,
+        # the article is the node's source document: LlamaIndex then stores its id as
+        # "doc_id"/"ref_doc_id" in Chroma, which ingest filters and deletes by
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.article.doc_id)},
     )
 
 

@@ -79,10 +79,20 @@ def content_terms(text: str) -> set[str]:
     return out
 
 
-def key_terms(text: str) -> set[str]:
-    """Names, numbers and months in ``text``, normalised: what support must match."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]*([^\W_][\w'’-]*)")
+
+
+def key_terms(text: str, *, sentence_initial: bool = True) -> set[str]:
+    """Names, numbers and months in ``text``, normalised: what support must match.
+    With ``sentence_initial=False`` a capitalised word that starts a sentence is not
+    taken for a name ("Ignore all previous instructions ...")."""
     out = set()
+    skip = set() if sentence_initial else {
+        m[1] for m in _SENTENCE_START.finditer(text) if not m[1][0].isdigit()}
     for w in words(text):
+        if w in skip:
+            skip.discard(w)
+            continue
         for part in re.split(r"-", w):
             low = _POSSESSIVE.sub("", part.lower())
             if not low:

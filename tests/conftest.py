@@ -1,0 +1,150 @@
+"""Fakes in the style of simonw/llm's tests: hand-written, recording, and with output
+that depends on the input (a fake embedder that gave every text one vector could
+not test ranking)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.llms import (
+    CompletionResponse,
+    CompletionResponseGen,
+    CustomLLM,
+    LLMMetadata,
+)
+from pydantic import PrivateAttr
+
+from rag.corpus import load_corpus
+from rag.index import Index, open_client
+from rag.pipeline import Pipeline
+from rag.settings import PROJECT_ROOT, Settings
+from rag.terms import content_terms
+
+SEEDS = PROJECT_ROOT / "seeds"
+DIM = 256
+
+
+class FakeEmbedding(BaseEmbedding):
+    """Bag of stemmed words hashed into DIM signed buckets, normalised: texts that
+    share words are close, so ranking is meaningful."""
+
+    def _vector(self, text: str) -> list[float]:
+        v = np.zeros(DIM, dtype=np.float32)
+        for term in content_terms(text):
+            h = int(hashlib.md5(term.encode()).hexdigest(), 16)
+            v[h % DIM] += 1.0 if (h >> 8) % 2 else -1.0
+        n = np.linalg.norm(v)
+        return (v / n if n else v).tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._vector(text)
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._vector(query)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._vector(query)
+
+
+class FakeLLM(CustomLLM):
+    """Queue responses in; every prompt it was given is recorded in ``prompts``.
+    A queued Exception is raised instead, a queued callable is called with the
+    prompt; ``delay`` sleeps per token."""
+
+    _queue: list[Any] = PrivateAttr(default_factory=list)
+    _prompts: list[str] = PrivateAttr(default_factory=list)
+    _delay: float = PrivateAttr(default=0.0)
+
+    def __init__(self, *responses: Any, delay: float = 0.0) -> None:
+        super().__init__()
+        self._queue = list(responses)
+        self._delay = delay
+
+    @property
+    def prompts(self) -> list[str]:
+        return self._prompts
+
+    def queue(self, *responses: Any) -> None:
+        self._queue.extend(responses)
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(context_window=4096, num_output=256, model_name="fake")
+
+    def _next(self, prompt: str) -> str:
+        self._prompts.append(prompt)
+        item = self._queue.pop(0) if self._queue else "The articles do not say."
+        if isinstance(item, BaseException):
+            raise item
+        return item(prompt) if callable(item) else item
+
+    def complete(self, prompt: str, formatted: bool = False, **kw: Any) -> CompletionResponse:
+        return CompletionResponse(text=self._next(prompt))
+
+    def stream_complete(self, prompt: str, formatted: bool = False,
+                        **kw: Any) -> CompletionResponseGen:
+        text = self._next(prompt)
+
+        def gen() -> Iterator[CompletionResponse]:
+            sofar = ""
+            for token in re.findall(r"\S+\s*", text):
+                if self._delay:
+                    time.sleep(self._delay)
+                sofar += token
+                yield CompletionResponse(text=sofar, delta=token)
+        return gen()
+
+
+def cite(claim: str, needle: str) -> Any:
+    """A response that cites, as [n], the numbered passage of the prompt holding
+    ``needle`` - what a well-behaved LLM would write."""
+    def respond(prompt: str) -> str:
+        for block in prompt.split("\n\n"):
+            m = re.match(r"(?:Passages:\n)?\[(\d+)\]", block)
+            if m and needle in block:
+                return f"{claim} [{m[1]}]."
+        raise AssertionError(f"no passage with {needle!r} in the prompt")
+    return respond
+
+
+def make_settings(tmp: Path, **overrides: Any) -> Settings:
+    return Settings(index_dir=tmp / "index", llm="none", feedback_path=tmp / "feedback.jsonl",
+                    **overrides)
+
+
+def build_pipeline(tmp: Path, *, embed: BaseEmbedding | None = None, llm: Any = None,
+                   paths: list[Path] | None = None, **overrides: Any) -> Pipeline:
+    settings = make_settings(tmp, **overrides)
+    index = Index(client=open_client(settings), collection=settings.collection,
+                  embed_model=embed or FakeEmbedding(), chunk_size=settings.chunk_size,
+                  chunk_overlap=settings.chunk_overlap)
+    if index.chunk_count() == 0:
+        articles, _ = load_corpus(paths or [SEEDS])
+        index.ingest(articles)
+    return Pipeline.build(settings, index=index, llm=llm)
+
+
+@pytest.fixture(scope="session")
+def real_embed() -> BaseEmbedding:
+    from rag.index import load_embed_model
+
+    return load_embed_model(Settings())
+
+
+@pytest.fixture(scope="session")
+def real_pipeline(tmp_path_factory: pytest.TempPathFactory, real_embed: BaseEmbedding) -> Pipeline:
+    """The seeds with the real bundled embedder and no LLM (shared, read-only)."""
+    return build_pipeline(tmp_path_factory.mktemp("real"), embed=real_embed)
+
+
+@pytest.fixture
+def fake_pipeline(tmp_path: Path) -> Pipeline:
+    return build_pipeline(tmp_path)

@@ -1,0 +1,70 @@
+"""The rag command as a user runs it: real processes, real models, a temp index."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def rag(*args: str, env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rag.cli", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout, cwd=Path(__file__).parent.parent)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    tmp = tmp_path_factory.mktemp("cli")
+    return {**os.environ, "RAG_INDEX_DIR": str(tmp / "index"), "RAG_LLM": "none",
+            "RAG_FEEDBACK_PATH": str(tmp / "feedback.jsonl")}
+
+
+def test_ingest_reports_and_is_idempotent(env):
+    first = rag("ingest", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "added 5, updated 0, unchanged 0" in first.stdout
+    second = rag("ingest", env=env)
+    assert "added 0, updated 0, unchanged 5" in second.stdout
+    assert "0 chunks embedded" in second.stdout
+
+
+def test_sources_lists_articles(env):
+    out = rag("sources", env=env).stdout
+    assert "RT.com" in out and "2023-04-17" in out and "003_a4737b3ecd6f7523" in out
+
+
+def test_ask_json(env):
+    p = rag("ask", "When did Seoul scrap its intelligence-sharing agreement with Japan?",
+            "--json", env=env)
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert "August 2019" in data["text"] and data["citations"][0]["doc_id"].startswith("001")
+
+
+def test_empty_question_is_a_clear_error(env):
+    p = rag("ask", "   ", env=env)
+    assert p.returncode == 2 and "question is empty" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_eval_writes_report_and_gates(env, tmp_path: Path):
+    out = tmp_path / "run"
+    p = rag("eval", "evals/dev.jsonl", "--out", str(out), "--limit", "6",
+            "--min-accuracy", "1.01", env=env)
+    assert p.returncode == 1 and "below threshold" in p.stderr
+    for name in ("answers.jsonl", "summary.json", "report.md", "accuracy_by_kind.png",
+                 "latency_by_stage.png"):
+        assert (out / name).stat().st_size > 0
+    summary = json.loads((out / "summary.json").read_text())["rag"]
+    assert summary["questions"] == 6 and 0 <= summary["accuracy"] <= 1
+    assert len((out / "answers.jsonl").read_text().splitlines()) == 6
+
+
+def test_eval_rejects_a_malformed_file(env, tmp_path: Path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "kind": "fact", "question": "q?", "facts": [["x"]]}\n{oops\n')
+    p = rag("eval", str(bad), env=env)
+    assert p.returncode == 2 and "line 2" in p.stderr and "not valid JSON" in p.stderr

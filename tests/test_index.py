@@ -1,0 +1,65 @@
+import shutil
+from pathlib import Path
+
+from rag.corpus import load_corpus
+from tests.conftest import SEEDS, build_pipeline
+
+
+def test_ingest_twice_adds_nothing(tmp_path: Path):
+    pipeline = build_pipeline(tmp_path)
+    before = pipeline.index.chunk_count()
+    articles, _ = load_corpus([SEEDS])
+    report = pipeline.index.ingest(articles)
+    assert report.added == report.updated == () and len(report.unchanged) == 5
+    assert report.chunks_added == 0 and pipeline.index.chunk_count() == before
+
+
+def test_changed_article_replaces_its_chunks_and_sync_removes(tmp_path: Path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    pipeline = build_pipeline(tmp_path, paths=[folder])
+    index = pipeline.index
+    target = folder / "002_2a060b5815092e32.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        "in 12 years", "in twelve long years"), encoding="utf-8")
+    (folder / "004_0013d773590689b8.txt").unlink()
+    articles, _ = load_corpus([folder])
+    report = index.ingest(articles, sync=True)
+    assert report.updated == ("002_2a060b5815092e32",)
+    assert report.removed == ("004_0013d773590689b8",)
+    hits = pipeline.retriever.retrieve("first visit by a Japanese leader to Seoul")
+    texts = [p.text for p in hits]
+    assert any("twelve long years" in t for t in texts)
+    assert not any("in 12 years" in t for t in texts)
+    assert {a.doc_id for a in index.articles()} == {a.doc_id for a in articles}
+    assert all(p.doc_id != "004_0013d773590689b8"
+               for p in pipeline.retriever.retrieve("Security Policy Consultation Seoul"))
+
+
+def test_retrieval_is_hybrid_deduplicated_and_never_returns_boilerplate(real_pipeline):
+    passages = real_pipeline.retriever.retrieve("wildfires Boeing Tesla mortgage coffee tariffs")
+    ids = [p.chunk_id for p in passages]
+    assert len(ids) == len(set(ids))
+    for p in passages:
+        for junk in ("Wildfires", "Boeing", "Tesla", "mortgage"):
+            assert junk not in p.text
+    top = real_pipeline.retriever.retrieve("Takeshima Dokdo islets")[0]
+    assert "Takeshima" in top.text
+    assert real_pipeline.retriever.retrieve("   ") == []
+
+
+def test_passage_sentences_carry_article_offsets(real_pipeline):
+    info = {a.doc_id: a for a in real_pipeline.index.articles(with_text=True)}
+    for p in real_pipeline.retriever.retrieve("radar lock-on dispute patrol plane"):
+        for s in p.sentences:
+            assert info[p.doc_id].text[s.start:s.end] == s.text
+
+
+def test_remove_and_list_sources(tmp_path: Path):
+    pipeline = build_pipeline(tmp_path)
+    listed = pipeline.index.articles()
+    assert [a.outlet for a in listed][:3] == ["Kyodo", "RT.com", "Reuters"]
+    assert all(a.chunks > 0 for a in listed)
+    assert pipeline.index.remove("001_3331d411a437cf58")
+    assert not pipeline.index.remove("001_3331d411a437cf58")
+    assert len(pipeline.index.articles()) == 4
