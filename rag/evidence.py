@@ -80,7 +80,9 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 _PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
 _NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
 _POSS = re.compile(r"['’]s?$")
-_WHO_IS = re.compile(r"^\s*who (?:is|was|are|were) [A-Z]", re.I)
+# "Who is Nobuo Kishi?": the whole question is a name, so it asks for a description
+_WHO_IS = re.compile(r"^\s*(?i:who (?:is|was|are|were)) [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+                     r"\s*\??\s*$")
 
 
 # Capitalised words of titles, institutions and places: "National Assembly" and

@@ -93,13 +93,16 @@ def key_terms(text: str, *, sentence_initial: bool = True) -> set[str]:
         if w in skip:
             skip.discard(w)
             continue
+        # "Jong-sup", "Suk-yeol": after a capitalised first part, the rest is name too
+        hyphen_name = "-" in w and w[0].isupper() and _POSSESSIVE.sub("", w.split("-")[0]
+                                                                       .lower()) not in _NOT_NAMES
         for part in re.split(r"-", w):
             low = _POSSESSIVE.sub("", part.lower())
             if not low:
                 continue
             if part[0].isdigit() or low in NUMBER_WORDS or low in MONTHS:
                 out.add(norm(part))
-            elif part[0].isupper() and low not in _NOT_NAMES and len(low) > 1:
+            elif (part[0].isupper() or hyphen_name) and low not in _NOT_NAMES and len(low) > 1:
                 out.add(norm(part))
     return out
 
