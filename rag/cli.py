@@ -82,10 +82,13 @@ def ingest(
                                   task, completed=done, total=total))
     for s in skipped:
         err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    for doc_id, earlier in report.duplicates:
+        err.print(f"[yellow]near-duplicate[/] {doc_id} repeats {earlier}; answers cite {earlier}")
     console.print(
         f"added {len(report.added)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
-        f"skipped {len(skipped)}; {report.chunks_added} chunks embedded in "
+        f"skipped {len(skipped)}, near-duplicates {len(report.duplicates)}; "
+        f"{report.chunks_added} chunks embedded in "
         f"{report.seconds:.1f} s; index holds {index.chunk_count()} chunks")
 
 
@@ -177,9 +180,10 @@ def sources() -> None:
     """List the indexed articles."""
     from rag.index import Index
 
-    table = Table("id", "title", "outlet", "date", "chunks")
+    table = Table("id", "title", "outlet", "date", "chunks", "near-duplicate of")
     for a in Index.from_settings(get_settings()).articles():
-        table.add_row(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks))
+        table.add_row(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks),
+                      a.duplicate_of or "")
     console.print(table)
 
 

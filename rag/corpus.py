@@ -124,6 +124,11 @@ class Article:
         meta = f"{self.title}\x1f{self.outlet}\x1f{self.date}\x1f"
         return hashlib.sha256((meta + body).encode()).hexdigest()[:16]
 
+    @property
+    def clean_text(self) -> str:
+        """The news text alone, without the furniture cleaning left out."""
+        return "\n".join(self.text[s.start : s.end] for s in self.segments)
+
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         for seg in self.segments:

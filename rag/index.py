@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
+from rag import dedup
 from rag.chunks import Chunk, chunk_article
 from rag.corpus import Article, Sentence
 from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError
@@ -41,6 +42,8 @@ class IngestReport:
     skipped: tuple[tuple[str, str], ...] = ()
     chunks_added: int = 0
     seconds: float = 0.0
+    # (doc_id, earlier doc_id it repeats): near-duplicates found, not cited
+    duplicates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ArticleInfo:
     chunks: int
     source: str = ""
     text: str = field(default="", repr=False)
+    duplicate_of: str = ""
 
 
 def default_embed_model_name() -> str:
@@ -150,6 +154,7 @@ class Index:
         self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
         self._lock = threading.Lock()
         self._bm25 = None
+        self._duplicates: dict[str, str] | None = None
         self._version = 0
 
     @classmethod
@@ -170,7 +175,8 @@ class Index:
         for i, (doc_id, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
             out.append(ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
                                    int(meta["chunks"]), meta.get("source", ""),
-                                   got["documents"][i] if with_text else ""))
+                                   got["documents"][i] if with_text else "",
+                                   meta.get("duplicate_of", "")))
         return sorted(out, key=lambda a: a.doc_id)
 
     def article(self, doc_id: str) -> ArticleInfo | None:
@@ -179,7 +185,18 @@ class Index:
             return None
         meta = got["metadatas"][0]
         return ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
-                           int(meta["chunks"]), meta.get("source", ""), got["documents"][0])
+                           int(meta["chunks"]), meta.get("source", ""), got["documents"][0],
+                           meta.get("duplicate_of", ""))
+
+    def duplicates(self) -> dict[str, str]:
+        """{doc_id: earlier version} of near-duplicate articles, which are never cited."""
+        with self._lock:
+            if self._duplicates is None:
+                got = self._articles.get(where={"duplicate_of": {"$ne": ""}},
+                                         include=["metadatas"])
+                self._duplicates = {i: m["duplicate_of"] for i, m in
+                                    zip(got["ids"], got["metadatas"], strict=True)}
+            return self._duplicates
 
     # ---- writing -------------------------------------------------------------
     def _fingerprint(self, article: Article) -> str:
@@ -220,10 +237,30 @@ class Index:
             for doc_id in sorted(set(existing) - wanted):
                 self.remove(doc_id)
                 removed.append(doc_id)
+        found: dict[str, str] = {}
         if todo or removed:
+            found = self._mark_duplicates()
             self._invalidate()
+        changed = set(added) | set(updated)
+        new_dups = tuple(sorted((d, o) for d, o in found.items() if d in changed or o in changed))
+        for doc_id, earlier in new_dups:
+            log.warning("%s is a near-duplicate of %s; answers cite %s", doc_id, earlier, earlier)
         return IngestReport(tuple(added), tuple(updated), tuple(unchanged), tuple(removed),
-                            chunks_added=total, seconds=time.perf_counter() - began)
+                            chunks_added=total, seconds=time.perf_counter() - began,
+                            duplicates=new_dups)
+
+    def _mark_duplicates(self) -> dict[str, str]:
+        """Recompute which articles repeat an earlier one and store it on each record."""
+        got = self._articles.get(include=["metadatas"])
+        metas = dict(zip(got["ids"], got["metadatas"], strict=True))
+        found = dedup.duplicate_of(
+            {i: m["signature"] for i, m in metas.items() if m.get("signature")},
+            {i: (m.get("date", ""), i) for i, m in metas.items()})
+        stale = [i for i, m in metas.items() if m.get("duplicate_of", "") != found.get(i, "")]
+        if stale:
+            self._articles.update(ids=stale, metadatas=[
+                {**metas[i], "duplicate_of": found.get(i, "")} for i in stale])
+        return found
 
     def _write(self, batch: list[tuple[Article, list[Chunk]]], done: int, total: int,
                progress: Callable[[int, int], None] | None) -> int:
@@ -242,7 +279,9 @@ class Index:
                 metadatas=[{"title": article.title, "outlet": article.outlet,
                             "date": article.date, "date_num": article.date_num,
                             "source": article.source, "chunks": len(chunks),
-                            "fingerprint": self._fingerprint(article)}])
+                            "fingerprint": self._fingerprint(article),
+                            "signature": dedup.signature(article.clean_text),
+                            "duplicate_of": ""}])
         done += len(nodes)
         if progress:
             progress(done, total)
@@ -252,12 +291,14 @@ class Index:
         found = bool(self._articles.get(ids=[doc_id])["ids"])
         self._chunks.delete(where={"doc_id": doc_id})
         self._articles.delete(ids=[doc_id])
+        self._mark_duplicates()
         self._invalidate()
         return found
 
     def _invalidate(self) -> None:
         with self._lock:
             self._bm25 = None
+            self._duplicates = None
             self._version += 1
 
     # ---- retrieval -----------------------------------------------------------

@@ -25,14 +25,17 @@ class Retriever:
         return self._retrieve(query, top_k or self.top_k)
 
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
-        key = (top_k, self.index._version)
+        duplicates = self.index.duplicates()
+        top_k_fetch = top_k * 2 if duplicates else top_k  # room for the hits dropped below
+        key = (top_k_fetch, self.index._version)
         if self._fusion is None or self._built_for != key:
-            self._fusion = self.index.retriever(top_k)
+            self._fusion = self.index.retriever(top_k_fetch)
             self._built_for = key
         passages: list[Passage] = []
         seen: set[str] = set()
+        # a near-duplicate's chunks say what its earlier version says: cite that one
         for hit in self._fusion.retrieve(query):
-            if hit.node.node_id in seen:
+            if hit.node.node_id in seen or hit.node.metadata.get("doc_id") in duplicates:
                 continue
             seen.add(hit.node.node_id)
             passages.append(node_passage(hit.node, float(hit.score or 0.0)))
