@@ -1,0 +1,142 @@
+"""The chat window in a real browser: Debian's Chromium driven by Playwright against
+the UI served on a free loopback port. Screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import build_pipeline
+from tests.servers import free_port
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def ui(tmp_path_factory: pytest.TempPathFactory, real_embed) -> Iterator[dict]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: ./run test installs it (apt-get install "
+                    "chromium chromium-driver)")
+    from ui.app import launch
+
+    tmp = tmp_path_factory.mktemp("ui")
+    pipeline = build_pipeline(tmp, embed=real_embed)
+    port = free_port()
+    feedback = tmp / "feedback.jsonl"
+    demo = launch(host="127.0.0.1", port=port, block=False, get_pipeline=lambda: pipeline,
+                  feedback_path=feedback)
+    try:
+        yield {"url": f"http://127.0.0.1:{port}/", "feedback": feedback}
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, ui) -> Iterator:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.hosts = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.hosts.append(urlparse(r.url).hostname))
+    page.goto(ui["url"])
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> None:
+    before = page.locator("#chat .rag-timing").count()
+    page.fill("#question textarea", question)
+    page.click("#ask")
+    page.wait_for_function(
+        f"document.querySelectorAll('#chat .rag-timing').length > {before}", timeout=60_000)
+
+
+def last_answer(page):
+    return page.locator("#chat .message.bot, #chat [data-testid='bot']").last
+
+
+def test_cited_answer_then_marker_opens_highlighted_quote(page):
+    ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+    assert page.locator("#chat .rag-marker").count() >= 1
+    assert page.locator("#chat .rag-card").count() >= 1
+    assert "August 2019" in page.locator("#chat").inner_text()
+    shot(page, "01-cited-answer")
+    page.locator("#chat .rag-marker").first.click()
+    page.wait_for_selector("#reader mark#rag-hl", timeout=20_000)
+    assert "August 2019" in page.locator("#reader mark#rag-hl").inner_text()
+    shot(page, "02-marker-opens-article")
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "cited-answer.png"))
+
+
+def test_unanswerable_question_looks_different(page):
+    ask(page, "What is the population of Busan?")
+    abstain = page.locator("#chat .rag-abstain")
+    assert abstain.count() == 1 and "don't say" in abstain.inner_text()
+    assert page.locator("#chat .rag-marker").count() == 0
+    shot(page, "03-abstention")
+
+
+def test_follow_up_uses_the_first_turn_and_new_chat_clears(page):
+    ask(page, "Who was South Korea's defense minister at the Shangri-La Dialogue?")
+    ask(page, "And who was his Japanese counterpart?")
+    assert "Kishi" in page.locator("#chat .rag-timing").last.locator("xpath=..").inner_text()
+    shot(page, "04-follow-up")
+    page.click("#new-chat")
+    page.wait_for_function("document.querySelectorAll('#chat .rag-timing').length == 0")
+
+
+def test_thumbs_up_is_saved_with_question_answer_and_citations(page, ui):
+    ask(page, "Why was bilateral security cooperation suspended in 2018?")
+    page.locator("#chat button[aria-label='Like']").last.click()
+    page.wait_for_timeout(1500)
+    rows = [json.loads(x) for x in ui["feedback"].read_text().splitlines()]
+    row = rows[-1]
+    assert row["liked"] is True and "suspended" in row["question"]
+    assert "radar" in row["answer"] and row["citations"]
+    shot(page, "05-thumbs-up")
+
+
+@pytest.mark.reliability("Bad input", "A question holding `<script>` and an `onerror` image, "
+                         "asked in the browser")
+def test_html_in_a_question_is_shown_not_run(page, happened):
+    ask(page, "<script>window.pwned=1</script><img src=x onerror='window.pwned=2'> "
+              "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+    assert page.evaluate("window.pwned") is None
+    assert "<script>" in page.locator("#chat").inner_text()
+    happened("shown as text in the chat; no script ran (window.pwned stayed undefined)")
+
+
+def test_sources_tab_lists_and_reads_articles(page):
+    page.get_by_role("tab", name="Sources").click()
+    page.wait_for_selector("#sources-table >> text=RT.com", timeout=20_000)
+    shot(page, "06-sources")
+
+
+def test_page_talks_only_to_its_own_host(page):
+    ask(page, "Where was the 12th Security Policy Consultation held?")
+    assert set(page.hosts) == {"127.0.0.1"}, set(page.hosts)

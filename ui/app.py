@@ -1,0 +1,331 @@
+"""The chat window: Gradio Blocks over ``Pipeline.stream``.
+
+Answers stream as checked sentences with ``[n]`` markers; source cards sit under
+each answer; clicking a marker or card opens the article in the side panel with
+the quoted sentence highlighted. All text is HTML-escaped here before it is shown,
+so a question or article holding ``<script>`` is displayed, never run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from rag.corpus import parse_text
+from rag.errors import ConfigError, RagError
+from rag.generate import make_llm
+from rag.pipeline import Pipeline, default_pipeline
+from rag.results import Answer, Citation
+from rag.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Who was Lee Jong-sup's Japanese counterpart at the 2022 Asia Security Summit?",
+    "When did Seoul scrap its intelligence-sharing agreement with Japan?",
+    "What are the names of the disputed islets between Japan and South Korea?",
+    "Why was bilateral security cooperation suspended in 2018?",
+]
+BACKENDS = ["local", "openai", "none"]
+_MARKER = re.compile(r"\[(\d+)\]")
+_REF = re.compile(r"^([\w.\-]{1,200}):(\d{1,9}):(\d{1,9})$")
+
+CSS = """
+#cite-ref, #cite-open { display: none !important; }
+.rag-cards { display: grid; gap: 6px; margin-top: 8px; }
+.rag-card { display: block; border: 1px solid #d0d7de; border-radius: 8px; padding: 6px 8px;
+            text-decoration: none !important; color: inherit !important; cursor: pointer; }
+.rag-card:hover { background: #f3f6fa; }
+.rag-card q { font-style: italic; }
+.rag-marker { font-weight: 600; cursor: pointer; text-decoration: none !important; }
+.rag-timing { color: #6e7781; font-size: 0.8em; margin-top: 6px; }
+.rag-notice { color: #9a6700; font-size: 0.85em; margin-top: 6px; }
+.rag-abstain { border-left: 4px solid #bf8700; background: #fff8c5; padding: 6px 10px;
+               border-radius: 4px; color: #3b2300; }
+.rag-error { border-left: 4px solid #cf222e; background: #ffebe9; padding: 6px 10px; }
+.rag-article { max-height: 70vh; overflow-y: auto; line-height: 1.5; }
+.rag-article mark { background: #ffd33d; padding: 1px 0; }
+.rag-article .caption { font-style: italic; color: #57606a; }
+"""
+# One delegated listener: any element with data-cite opens the reader.
+JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const el = event.target.closest('[data-cite]');
+    if (!el) return;
+    event.preventDefault();
+    const box = document.querySelector('#cite-ref textarea, #cite-ref input');
+    box.value = el.dataset.cite;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => document.querySelector('#cite-open').click(), 30);
+  });
+}
+"""
+SCROLL_JS = """
+() => { setTimeout(() => {
+  const m = document.getElementById('rag-hl');
+  if (m) m.scrollIntoView({ block: 'center' });
+}, 100); }
+"""
+
+
+def _ref(c: Citation) -> str:
+    return f"{c.doc_id}:{c.start}:{c.end}"
+
+
+def render_text(text: str, citations: tuple[Citation, ...]) -> str:
+    """Answer text, escaped, with each [n] a link that opens its quote."""
+    by_n = {c.n: c for c in citations}
+
+    def link(m: re.Match[str]) -> str:
+        c = by_n.get(int(m[1]))
+        if c is None:
+            return m[0]
+        return (f'<a class="rag-marker" href="#" data-cite="{html.escape(_ref(c))}" '
+                f'title="{html.escape(c.title)}">[{c.n}]</a>')
+
+    return _MARKER.sub(link, html.escape(text))
+
+
+def render_cards(citations: tuple[Citation, ...], *, numbered: bool = True) -> str:
+    cards = []
+    for c in citations:
+        meta = " · ".join(html.escape(x) for x in (c.outlet, c.date) if x)
+        quote = html.escape(c.quote if len(c.quote) < 400 else c.quote[:400] + "…")
+        label = f"[{c.n}] " if numbered else ""
+        cards.append(f'<a class="rag-card" href="#" data-cite="{html.escape(_ref(c))}">'
+                     f"<b>{label}{html.escape(c.title)}</b>"
+                     f"{' — ' + meta if meta else ''}<br><q>{quote}</q></a>")
+    return f'<div class="rag-cards">{"".join(cards)}</div>' if cards else ""
+
+
+def render_answer(a: Answer) -> str:
+    t = a.timings
+    timing = (f'<div class="rag-timing">retrieve {t.get("retrieve", 0):.2f} s · generate '
+              f'{t.get("generate", 0):.2f} s · cite {t.get("cite", 0):.2f} s · {a.mode}</div>')
+    notice = f'<div class="rag-notice">{html.escape(a.notice)}</div>' if a.notice else ""
+    if a.abstained:
+        related = (f"<div>Related reading, not an answer:</div>"
+                   f"{render_cards(a.related, numbered=False)}" if a.related else "")
+        return (f'<div class="rag-abstain">{html.escape(a.text)} Nothing in the indexed '
+                f"articles answers this question.</div>{related}{notice}{timing}")
+    return f"<div>{render_text(a.text, a.citations)}</div>{render_cards(a.citations)}" \
+           f"{notice}{timing}"
+
+
+def render_error(exc: Exception) -> str:
+    if isinstance(exc, RagError):
+        hint = f"<br><b>What to do:</b> {html.escape(exc.hint)}" if exc.hint else ""
+        return f'<div class="rag-error">{html.escape(exc.message)}{hint}</div>'
+    return ('<div class="rag-error">Something went wrong while answering '
+            f"({html.escape(type(exc).__name__)}). The server log has the details.</div>")
+
+
+def render_article(pipeline: Pipeline, ref: str) -> str:
+    """The article an indexed citation points to, with its quote highlighted. Any
+    reference that is not an indexed article is refused."""
+    m = _REF.match(ref or "")
+    info = pipeline.index.article(m[1]) if m else None
+    if info is None:
+        return '<div class="rag-error">Not an indexed article.</div>'
+    start, end = int(m[2]), int(m[3])
+    article = parse_text(info.doc_id, info.text, title=info.title)
+    parts = []
+    for seg in article.segments:
+        body = info.text[seg.start:seg.end]
+        if seg.start <= start < seg.end or seg.start < end <= seg.end:
+            a, b = max(start, seg.start) - seg.start, min(end, seg.end) - seg.start
+            body_html = (html.escape(body[:a]) + f'<mark id="rag-hl">{html.escape(body[a:b])}'
+                         f"</mark>" + html.escape(body[b:]))
+        else:
+            body_html = html.escape(body)
+        if seg.kind == "title":
+            continue
+        parts.append(f'<p class="{seg.kind}">{body_html}</p>')
+    meta = " · ".join(html.escape(x) for x in (info.outlet, info.date, info.doc_id) if x)
+    return (f'<div class="rag-article"><h3>{html.escape(info.title)}</h3>'
+            f"<div class='rag-timing'>{meta}</div>{''.join(parts)}</div>")
+
+
+class FeedbackLog:
+    """Thumbs up/down appended as JSON Lines; one writer at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def add(self, liked: bool, record: dict[str, Any]) -> None:
+        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "liked": liked, **record}
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
+              feedback_path: Path | None = None) -> gr.Blocks:
+    settings = get_settings()
+    feedback = FeedbackLog(feedback_path or settings.feedback_path)
+    backends: dict[str, Pipeline] = {}
+    backends_lock = threading.Lock()
+
+    def pipeline_for(backend: str) -> Pipeline:
+        base = get_pipeline()
+        if backend not in BACKENDS:
+            raise ConfigError(f"unknown backend {backend!r}", hint="pick one from the list")
+        with backends_lock:
+            if backend not in backends:
+                same = backend == settings.llm
+                backends[backend] = base if same else base.with_llm(
+                    make_llm(settings, backend), backend)
+            return backends[backend]
+
+    def respond(message: str, history: list[dict[str, Any]], answers: list[dict[str, Any]],
+                backend: str, top_k: int) -> Iterator[tuple[Any, ...]]:
+        history = list(history or [])
+        answers = list(answers or [])
+        question = (message or "").strip()
+        if not question:
+            yield history, answers, ""
+            return
+        history.append({"role": "user", "content": html.escape(question)})
+        history.append({"role": "assistant", "content": "<i>Searching the articles…</i>"})
+        yield history, answers, ""
+        convo = [t for a in answers for t in (
+            {"role": "user", "content": a["question"]},
+            {"role": "assistant", "content": a["text"]})]
+        try:
+            for event in pipeline_for(backend).stream(question, convo, top_k=int(top_k)):
+                if isinstance(event, Answer):
+                    history[-1] = {"role": "assistant", "content": render_answer(event)}
+                    answers.append(event.to_dict())
+                else:
+                    history[-1] = {"role": "assistant",
+                                   "content": f"<div>{html.escape(event)}</div>"}
+                yield history, answers, ""
+        except Exception as exc:  # shown to the user as a message, never a trace
+            if not isinstance(exc, RagError):
+                log.exception("answer failed")
+            history[-1] = {"role": "assistant", "content": render_error(exc)}
+            answers.append({"question": question, "text": "", "error": str(exc)})
+            yield history, answers, ""
+
+    def on_like(data: gr.LikeData, history: list[dict[str, Any]],
+                answers: list[dict[str, Any]]) -> None:
+        index = data.index[0] if isinstance(data.index, list | tuple) else data.index
+        turn = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
+        if 0 <= turn < len(answers):
+            a = answers[turn]
+            feedback.add(bool(data.liked), {"question": a.get("question"),
+                                            "answer": a.get("text"),
+                                            "citations": a.get("citations", []),
+                                            "mode": a.get("mode")})
+
+    def ask(question: str, history: list | None = None) -> dict:  # type: ignore[type-arg]
+        """The Answer as a dict, for scripts (gradio_client); errors as {"error", "hint"}."""
+        try:
+            return pipeline_for(settings.llm).answer(question, history).to_dict()
+        except RagError as exc:
+            return {"error": exc.message, "hint": exc.hint}
+
+    def open_ref(ref: str) -> str:
+        return render_article(get_pipeline(), ref)
+
+    def sources_table() -> list[list[Any]]:
+        return [[a.doc_id, a.title, a.outlet or "—", a.date or "—", a.chunks]
+                for a in get_pipeline().index.articles()]
+
+    def read_source(doc_id: str) -> str:
+        return render_article(get_pipeline(), f"{doc_id}:0:0") if doc_id else ""
+
+    with gr.Blocks(title="Japan–South Korea relations: cited answers") as demo:
+        gr.Markdown("## Japan–South Korea relations, 2022–2023\nAnswers quote the indexed "
+                    "news articles; every sentence carries a citation you can open.")
+        answers = gr.State([])
+        with gr.Tab("Chat"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(elem_id="chat", height=520, sanitize_html=False,
+                                         render_markdown=False, label="Conversation",
+                                         feedback_options=("Like", "Dislike"))
+                    with gr.Row():
+                        box = gr.Textbox(placeholder="Ask about the articles…", scale=5,
+                                         show_label=False, elem_id="question", max_lines=4)
+                        send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                    new = gr.Button("New chat", size="sm", elem_id="new-chat")
+                    gr.Examples(EXAMPLES, inputs=box, label="Try")
+                    with gr.Accordion("Settings", open=False):
+                        backend = gr.Dropdown(BACKENDS, value=settings.llm, label="LLM backend")
+                        top_k = gr.Slider(1, 15, value=settings.top_k, step=1,
+                                          label="Passages retrieved (top-k)")
+                with gr.Column(scale=2):
+                    reader = gr.HTML("<div class='rag-timing'>Click a [n] marker or a source "
+                                     "card to read the article here.</div>",
+                                     elem_id="reader")
+            ref = gr.Textbox(elem_id="cite-ref", show_label=False, container=False)
+            open_btn = gr.Button("open", elem_id="cite-open")
+        with gr.Tab("Sources") as sources_tab:
+            table = gr.Dataframe(headers=["id", "title", "outlet", "date", "chunks"],
+                                 interactive=False, elem_id="sources-table")
+            pick = gr.Dropdown([], label="Read an article", elem_id="source-pick")
+            source_view = gr.HTML(elem_id="source-view")
+
+        inputs = [box, chatbot, answers, backend, top_k]
+        outputs = [chatbot, answers, box]
+        send.click(respond, inputs, outputs, concurrency_id="answer", api_name="chat")
+        box.submit(respond, inputs, outputs, concurrency_id="answer",
+                   api_visibility="undocumented")
+        new.click(lambda: ([], [], "", ""), None, [chatbot, answers, box, reader], queue=False,
+                  api_visibility="private")
+        chatbot.like(on_like, [chatbot, answers], None, api_visibility="private")
+        open_btn.click(open_ref, ref, reader, api_name="article").then(None, js=SCROLL_JS)
+        gr.api(ask, api_name="ask", concurrency_id="answer")
+
+        def refresh() -> tuple[Any, Any]:
+            rows = sources_table()
+            return rows, gr.Dropdown(choices=[r[0] for r in rows])
+
+        sources_tab.select(refresh, None, [table, pick], api_name="sources")
+        pick.change(read_source, pick, source_view, api_name="source")
+    return demo
+
+
+def theme() -> gr.themes.Base:
+    # system fonts: the default theme would fetch Inter from Google Fonts
+    return gr.themes.Soft(font=["system-ui", "Segoe UI", "Helvetica", "Arial", "sans-serif"],
+                          font_mono=["ui-monospace", "Menlo", "Consolas", "monospace"])
+
+
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    auth = auth or os.environ.get("RAG_AUTH")
+    if not auth:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user or not password:
+        raise ConfigError("--auth needs the form user:password", hint="e.g. --auth ana:s3cret")
+    return user, password
+
+
+def launch(*, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
+           block: bool = True, get_pipeline: Callable[[], Pipeline] = default_pipeline,
+           feedback_path: Path | None = None) -> gr.Blocks:
+    credentials = parse_auth(auth)
+    if host not in ("127.0.0.1", "localhost", "::1") and credentials is None:
+        log.warning("serving on %s without --auth: anyone on the network can use it", host)
+    get_pipeline()  # build the index (first run) before the page says it is ready
+    demo = build_app(get_pipeline, feedback_path=feedback_path)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=host, server_port=port or None, auth=credentials, share=False,
+                prevent_thread_lock=not block, show_error=False, theme=theme(), css=CSS,
+                js=JS, footer_links=[], quiet=not block, ssr_mode=False)
+    return demo
