@@ -22,11 +22,15 @@ from llama_index.core.llms import (
 )
 from pydantic import PrivateAttr
 
-from rag.corpus import load_corpus
+from rag.cite import parse_claims
+from rag.corpus import Sentence, load_corpus
 from rag.index import Index, open_client
 from rag.pipeline import Pipeline
+from rag.results import Answer, Passage
 from rag.settings import PROJECT_ROOT, Settings
 from rag.terms import content_terms
+
+pytest_plugins = ["tests.reliability_report"]
 
 SEEDS = PROJECT_ROOT / "seeds"
 DIM = 256
@@ -148,3 +152,26 @@ def real_pipeline(tmp_path_factory: pytest.TempPathFactory, real_embed: BaseEmbe
 @pytest.fixture
 def fake_pipeline(tmp_path: Path) -> Pipeline:
     return build_pipeline(tmp_path)
+
+
+def assert_contract(answer: Answer, pipeline: Pipeline) -> None:
+    """What a user may rely on: every sentence cited, every quote the article's text at
+    its offsets, and every sentence supported by the quotes it cites."""
+    if answer.abstained:
+        assert not answer.citations
+        return
+    by_n = {c.n: c for c in answer.citations}
+    claims = parse_claims(answer.text)
+    assert claims, answer.text
+    for clean, markers in claims:
+        assert markers, f"uncited sentence: {clean!r}"
+        quotes = []
+        for n in markers:
+            c = by_n[n]
+            article = pipeline.index.article(c.doc_id)
+            assert article is not None and article.text[c.start : c.end] == c.quote
+            quotes.append(Passage(f"{c.doc_id}:{c.start}", c.doc_id, c.title, c.outlet, c.date,
+                                  c.quote, c.start, c.end, 0.0,
+                                  (Sentence(c.doc_id, c.start, c.end, c.quote),)))
+        support, _, why = pipeline.checker.support(clean, quotes, range(len(quotes)))
+        assert support, f"unsupported sentence {clean!r}: {why}"
