@@ -21,7 +21,7 @@ from rag.settings import get_settings
 app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
                   no_args_is_help=True, add_completion=False)
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # commands and paths stay copyable
 
 
 def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from rag.errors import RagError, StoreUnavailableError
 from rag.index import Index, node_passage
 from rag.results import Passage
 
@@ -22,7 +23,16 @@ class Retriever:
         query = " ".join(query.split())
         if not query:
             return []
-        return self._retrieve(query, top_k or self.top_k)
+        try:
+            return self._retrieve(query, top_k or self.top_k)
+        except Exception as exc:
+            if not self.index.server_url or isinstance(exc, RagError):
+                raise
+            # the server went away after start-up; the next request retries it
+            raise StoreUnavailableError(
+                f"the Chroma server at {self.index.server_url} does not answer",
+                hint="start it again (chroma run --path DIR --host 127.0.0.1 --port N); "
+                     "nothing else needs restarting") from exc
 
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
         duplicates = self.index.duplicates()

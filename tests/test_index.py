@@ -1,6 +1,8 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from rag.corpus import load_corpus
 from tests.conftest import SEEDS, build_pipeline
 
@@ -63,3 +65,18 @@ def test_remove_and_list_sources(tmp_path: Path):
     assert pipeline.index.remove("001_3331d411a437cf58")
     assert not pipeline.index.remove("001_3331d411a437cf58")
     assert len(pipeline.index.articles()) == 4
+
+
+def test_an_index_refuses_a_different_embedding_model(tmp_path: Path):
+    from benchmarks.common import HashedEmbedding
+    from rag.errors import ConfigError
+    from rag.index import Index, open_client
+    from tests.conftest import make_settings
+
+    build_pipeline(tmp_path)
+    settings = make_settings(tmp_path)
+    with pytest.raises(ConfigError) as refused:
+        Index(client=open_client(settings), collection=settings.collection,
+              embed_model=HashedEmbedding(128), chunk_size=settings.chunk_size,
+              chunk_overlap=settings.chunk_overlap)
+    assert "hashed-128" in refused.value.message and "RAG_COLLECTION" in refused.value.hint

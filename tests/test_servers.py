@@ -32,7 +32,8 @@ def chroma_server(path: Path, port: int, log: Path) -> Server:
                   ready_url=f"http://127.0.0.1:{port}/api/v2/heartbeat", log=log)
 
 
-def test_chroma_server_ingest_answer_restart_and_outage(tmp_path: Path, real_embed):
+@pytest.mark.reliability('Faults', 'Chroma server down, then restarted')
+def test_chroma_server_ingest_answer_restart_and_outage(tmp_path: Path, real_embed, happened):
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     settings = Settings(chroma_url=url, llm="none", index_dir=tmp_path / "unused")
@@ -52,20 +53,29 @@ def test_chroma_server_ingest_answer_restart_and_outage(tmp_path: Path, real_emb
         assert_contract(a, pipeline)
         assert not (tmp_path / "unused").exists()  # nothing went to the embedded store
 
-    # the server is down: a clear error naming the URL, not a stack trace
+    # the server is down: a clear error naming the URL, for a new process and for the
+    # pipeline that was using it
     with pytest.raises(StoreUnavailableError) as down:
         Index.from_settings(settings, embed_model=real_embed)
     assert url in down.value.message and "chroma run" in down.value.hint
+    with pytest.raises(StoreUnavailableError) as during:
+        pipeline.answer("When did Seoul scrap its intelligence-sharing agreement with Japan?")
+    assert url in during.value.message
 
     # restarted on the same data: nothing was lost, answers work again
     with chroma_server(tmp_path / "chroma", port, tmp_path / "chroma2.log"):
         index = Index.from_settings(settings, embed_model=real_embed)
         assert index.chunk_count() == count
         assert {a.doc_id for a in index.articles()} == {a.doc_id for a in articles}
-        pipeline = Pipeline.build(settings, index=index, llm=None)
-        a = pipeline.answer("When did Japan tighten export controls on chip materials?")
+        fresh = Pipeline.build(settings, index=index, llm=None)
+        a = fresh.answer("When did Japan tighten export controls on chip materials?")
         assert not a.abstained and a.citations
-        assert_contract(a, pipeline)
+        assert_contract(a, fresh)
+        # the pipeline that saw the outage recovers by itself
+        b = pipeline.answer("When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        assert "August 2019" in b.text
+    happened('StoreUnavailableError naming the URL and the `chroma run` command; '
+             'after restart every chunk is there and answers work')
 
 
 @pytest.fixture(scope="module")
