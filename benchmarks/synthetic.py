@@ -7,7 +7,10 @@ size always gives the same files, and no two sentences are copies of each other.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
+
+from rag.corpus import Article, parse_text
 
 PEOPLE = ["Kim Min-jae", "Park Ji-hoon", "Lee Seo-yeon", "Choi Dong-hyun", "Jung Hae-in",
           "Kang Mi-rae", "Yoon Ha-eun", "Han Jae-won", "Tanaka Hiroshi", "Suzuki Aiko",
@@ -65,6 +68,13 @@ def article(n: int, sentences: int = 10) -> tuple[str, str]:
     body = [_fill(rng, rng.choice(TEMPLATES)) for _ in range(sentences)]
     paragraphs = [" ".join(body[i : i + 3]) for i in range(0, len(body), 3)]
     return f"syn_{n:06d}", title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def articles(count: int, sentences: int = 10, start: int = 0) -> Iterator[Article]:
+    """The same articles as ``write_corpus``, parsed in memory (no files)."""
+    for n in range(start, start + count):
+        stem, text = article(n, sentences)
+        yield parse_text(stem, text, f"synthetic/{stem}.txt")
 
 
 def write_corpus(folder: Path, count: int, sentences: int = 10) -> list[Path]:

@@ -4,14 +4,12 @@ not test ranking)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import (
@@ -22,13 +20,13 @@ from llama_index.core.llms import (
 )
 from pydantic import PrivateAttr
 
+from benchmarks.common import HashedEmbedding
 from rag.cite import parse_claims
 from rag.corpus import Sentence, load_corpus
 from rag.index import Index, open_client
 from rag.pipeline import Pipeline
 from rag.results import Answer, Passage
 from rag.settings import PROJECT_ROOT, Settings
-from rag.terms import content_terms
 
 pytest_plugins = ["tests.reliability_report"]
 
@@ -36,26 +34,12 @@ SEEDS = PROJECT_ROOT / "seeds"
 DIM = 256
 
 
-class FakeEmbedding(BaseEmbedding):
+class FakeEmbedding(HashedEmbedding):
     """Bag of stemmed words hashed into DIM signed buckets, normalised: texts that
     share words are close, so ranking is meaningful."""
 
-    def _vector(self, text: str) -> list[float]:
-        v = np.zeros(DIM, dtype=np.float32)
-        for term in content_terms(text):
-            h = int(hashlib.md5(term.encode()).hexdigest(), 16)
-            v[h % DIM] += 1.0 if (h >> 8) % 2 else -1.0
-        n = np.linalg.norm(v)
-        return (v / n if n else v).tolist()
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._vector(text)
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self._vector(query)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._vector(query)
+    def __init__(self) -> None:
+        super().__init__(dim=DIM)
 
 
 class FakeLLM(CustomLLM):

@@ -63,8 +63,10 @@ def test_eval_writes_report_and_gates(env, tmp_path: Path):
     assert len((out / "answers.jsonl").read_text().splitlines()) == 6
 
 
-def test_eval_rejects_a_malformed_file(env, tmp_path: Path):
+@pytest.mark.reliability('Bad input', '`rag eval` on a malformed question file')
+def test_eval_rejects_a_malformed_file(env, tmp_path: Path, happened):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "kind": "fact", "question": "q?", "facts": [["x"]]}\n{oops\n')
     p = rag("eval", str(bad), env=env)
     assert p.returncode == 2 and "line 2" in p.stderr and "not valid JSON" in p.stderr
+    happened("exit 2, 'line 2: not valid JSON' and what to do; no traceback")
