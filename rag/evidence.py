@@ -29,11 +29,17 @@ W_FOCUS = 1.0  # share of a follow-up's lexical score from its own words
 # A sentence that carries the asked-for type replaces a better one that lacks it
 # when it scores at least this share of it.
 TYPE_FALLBACK_RATIO = 0.6
+# ... and one that carries it precisely ("May 10") replaces one that carries it
+# loosely ("in May") when it scores at least this share.
+PRECISE_FALLBACK_RATIO = 0.8
+FALLBACK_LEXICAL = 0.6  # share of the question terms the replacement keeps
 # A second sentence joins to supply a rare question term the first lacks, when it
 # scores at least this share of the first.
 COVER_RATIO = 0.7
 RARE_IDF = 1.5
 SUMMARY_RATIO = 0.5
+W_NEW_YEAR = 0.3  # a summary sentence that adds a year the chosen ones lack
+W_NEW_ARTICLE = 0.15
 SAME_OVERLAP = 0.6
 # Trimming long sentences to their relevant clauses.
 TRIM_ABOVE_WORDS = 20
@@ -51,7 +57,11 @@ _TYPE_PATTERNS = {
     "name": re.compile(r"\bwho(?:m|se)?\b|\bwhich (?:\w+ ){0,3}(?:ministers?|leaders?|officials?|"
                        r"presidents?|persons?|people|agency|outlet|newspaper|company)\b", re.I),
     "place": re.compile(r"\bwhere\b|\b(?:which|what) (?:city|country|place|venue)\b", re.I),
+    # "How did Japan respond to the ruling?" asks for the action taken in response
+    "reaction": re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I),
 }
+_REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retaliat\w*|"
+                       r"in return|countered)\b", re.I)
 # Questions that want an account of several things ("how did X change between ...").
 _SUMMARY = re.compile(r"\b(?:change[ds]?|evolve[ds]?|develop(?:ed)?|over time|timeline|history of"
                       r"|between \d{4} and \d{4}|what happened)\b", re.I)
@@ -119,7 +129,57 @@ def _has_type(kind: str, text: str, question_keys: set[str]) -> bool:
     if kind == "name":
         # a person is named by two or more capitalised words the question lacks
         return any(_is_name_like(m, question_keys) for m in _NAME.findall(text))
+    if kind == "reaction":
+        return bool(_REACTION.search(text))
     return True
+
+
+_MONTH_ALT = "|".join(m.title() for m in MONTHS)
+# a month with its day or year: "May 10", "10 May", "November 2019"
+_PRECISE_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH_ALT})|(?:{_MONTH_ALT}),? \d{{1,4}})\b")
+
+
+def type_strength(kind: str, text: str, question: str) -> int:
+    """How precisely ``text`` carries what is asked: 2 for a month with its day or year
+    ("May 10", "November 2019", not "in May"), or a number next to a word of the
+    question ("18 missile tests", not "three occasions"); 1 for the bare type; 0
+    without it."""
+    q_keys = key_terms(question)
+    if not _has_type(kind, text, q_keys):
+        return 0
+    if kind == "date":
+        return 2 if _PRECISE_DATE.search(text) else 1
+    if kind == "number":
+        ws = words(text)
+        q_terms = content_terms(question)
+        for i, w in enumerate(ws):
+            if any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS:
+                near = " ".join(ws[i + 1 : i + 3])
+                if content_terms(near) & q_terms:
+                    return 2
+        return 1
+    if kind == "name":
+        # the person sits beside a proper name the question uses ("... Atsushi Ando,
+        # deputy director-general of the Defense Policy Bureau")
+        phrases = []
+        for m in _NAME.findall(question):
+            parts = m.split()
+            while parts and (parts[0].lower() in {"who", "which", "what", "when", "where",
+                                                 "how"} or _POSS.search(parts[0])):
+                parts = parts[1:]  # "Japan's Defense Policy Bureau" -> "Defense Policy Bureau"
+            phrases.append(" ".join(parts))
+        if any(p in text for p in phrases if len(p.split()) > 1):
+            return 2
+        return 1
+    return 1
+
+
+def _in_time(r: Ranked, years: set[str]) -> bool:
+    """False for a sentence from an article dated in another year than the question
+    names, when the sentence itself names none of those years."""
+    if not years or not r.passage.date or year_terms(r.sentence.text) & years:
+        return True
+    return r.passage.date[:4] in years
 
 
 def date_words(iso: str) -> str:
@@ -205,6 +265,24 @@ def _idf(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
             for t in q_terms for df in [sum(t in d for d in docs)]}
 
 
+def wants_summary(question: str) -> bool:
+    """An account of several things ("how did X change between 2018 and 2023?")."""
+    return bool(_SUMMARY.search(question)) or len(year_terms(question)) > 1
+
+
+def diversify(passages: list[Passage], top_k: int, per_article: int = 2) -> list[Passage]:
+    """The best ``top_k`` passages with at most ``per_article`` from one article, so an
+    account of several events is not drawn from one story alone."""
+    picked: list[Passage] = []
+    counts: dict[str, int] = {}
+    for p in passages:
+        if counts.get(p.doc_id, 0) < per_article:
+            picked.append(p)
+            counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+    rest = [p for p in passages if p not in picked]
+    return (picked + rest)[:top_k]
+
+
 def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
     """A concise extractive answer: the best sentence that carries what is asked
     for, plus a sentence that supplies a question term it lacks; for questions
@@ -212,32 +290,69 @@ def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
     if not ranked:
         return []
     primary = ranked[0]
-    if not primary.has_type:
-        typed = next((r for r in ranked if r.has_type), None)
-        if typed is not None and typed.score >= TYPE_FALLBACK_RATIO * primary.score:
-            primary = typed
-    chosen = [primary]
-    if _SUMMARY.search(question) or len(year_terms(question)) > 1:
+    kind = question_type(question)
+    if kind:
+        # a sentence that carries what is asked more precisely wins over a better-
+        # scoring one that carries it loosely or not at all, if it is close enough
+        strength = type_strength(kind, primary.sentence.text, question)
+        ratio = TYPE_FALLBACK_RATIO if strength == 0 else PRECISE_FALLBACK_RATIO
         for r in ranked:
-            if len(chosen) >= MAX_SENTENCES or r.score < SUMMARY_RATIO * primary.score:
+            if r.score < ratio * primary.score:
                 break
-            if all(not _same(r.sentence, c.sentence) for c in chosen):
-                chosen.append(r)
+            # ... and it must still be about the question, not merely carry the type
+            if type_strength(kind, r.sentence.text, question) > strength \
+                    and r.lexical >= FALLBACK_LEXICAL * primary.lexical:
+                primary = r
+                break
+    chosen = [primary]
+    precise = bool(kind) and type_strength(kind, primary.sentence.text, question) == 2
+    if wants_summary(question):
+        # each further sentence should add a year (or an article) the others lack
+        for _ in range(MAX_SENTENCES - 1):
+            years = set().union(*(year_terms(c.sentence.text) for c in chosen))
+            docs = {c.sentence.doc_id for c in chosen}
+            best, best_value = None, 0.0
+            for r in ranked:
+                if r.score < SUMMARY_RATIO * primary.score:
+                    break
+                if r in chosen or any(_same(r.sentence, c.sentence) for c in chosen):
+                    continue
+                value = r.score + W_NEW_YEAR * bool(year_terms(r.sentence.text) - years) \
+                    + W_NEW_ARTICLE * (r.sentence.doc_id not in docs)
+                if best is None or value > best_value:
+                    best, best_value = r, value
+            if best is None:
+                break
+            chosen.append(best)
         return sorted(chosen, key=lambda r: (r.passage.date or "9999", r.sentence.doc_id,
                                              r.sentence.start))
     q_terms = content_terms(question)
     idf = _idf(q_terms, [content_terms(r.sentence.text) for r in ranked])
-    missing = {t for t in q_terms - content_terms(primary.sentence.text)
-               if idf[t] >= RARE_IDF}
-    if missing:
+    have = content_terms(primary.sentence.text)
+    missing = {t for t in q_terms - have if idf[t] >= RARE_IDF} - _named_elsewhere(question, have)
+    years = year_terms(question)
+    if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:
             if r.score < COVER_RATIO * primary.score:
                 break
-            if r is not primary and content_terms(r.sentence.text) & missing \
-                    and not _same(r.sentence, primary.sentence):
-                chosen.append(r)
-                break
+            if r is primary or not content_terms(r.sentence.text) & missing \
+                    or _same(r.sentence, primary.sentence) or not _in_time(r, years) \
+                    or (kind and not r.has_type):
+                continue
+            chosen.append(r)
+            break
     return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
+
+
+def _named_elsewhere(question: str, have: set[str]) -> set[str]:
+    """Parts of a name in the question whose other parts the sentence has: "Yoon"
+    covers "Yoon Suk-yeol", so "suk" and "yeol" are not missing."""
+    covered: set[str] = set()
+    for name in _NAME.findall(question):
+        parts = content_terms(name.replace("-", " "))
+        if parts & have:
+            covered |= parts
+    return covered
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -265,6 +380,9 @@ def trim(sentence: Sentence, question: str) -> Sentence:
     # a "who" answer keeps every person the sentence names
     people = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
         if kind == "name" else []
+    # a sentence of an account over time keeps its years: they are why it was chosen
+    if wants_summary(question):
+        people += sorted(year_terms(sentence.text))
     best: tuple[float, int, int] | None = None
     for i in range(len(clauses)):
         for j in range(i, len(clauses)):

@@ -25,12 +25,14 @@ from rag.evidence import (
     Ranked,
     _has_type,
     coverage_gap,
+    diversify,
     evidence_passages,
     excerpt,
     question_type,
     rank_sentences,
     select,
     trim,
+    wants_summary,
 )
 from rag.generate import Generator, build_messages, make_llm
 from rag.index import Index
@@ -135,7 +137,11 @@ class Pipeline:
 
         t = time.perf_counter()
         query = resolve_followup(question, history)
-        passages = self.retriever.retrieve(query, top_k=top_k)
+        k = top_k or self.settings.top_k
+        if wants_summary(question):
+            passages = diversify(self.retriever.retrieve(query, top_k=2 * k), k)
+        else:
+            passages = self.retriever.retrieve(query, top_k=k)
         ranked = rank_sentences(question, passages, self.vectors, query=query)
         timings["retrieve"] = time.perf_counter() - t
 

@@ -96,7 +96,7 @@ def cite(claim: str, needle: str) -> Any:
     ``needle`` - what a well-behaved LLM would write."""
     def respond(prompt: str) -> str:
         for block in prompt.split("\n\n"):
-            m = re.match(r"(?:Passages:\n)?\[(\d+)\]", block)
+            m = re.search(r"^\[(\d+)\]", block, re.M)  # the first follows the system text
             if m and needle in block:
                 return f"{claim} [{m[1]}]."
         raise AssertionError(f"no passage with {needle!r} in the prompt")

@@ -155,7 +155,7 @@ def passage_without(needle: str, claim: str):
 
     def respond(prompt: str) -> str:
         for block in prompt.split("\n\n"):
-            m = _re.match(r"(?:Passages:\n)?\[(\d+)\]", block)
+            m = _re.search(r"^\[(\d+)\]", block, _re.M)
             if m and needle not in block:
                 return f"{claim} [{m[1]}]."
         raise AssertionError("every passage holds the needle")
