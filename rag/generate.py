@@ -31,6 +31,13 @@ SYSTEM_PROMPT = (
 PASSAGE_TEMPLATE = "[{n}] {title} ({outlet}{date})\n{text}"
 QUESTION_TEMPLATE = "Passages:\n{passages}\n\nQuestion: {question}\nAnswer:"
 SEED = 0
+# llama.cpp grammar for the local model: one or two sentences, each ending in a
+# passage marker, or the refusal. It makes every sentence arrive cited; whether it
+# is supported is still the checker's call.
+CITED_GRAMMAR = r"""
+root ::= "The articles do not say." | claim (" " claim)?
+claim ::= [A-Z] [^\n\[\]]{8,150} " [" [1-9] "]."
+"""
 
 
 def default_gguf_path() -> str:
@@ -62,7 +69,8 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
                 completion_to_prompt=lambda text: chatml(
                     [ChatMessage(role=MessageRole.USER, content=text)]),
                 model_kwargs={"seed": SEED, "n_threads": 2, "verbose": False},
-                generate_kwargs={"top_k": 1, "stop": ["<|im_end|>", "\n\n\n"]},
+                generate_kwargs={"top_k": 1, "stop": ["<|im_end|>", "\n\n\n"],
+                                 **({"grammar": _grammar()} if settings.llm_grammar else {})},
                 verbose=False,
             )
         except Exception as exc:
@@ -79,6 +87,12 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
             max_retries=0, context_window=settings.llm_context,
         )
     raise ConfigError(f"unknown LLM backend {backend!r}", hint="use local, openai or none")
+
+
+def _grammar():  # type: ignore[no-untyped-def]
+    from llama_cpp import LlamaGrammar
+
+    return LlamaGrammar.from_string(CITED_GRAMMAR, verbose=False)
 
 
 def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:

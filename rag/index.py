@@ -111,6 +111,24 @@ def open_client(settings: Settings):  # type: ignore[no-untyped-def]
             hint=f"rebuild it: rm -r {settings.index_dir} && rag ingest") from exc
 
 
+PAGE = 5000  # records per read: Chroma's SQLite refuses one query for 50 k ids
+
+
+def get_all(collection, include: list[str], where: dict | None = None,  # type: ignore[no-untyped-def]
+            page: int = PAGE) -> dict[str, list]:  # type: ignore[type-arg]
+    """Every record of a Chroma collection, read ``page`` records at a time."""
+    out: dict[str, list] = {"ids": [], **{k: [] for k in include}}  # type: ignore[type-arg]
+    offset = 0
+    while True:
+        got = collection.get(include=include, where=where, limit=page, offset=offset)
+        out["ids"] += got["ids"]
+        for k in include:
+            out[k] += got[k]
+        if len(got["ids"]) < page:
+            return out
+        offset += page
+
+
 def chunk_node(chunk: Chunk) -> TextNode:
     return TextNode(
         id_=chunk.chunk_id,
@@ -166,6 +184,7 @@ class Index:
         self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
         self._lock = threading.Lock()
         self._bm25 = None
+        self._bm25_size = 0
         self._duplicates: dict[str, str] | None = None
         self._version = 0
 
@@ -197,7 +216,7 @@ class Index:
 
     def articles(self, *, with_text: bool = False) -> list[ArticleInfo]:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
-        got = self._articles.get(include=include)
+        got = get_all(self._articles, include)
         out = []
         for i, (doc_id, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
             out.append(ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
@@ -219,8 +238,8 @@ class Index:
         """{doc_id: earlier version} of near-duplicate articles, which are never cited."""
         with self._lock:
             if self._duplicates is None:
-                got = self._articles.get(where={"duplicate_of": {"$ne": ""}},
-                                         include=["metadatas"])
+                got = get_all(self._articles, ["metadatas"],
+                              where={"duplicate_of": {"$ne": ""}})
                 self._duplicates = {i: m["duplicate_of"] for i, m in
                                     zip(got["ids"], got["metadatas"], strict=True)}
             return self._duplicates
@@ -237,7 +256,7 @@ class Index:
         articles = list(articles)
         existing = {i: m.get("fingerprint", "") for i, m in
                     zip(*(lambda g: (g["ids"], g["metadatas"]))(
-                        self._articles.get(include=["metadatas"])), strict=True)}
+                        get_all(self._articles, ["metadatas"])), strict=True)}
         todo: list[tuple[Article, list[Chunk]]] = []
         added, updated, unchanged = [], [], []
         for article in articles:
@@ -286,15 +305,16 @@ class Index:
 
     def _mark_duplicates(self) -> dict[str, str]:
         """Recompute which articles repeat an earlier one and store it on each record."""
-        got = self._articles.get(include=["metadatas"])
+        got = get_all(self._articles, ["metadatas"])
         metas = dict(zip(got["ids"], got["metadatas"], strict=True))
         found = dedup.duplicate_of(
             {i: m["signature"] for i, m in metas.items() if m.get("signature")},
             {i: (m.get("date", ""), i) for i, m in metas.items()})
         stale = [i for i, m in metas.items() if m.get("duplicate_of", "") != found.get(i, "")]
-        if stale:
-            self._articles.update(ids=stale, metadatas=[
-                {**metas[i], "duplicate_of": found.get(i, "")} for i in stale])
+        for start in range(0, len(stale), PAGE):
+            page = stale[start : start + PAGE]
+            self._articles.update(ids=page, metadatas=[
+                {**metas[i], "duplicate_of": found.get(i, "")} for i in page])
         return found
 
     def _write(self, batch: list[tuple[Article, list[Chunk]]], done: int, total: int,
@@ -344,13 +364,21 @@ class Index:
         """BM25 over every chunk, built from the store on first use after a change."""
         from llama_index.retrievers.bm25 import BM25Retriever
 
+        # bm25s sets its own logger to DEBUG on import, which would print every build
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         with self._lock:
             if self._bm25 is None:
-                nodes = self.vector_store.get_nodes(None)
-                self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=top_k) \
-                    if nodes else None
+                from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+                got = get_all(self._chunks, ["documents", "metadatas"])
+                nodes = [metadata_dict_to_node(m, text=t)
+                         for t, m in zip(got["documents"], got["metadatas"], strict=True)]
+                self._bm25_size = len(nodes)
+                self._bm25 = BM25Retriever.from_defaults(
+                    nodes=nodes, similarity_top_k=min(top_k, len(nodes))) if nodes else None
             if self._bm25 is not None:
-                self._bm25.similarity_top_k = top_k
+                # bm25s refuses a k larger than the corpus (a small index, a wide query)
+                self._bm25.similarity_top_k = min(top_k, self._bm25_size)
             return self._bm25
 
     def retriever(self, top_k: int):  # type: ignore[no-untyped-def]

@@ -36,11 +36,11 @@ def figures_table(summaries: dict[str, dict[str, Any]]) -> str:
         lines.append(f"| {label} | " + " | ".join(_fmt(summaries[n][key]) for n in names) + " |")
     for stage in ("retrieve", "generate", "cite", "total"):
         for p in ("p50", "p95"):
-            cells = [f"{summaries[n]['latency_s'][stage][p]:.3f}" for n in names]
-            if len(names) == 2 and summaries[names[0]]["latency_s"][stage][p]:
-                ratio = (summaries[names[1]]["latency_s"][stage][p]
-                         / summaries[names[0]]["latency_s"][stage][p])
-                cells[1] += f" (x{ratio:.1f})"
+            values = [summaries[n]["latency_s"][stage][p] for n in names]
+            # a peer that does not time a stage separately reports 0 for it: say so
+            cells = [f"{v:.3f}" if v or stage == "total" else "not timed" for v in values]
+            if len(names) == 2 and values[0] and values[1]:
+                cells[1] += f" (x{values[1] / values[0]:.1f})"
             lines.append(f"| latency {stage} {p} (s) | " + " | ".join(cells) + " |")
     lines.append("| answer paths | " + " | ".join(
         ", ".join(f"{k} {v}" for k, v in sorted(summaries[n]["modes"].items())) for n in names)

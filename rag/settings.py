@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     llm_model_path: str = Field(default="", description="GGUF path; empty = bundled SmolLM2")
     llm_context: int = 2048
     llm_max_tokens: int = 96
+    llm_grammar: bool = Field(default=False, description="constrain the local model's output "
+                              "to cited sentences (llama.cpp grammar)")
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_passages: int = Field(default=3, ge=1, le=10, description="passages shown to the LLM")
     openai_base_url: str = "http://127.0.0.1:8000/v1"

@@ -70,3 +70,16 @@ def test_eval_rejects_a_malformed_file(env, tmp_path: Path, happened):
     p = rag("eval", str(bad), env=env)
     assert p.returncode == 2 and "line 2" in p.stderr and "not valid JSON" in p.stderr
     happened("exit 2, 'line 2: not valid JSON' and what to do; no traceback")
+
+
+def test_ask_answers_the_kishi_question_and_finds_no_teaser(env):
+    p = rag("ask", "--json", "Who was Lee Jong-sup's Japanese counterpart at the Shangri-La "
+            "Dialogue?", env=env)
+    data = json.loads(p.stdout)
+    assert "Nobuo Kishi" in data["text"]
+    assert any(c["doc_id"] == "000_ad989b7582d59421" and "Nobuo Kishi" in c["quote"]
+               for c in data["citations"])
+    p = rag("ask", "--json", "What happened with Boeing's fraud case?", env=env)
+    data = json.loads(p.stdout)
+    assert data["abstained"] and data["citations"] == []
+    assert "Boeing" not in json.dumps(data["related"])

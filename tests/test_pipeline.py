@@ -218,3 +218,18 @@ def test_any_llm_output_yields_only_cited_supported_sentences(real_pipeline, dra
     a = real_pipeline.with_llm(FakeLLM(text)).answer(question)
     assert_contract(a, real_pipeline)
     assert "pwned" not in a.text and "Yoon Suk Yeol was" not in a.text
+
+
+@pytest.mark.slow
+def test_grammar_makes_the_local_model_write_only_cited_sentences(real_pipeline):
+    import re
+
+    from rag.generate import build_messages, make_llm
+    from rag.settings import Settings
+
+    llm = make_llm(Settings(llm="local", llm_grammar=True))
+    question = "When did Seoul scrap its intelligence-sharing agreement with Japan?"
+    passages = real_pipeline.retriever.retrieve(question)[:3]
+    text = "".join(c.delta or "" for c in llm.stream_chat(build_messages(question, passages)))
+    claim = r"[A-Z][^\n\[\]]{8,150} \[[1-9]\]\."
+    assert re.fullmatch(rf"The articles do not say\.|{claim}(?: {claim})?", text), text
