@@ -20,7 +20,7 @@ from rag.settings import get_settings
 
 app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+console = Console(soft_wrap=True)  # summary lines stay whole for scripts
 err = Console(stderr=True, soft_wrap=True)  # commands and paths stay copyable
 
 
@@ -180,10 +180,16 @@ def sources() -> None:
     """List the indexed articles."""
     from rag.index import Index
 
-    table = Table("id", "title", "outlet", "date", "chunks", "near-duplicate of")
-    for a in Index.from_settings(get_settings()).articles():
-        table.add_row(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks),
-                      a.duplicate_of or "")
+    columns = ("id", "title", "outlet", "date", "chunks", "near-duplicate of")
+    rows = [(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks),
+             a.duplicate_of or "") for a in Index.from_settings(get_settings()).articles()]
+    if not console.is_terminal:  # piped: tab-separated lines a script can cut
+        for row in (columns, *rows):
+            console.print("\t".join(row), highlight=False, markup=False)
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
 
 
