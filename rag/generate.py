@@ -109,29 +109,41 @@ def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
 
 
 class Generator:
-    """Streams an LLM's draft; every failure becomes a BackendError."""
+    """Streams an LLM's draft; every failure becomes a BackendError.
 
-    def __init__(self, llm: LLM | None, *, timeout: float, name: str = "") -> None:
+    A local model holds one llama.cpp context, so it runs one draft at a time; a
+    question that cannot have it within ``wait`` seconds is answered from evidence
+    (with a notice) instead of queueing behind the others. Servers (``exclusive``
+    False) take concurrent requests.
+    """
+
+    def __init__(self, llm: LLM | None, *, timeout: float, name: str = "", wait: float = 2.0,
+                 exclusive: bool = True) -> None:
         self.llm = llm
         self.timeout = timeout
         self.name = name or (type(llm).__name__ if llm else "none")
-        # llama.cpp holds one context: two requests must never run it at once
-        self._lock = threading.Lock()
+        self.wait = wait
+        self._lock = threading.Lock() if exclusive else None
 
     def stream(self, messages: list[ChatMessage]) -> Iterator[str]:
         if self.llm is None:
             return
+        if self._lock is not None and not self._lock.acquire(timeout=self.wait):
+            raise BackendError(f"the LLM ({self.name}) is busy with other questions",
+                               hint="ask again, or set RAG_LLM_WAIT higher to queue for it")
         began = time.monotonic()
-        with self._lock:
-            try:
-                for chunk in self.llm.stream_chat(messages):
-                    if time.monotonic() - began > self.timeout:
-                        raise BackendError(f"the LLM ({self.name}) took over {self.timeout:.0f} s",
-                                           hint="raise RAG_LLM_TIMEOUT or use a faster backend")
-                    if chunk.delta:
-                        yield chunk.delta
-            except BackendError:
-                raise
-            except Exception as exc:
-                raise BackendError(f"the LLM ({self.name}) failed: {type(exc).__name__}",
-                                   hint="check that the LLM server is running") from exc
+        try:
+            for chunk in self.llm.stream_chat(messages):
+                if time.monotonic() - began > self.timeout:
+                    raise BackendError(f"the LLM ({self.name}) took over {self.timeout:.0f} s",
+                                       hint="raise RAG_LLM_TIMEOUT or use a faster backend")
+                if chunk.delta:
+                    yield chunk.delta
+        except BackendError:
+            raise
+        except Exception as exc:
+            raise BackendError(f"the LLM ({self.name}) failed: {type(exc).__name__}",
+                               hint="check that the LLM server is running") from exc
+        finally:
+            if self._lock is not None:
+                self._lock.release()

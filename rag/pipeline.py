@@ -99,7 +99,8 @@ class Pipeline:
             vectors=vectors,
             checker=CitationChecker(vectors, lexical=settings.support_lexical,
                                     semantic=settings.support_semantic),
-            generator=Generator(llm, timeout=settings.llm_timeout),
+            generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
+                                exclusive=settings.llm != "openai"),
         )
 
     @classmethod
@@ -115,6 +116,8 @@ class Pipeline:
     def with_llm(self, llm: LLM | None, name: str = "") -> Pipeline:
         """The same index and caches with another LLM backend."""
         return replace(self, generator=Generator(llm, timeout=self.settings.llm_timeout,
+                                                 wait=self.settings.llm_wait,
+                                                 exclusive=name != "openai",
                                                  name=name))
 
     # ---- public --------------------------------------------------------------

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     llm_grammar: bool = Field(default=False, description="constrain the local model's output "
                               "to cited sentences (llama.cpp grammar)")
     llm_timeout: float = Field(default=60.0, gt=0)
+    llm_wait: float = Field(default=2.0, ge=0, description="seconds a question waits for the "
+                            "local LLM, busy with another, before answering from evidence")
     llm_passages: int = Field(default=3, ge=1, le=10, description="passages shown to the LLM")
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "local-model"

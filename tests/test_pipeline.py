@@ -233,3 +233,24 @@ def test_grammar_makes_the_local_model_write_only_cited_sentences(real_pipeline)
     text = "".join(c.delta or "" for c in llm.stream_chat(build_messages(question, passages)))
     claim = r"[A-Z][^\n\[\]]{8,150} \[[1-9]\]\."
     assert re.fullmatch(rf"The articles do not say\.|{claim}(?: {claim})?", text), text
+
+
+def test_a_busy_local_llm_sends_the_next_question_to_evidence(tmp_path: Path, real_embed):
+    import threading
+
+    slow = FakeLLM(cite("His Japanese counterpart Nobuo Kishi was also in attendance",
+                        "Nobuo Kishi"), "never used", delay=0.3)
+    pipeline = build_pipeline(tmp_path, embed=real_embed, llm=slow, llm_wait=0.1)
+    first: list = []
+
+    def ask_first() -> None:
+        first.extend(pipeline.stream("Who was Lee Jong-sup's Japanese counterpart?"))
+
+    t = threading.Thread(target=ask_first)
+    t.start()
+    while not slow.prompts:  # the first question holds the model
+        threading.Event().wait(0.01)
+    second = pipeline.answer("When did Seoul scrap its intelligence-sharing pact?")
+    t.join()
+    assert second.mode == "evidence" and "busy" in second.notice and "August 2019" in second.text
+    assert first[-1].mode == "llm" and len(slow.prompts) == 1
