@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from rag.errors import RagError, StoreUnavailableError
 from rag.index import Index, node_passage
@@ -17,6 +18,9 @@ class Retriever:
         self.top_k = top_k
         self._fusion = None
         self._built_for: tuple[int, int] | None = None
+        # the fusion retriever and BM25's k are shared state: one query at a time sets
+        # and uses them (retrieval takes milliseconds; the LLM is elsewhere)
+        self._lock = threading.Lock()
 
     def retrieve(self, query: str, *, top_k: int | None = None) -> list[Passage]:
         """The ``top_k`` passages for ``query``, best first; [] for an empty query."""
@@ -38,13 +42,15 @@ class Retriever:
         duplicates = self.index.duplicates()
         top_k_fetch = top_k * 2 if duplicates else top_k  # room for the hits dropped below
         key = (top_k_fetch, self.index._version)
-        if self._fusion is None or self._built_for != key:
-            self._fusion = self.index.retriever(top_k_fetch)
-            self._built_for = key
+        with self._lock:
+            if self._fusion is None or self._built_for != key:
+                self._fusion = self.index.retriever(top_k_fetch)
+                self._built_for = key
+            hits = self._fusion.retrieve(query)
         passages: list[Passage] = []
         seen: set[str] = set()
         # a near-duplicate's chunks say what its earlier version says: cite that one
-        for hit in self._fusion.retrieve(query):
+        for hit in hits:
             if hit.node.node_id in seen or hit.node.metadata.get("doc_id") in duplicates:
                 continue
             seen.add(hit.node.node_id)

@@ -102,3 +102,34 @@ def test_a_corpus_smaller_than_top_k_still_answers(tmp_path: Path):
     # a change-over-time question retrieves 2 x top_k candidates
     a = pipeline.answer("How did relations change between 2018 and 2022?", top_k=8)
     assert a.citations or a.abstained
+
+
+def test_concurrent_retrievals_with_different_k_each_get_their_own(tmp_path: Path):
+    import threading
+    import time
+
+    from tests.conftest import FakeEmbedding
+
+    class SlowQueries(FakeEmbedding):  # widens the window in which threads interleave
+        def _get_query_embedding(self, query: str) -> list[float]:
+            time.sleep(0.01)
+            return super()._get_query_embedding(query)
+
+    pipeline = build_pipeline(tmp_path, embed=SlowQueries())
+    query = "security cooperation Japan Korea"
+    alone = {k: [p.chunk_id for p in pipeline.retriever.retrieve(query, top_k=k)]
+             for k in (2, 9)}
+    wrong: list[tuple[int, list[str]]] = []
+
+    def worker(k: int) -> None:
+        for _ in range(15):
+            got = [p.chunk_id for p in pipeline.retriever.retrieve(query, top_k=k)]
+            if got != alone[k]:  # same ranking as when asked alone
+                wrong.append((k, got))
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in (2, 9, 2, 9)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
