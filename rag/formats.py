@@ -7,7 +7,6 @@ this extracted text, which is what the index stores and the reader shows.
 
 from __future__ import annotations
 
-import html
 import io
 import logging
 import re
@@ -109,7 +108,8 @@ def html_article(markup: str) -> tuple[str, str, str]:
     # The page's own <h1> heads the text so titles are searchable and never duplicated.
     if title and (not lines or lines[0] != title):
         lines = [title, *[ln for ln in lines if ln != title]]
-    return "\n\n".join(html.unescape(ln) for ln in lines), title, date_iso
+    # the parser already decoded character references (convert_charrefs)
+    return "\n\n".join(lines), title, date_iso
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)

@@ -254,9 +254,9 @@ class Index:
 
         began = time.perf_counter()
         articles = list(articles)
+        got = get_all(self._articles, ["metadatas"])
         existing = {i: m.get("fingerprint", "") for i, m in
-                    zip(*(lambda g: (g["ids"], g["metadatas"]))(
-                        get_all(self._articles, ["metadatas"])), strict=True)}
+                    zip(got["ids"], got["metadatas"], strict=True)}
         todo: list[tuple[Article, list[Chunk]]] = []
         added, updated, unchanged = [], [], []
         for article in articles:
@@ -289,7 +289,7 @@ class Index:
         if sync:
             wanted = {a.doc_id for a in articles}
             for doc_id in sorted(set(existing) - wanted):
-                self.remove(doc_id)
+                self.remove(doc_id, recheck_duplicates=False)  # rechecked once below
                 removed.append(doc_id)
         found: dict[str, str] = {}
         if todo or removed:
@@ -345,11 +345,12 @@ class Index:
             progress(done, total)
         return done
 
-    def remove(self, doc_id: str) -> bool:
+    def remove(self, doc_id: str, *, recheck_duplicates: bool = True) -> bool:
         found = bool(self._articles.get(ids=[doc_id])["ids"])
         self._chunks.delete(where={"doc_id": doc_id})
         self._articles.delete(ids=[doc_id])
-        self._mark_duplicates()
+        if recheck_duplicates:  # a copy of the removed article becomes citable again
+            self._mark_duplicates()
         self._invalidate()
         return found
 
