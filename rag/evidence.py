@@ -300,12 +300,12 @@ def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
             if r.score < ratio * primary.score:
                 break
             # ... and it must still be about the question, not merely carry the type
-            if type_strength(kind, r.sentence.text, question) > strength \
-                    and r.lexical >= FALLBACK_LEXICAL * primary.lexical:
-                primary = r
+            better = type_strength(kind, r.sentence.text, question)
+            if better > strength and r.lexical >= FALLBACK_LEXICAL * primary.lexical:
+                primary, strength = r, better
                 break
     chosen = [primary]
-    precise = bool(kind) and type_strength(kind, primary.sentence.text, question) == 2
+    precise = bool(kind) and strength == 2
     if wants_summary(question):
         # each further sentence should add a year (or an article) the others lack
         for _ in range(MAX_SENTENCES - 1):
@@ -378,18 +378,18 @@ def trim(sentence: Sentence, question: str) -> Sentence:
     q_terms = content_terms(question)
     need_type = _has_type(kind, sentence.text, q_keys)
     # a "who" answer keeps every person the sentence names
-    people = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
+    keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
         if kind == "name" else []
     # a sentence of an account over time keeps its years: they are why it was chosen
     if wants_summary(question):
-        people += sorted(year_terms(sentence.text))
+        keep += sorted(year_terms(sentence.text))
     best: tuple[float, int, int] | None = None
     for i in range(len(clauses)):
         for j in range(i, len(clauses)):
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
             if n < MIN_TRIM_WORDS or (need_type and not _has_type(kind, piece, q_keys)) \
-                    or any(p not in piece for p in people):
+                    or any(p not in piece for p in keep):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
             new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
