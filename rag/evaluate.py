@@ -23,7 +23,8 @@ from rag.results import Answer, Citation, Passage
 from rag.sentences import split_sentences
 from rag.terms import strip_markers, words
 
-KINDS = ("fact", "number", "date", "multi", "unanswerable")
+KINDS = ("fact", "number", "date", "why", "yesno", "multi", "compare", "followup",
+         "unanswerable")
 _MARKER_AT_END = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]\s*$")
 _PUNCT = re.compile(r"[^\w\s]|_")
 
