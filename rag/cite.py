@@ -1,42 +1,37 @@
 """Stage 6: the citation contract, written by hand because no library does it.
 
 Every sentence shown to a user ends in ``[n]`` markers, and each marker points to a
-quote that supports the sentence. A claim is supported by one sentence of a cited
-passage when
-
-1. every key term of the claim (name, number, month) occurs in that sentence or in
-   the article's outlet and date,
-2. the claim and the sentence agree in negation ("did not" vs "did"),
-3. at least ``lexical`` of the claim's content terms occur there, and
-4. the claim's embedding is at least ``semantic``-similar to the sentence.
-
-Judging against one sentence, never a passage or a pair of sentences, is what
-stops "Lee's Japanese counterpart was Yoon Suk Yeol" from passing because the
-passage mentions Yoon somewhere else: facts from two sentences cannot be glued
-into a relation neither states. Claims that fail are dropped, never shown.
+quote that supports the sentence. Support is decided by ``rag.align``: every content
+word of the claim is grounded in the quote, polarity and hedges survive, and the
+entity in each role of a shared predicate is the quote's. The quote is one sentence
+of a cited passage, or two adjacent ones (news sentences lean on the one before:
+"He has invited Yoon ..."); a claim that cites several passages may rest on a
+sentence of each. Support comes from cited passages only; claims that fail are
+dropped, never shown, and keep the reason they failed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from rag.align import Aligner, Tuning, Unit
 from rag.corpus import Sentence
-from rag.evidence import date_words
+from rag.dates import date_words
 from rag.results import Citation, Passage
-from rag.terms import content_terms, key_terms, norm, strip_markers, words
+from rag.terms import strip_markers, words
 from rag.vectors import SentenceVectors
 
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # Text up to and including a group of markers ("... pact [1][3]"), or the rest.
 MARKED_PIECE = re.compile(r".+?(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+|.+$", re.S)
-# What weak models write when they decline; not a claim about the articles.
-_REFUSAL = re.compile(r"\b(?:do(?:es)? not (?:say|mention|contain|provide)|no information|"
-                      r"not (?:mentioned|stated|specified)|cannot answer|can't answer|unknown)\b",
-                      re.I)
+# What models write when they decline; not a claim about the articles.
+REFUSAL = re.compile(r"\b(?:do(?:es)? not (?:say|mention|contain|provide|state|specify)|"
+                     r"no information|not (?:mentioned|stated|specified)|cannot answer|"
+                     r"can't answer|unknown)\b", re.I)
 MIN_CLAIM_WORDS = 3
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|n't|neither)\b|n['’]t\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their|them|it|its)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -74,67 +69,91 @@ def parse_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
     return out
 
 
-def _terms_of(text: str) -> set[str]:
-    out = set()
-    for w in words(text):
-        out.add(norm(w))
-        if "-" in w:
-            out |= {norm(p) for p in w.split("-") if p}
-    return out
-
-
 class CitationChecker:
-    def __init__(self, vectors: SentenceVectors, *, lexical: float, semantic: float) -> None:
+    """Judges each sentence of a draft against the passages it cites.
+
+    ``article_text(doc_id)`` gives an article's whole text, for the sentence before
+    a quote that leans on a pronoun and for full names and titles given elsewhere
+    in the article; without it, only the passages are used.
+    """
+
+    def __init__(self, vectors: SentenceVectors, *, tuning: Tuning | None = None,
+                 article_text: Callable[[str], str] | None = None) -> None:
         self.vectors = vectors
-        self.lexical = lexical
-        self.semantic = semantic
+        self.tuning = tuning or Tuning()
+        self.aligner = Aligner(vectors.of, tuning=self.tuning)
+        self.article_text = article_text or (lambda doc_id: "")
 
     def support(self, claim: str, passages: list[Passage],
                 allowed: Iterable[int]) -> tuple[tuple[Sentence, ...], tuple[int, ...], str]:
-        """The best supporting unit among ``allowed`` passages, or a reason it has none."""
-        keys = key_terms(claim)
-        terms = content_terms(claim)
+        """The supporting sentences among ``allowed`` passages, or why there are none."""
         if len(words(claim)) < MIN_CLAIM_WORDS:
             return (), (), "too short to be a claim"
-        if _REFUSAL.search(claim):
+        if REFUSAL.search(claim):
             return (), (), "a refusal, not a claim"
-        best: tuple[float, Sentence, int] | None = None
-        reason = "no cited passage"
-        negated = bool(_NEGATION.search(claim))
+        allowed = list(dict.fromkeys(allowed))
+        if not allowed:
+            return (), (), "no cited passage"
+        units = list(self._units(passages, allowed))
+        sims = self.vectors.similarities(claim, [" ".join(s.text for s in u) for u, _ in units])
+        best_reason, closest = "no sentence in the cited passages", -2.0
+        for (sents, used), sim in zip(units, sims, strict=True):
+            unit = self._unit(sents, passages[used[0]])
+            verdict = self.aligner.check(claim, unit)
+            need = (self.tuning.loose_sentence_similarity if verdict.loose
+                    else self.tuning.sentence_similarity)
+            if verdict.ok and sim >= need:
+                return sents, used, ""
+            # the reason shown is the one of the quote closest to the claim
+            if sim > closest:
+                closest = float(sim)
+                best_reason = verdict.reason or (
+                    f"'{', '.join(verdict.loose)}' is worded freely and the claim is not "
+                    f"close enough to the quote (similarity {sim:.2f})" if verdict.loose else
+                    f"the claim is not close to the quote (similarity {sim:.2f})")
+        return (), (), best_reason
+
+    def _units(self, passages: list[Passage], allowed: list[int]
+               ) -> Iterable[tuple[tuple[Sentence, ...], tuple[int, ...]]]:
+        """Single sentences first, then adjacent pairs, then one sentence from each of
+        two cited passages."""
         for i in allowed:
-            p = passages[i]
-            # the outlet and date may back a name or date, never the wording
-            meta = _terms_of(f"{p.outlet} {date_words(p.date)}")
-            sims = self.vectors.similarities(claim, [s.text for s in p.sentences])
-            for sent, sim in zip(p.sentences, sims, strict=True):
-                unit_terms = _terms_of(sent.text)
-                missing = keys - unit_terms - meta
-                if missing:
-                    reason = f"{', '.join(sorted(missing))} not in the cited passage"
-                    continue
-                if negated != bool(_NEGATION.search(sent.text)):
-                    reason = "the claim and the passage differ in negation"
-                    continue
-                lexical = len(terms & unit_terms) / max(1, len(terms))
-                if lexical < self.lexical or sim < self.semantic:
-                    reason = f"weak support (lexical {lexical:.2f}, semantic {sim:.2f})"
-                    continue
-                if best is None or lexical + sim > best[0]:
-                    best = (lexical + float(sim), sent, i)
-        if best is None:
-            return (), (), reason
-        return (best[1],), (best[2],), ""
+            for s in passages[i].sentences:
+                yield (s,), (i,)
+        for i in allowed:
+            sents = passages[i].sentences
+            for a, b in zip(sents, sents[1:], strict=False):
+                yield (a, b), (i,)
+        for x, i in enumerate(allowed):
+            for j in allowed[x + 1:]:
+                for a in passages[i].sentences:
+                    for b in passages[j].sentences:
+                        if a.doc_id != b.doc_id or a.start != b.start:
+                            yield (a, b), (i, j)
+
+    def _unit(self, sents: tuple[Sentence, ...], p: Passage) -> Unit:
+        article = self.article_text(sents[0].doc_id)
+        antecedent = ""
+        if article and _PRONOUN.search(sents[0].text):
+            before = article[max(0, sents[0].start - 400): sents[0].start]
+            from rag.sentences import split_sentences
+
+            prev = split_sentences(before)
+            antecedent = prev[-1] if prev else ""
+        return Unit(tuple(s.text for s in sents), f"{p.outlet} {date_words(p.date)}",
+                    antecedent, article)
 
     def check(self, text: str, passages: list[Passage]) -> list[Claim]:
         """Every sentence of ``text`` judged against the passages it cites."""
         claims = []
-        everything = range(len(passages))
         for clean, markers in parse_claims(text):
             valid = [m - 1 for m in markers if 1 <= m <= len(passages)]
             if markers and not valid:
                 claims.append(Claim(clean, markers, reason="markers point to no passage"))
                 continue
-            support, used, reason = self.support(clean, passages, valid or everything)
+            # an unmarked sentence may rest on any shown passage; it is shown with the
+            # marker of the one that supports it
+            support, used, reason = self.support(clean, passages, valid or range(len(passages)))
             claims.append(Claim(clean, markers, support, used, reason))
         return claims
 

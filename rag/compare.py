@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Callable
 
-from rag.cite import _REFUSAL
+from rag.cite import REFUSAL
 from rag.pipeline import Pipeline
 from rag.results import Answer, Citation
 
@@ -35,7 +35,7 @@ def llamaindex_answerer(pipeline: Pipeline) -> Callable[[str], Answer]:
                                       meta.get("outlet", ""), meta.get("date", ""), quote,
                                       int(meta.get("start", 0)), int(meta.get("end", 0))))
         used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
-        abstained = not text or bool(_REFUSAL.search(text))
+        abstained = not text or bool(REFUSAL.search(text))
         return Answer(question, text, abstained,
                       tuple(c for c in citations if c.n in used), "llamaindex",
                       {"retrieve": 0.0, "generate": total, "cite": 0.0, "total": total},

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from rag.corpus import Sentence
+from rag.dates import date_words
 from rag.results import Passage
 from rag.terms import MONTHS, NUMBER_WORDS, content_terms, key_terms, norm, words, year_terms
 from rag.vectors import SentenceVectors
@@ -180,14 +180,6 @@ def _in_time(r: Ranked, years: set[str]) -> bool:
     if not years or not r.passage.date or year_terms(r.sentence.text) & years:
         return True
     return r.passage.date[:4] in years
-
-
-def date_words(iso: str) -> str:
-    """'2023-04-17' -> '17 April 2023 2023', for matching questions against metadata."""
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {MONTHS[d.month - 1].title()} {d.year}"
 
 
 def coverage_gap(question: str, passages: list[Passage]) -> set[str]:

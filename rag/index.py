@@ -186,6 +186,7 @@ class Index:
         self._bm25 = None
         self._bm25_size = 0
         self._duplicates: dict[str, str] | None = None
+        self._texts: dict[str, str] = {}
         self._version = 0
 
     def _check_model(self, collection: str) -> None:
@@ -233,6 +234,17 @@ class Index:
         return ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
                            int(meta["chunks"]), meta.get("source", ""), got["documents"][0],
                            meta.get("duplicate_of", ""))
+
+    def article_text(self, doc_id: str) -> str:
+        """An article's whole text ("" if unknown), cached: citations check against it."""
+        with self._lock:
+            if doc_id in self._texts:
+                return self._texts[doc_id]
+        info = self.article(doc_id)
+        text = info.text if info else ""
+        with self._lock:
+            self._texts[doc_id] = text
+        return text
 
     def duplicates(self) -> dict[str, str]:
         """{doc_id: earlier version} of near-duplicate articles, which are never cited."""
@@ -358,6 +370,7 @@ class Index:
         with self._lock:
             self._bm25 = None
             self._duplicates = None
+            self._texts = {}
             self._version += 1
 
     # ---- retrieval -----------------------------------------------------------

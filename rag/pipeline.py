@@ -97,8 +97,7 @@ class Pipeline:
             index=index,
             retriever=Retriever(index, top_k=settings.top_k),
             vectors=vectors,
-            checker=CitationChecker(vectors, lexical=settings.support_lexical,
-                                    semantic=settings.support_semantic),
+            checker=CitationChecker(vectors, article_text=index.article_text),
             generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
                                 exclusive=settings.llm != "openai"),
         )

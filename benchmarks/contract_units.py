@@ -1,0 +1,118 @@
+"""Claim-level check of the citation contract against the scripted LLM claims.
+
+For each scripted claim (faithful and liar), the passage is the article sentence
+that holds the claim's snippet with its neighbours (as a retrieved chunk would
+show it), and the claim is checked as the pipeline checks it. Prints the share of
+faithful claims kept and the liar claims that pass with a wrong word, per split.
+
+    python -m benchmarks.contract_units --split tune [-v]
+
+Choose thresholds with --split tune only; --split check is for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from rag.cite import CitationChecker
+from rag.corpus import load_corpus
+from rag.results import Passage
+from rag.scripted_llm import normalise
+from rag.settings import PROJECT_ROOT
+
+EVALS = PROJECT_ROOT / "evals"
+
+
+def split_ids(split: str) -> set[str] | None:
+    if split == "all":
+        return None
+    data = json.loads((EVALS / "split.json").read_text())
+    dev = {json.loads(line)["id"] for line in (EVALS / "dev.jsonl").read_text().splitlines()
+           if line.strip()}
+    return set(data[split]) | (dev if split == "tune" else set())
+
+
+def passage_for(snippet: str, articles: list) -> Passage | None:  # type: ignore[type-arg]
+    snip = normalise(snippet)
+    for a in articles:
+        sents = a.sentences()
+        for i, s in enumerate(sents):
+            if snip in normalise(s.text) or (snip in normalise(a.text) and len(snip) < 40
+                                             and i == 0 and snip not in normalise(
+                                                 " ".join(x.text for x in sents))):
+                pick = tuple(sents[max(0, i - 1): i + 2])
+                text = " ".join(x.text for x in pick)
+                return Passage(f"{a.doc_id}:{i}", a.doc_id, a.title, a.outlet, a.date, text,
+                               pick[0].start, pick[-1].end, 1.0, pick)
+    return None
+
+
+def wrong_in(text: str, wrong: list[str]) -> bool:
+    low = normalise(text).lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in wrong)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="tune", choices=["tune", "check", "all"])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--word-similarity", type=float, default=None)
+    ap.add_argument("--sentence-similarity", type=float, default=None)
+    ap.add_argument("--loose", type=float, default=None)
+    ap.add_argument("--free-verbs", type=int, default=None)
+    args = ap.parse_args()
+    from rag.index import load_embed_model
+    from rag.settings import get_settings
+    from rag.vectors import SentenceVectors
+
+    ids = split_ids(args.split)
+    articles, _ = load_corpus([PROJECT_ROOT / "seeds"])
+    texts = {a.doc_id: a.text for a in articles}
+    from dataclasses import replace
+
+    from rag.align import Tuning
+
+    tuning = Tuning()
+    if args.word_similarity is not None:
+        tuning = replace(tuning, word_similarity=args.word_similarity)
+    if args.sentence_similarity is not None:
+        tuning = replace(tuning, sentence_similarity=args.sentence_similarity)
+    if args.loose is not None:
+        tuning = replace(tuning, loose_sentence_similarity=args.loose)
+    if args.free_verbs is not None:
+        tuning = replace(tuning, free_verbs=args.free_verbs)
+    checker = CitationChecker(SentenceVectors(load_embed_model(get_settings())),
+                              tuning=tuning, article_text=lambda d: texts.get(d, ""))
+    kept = total = leaks = liars = 0
+    for name in ("dev", "dev-more"):
+        for mode in ("faithful", "liar"):
+            script = json.loads((EVALS / "llm-scripts" / f"{mode}.{name}.json").read_text())
+            for entry in script.values():
+                if ids is not None and entry["id"] not in ids:
+                    continue
+                for c in entry.get("claims", []):
+                    p = passage_for(c["snippet"], articles)
+                    if p is None:
+                        print("no sentence for", entry["id"], c["snippet"])
+                        continue
+                    support, _, reason = checker.support(c["text"], [p], [0])
+                    if mode == "faithful":
+                        total += 1
+                        kept += bool(support)
+                        if args.verbose and not support:
+                            print(f"F- {entry['id']}: {c['text']}\n     {reason}")
+                    elif wrong_in(c["text"], entry.get("wrong", [])):
+                        liars += 1
+                        leaks += bool(support)
+                        if args.verbose and support:
+                            print(f"L+ {entry['id']}: {c['text']}\n     "
+                                  f"{' '.join(s.text for s in support)}")
+    print(f"split {args.split}: faithful claims kept {kept}/{total} = {kept / total:.3f}; "
+          f"liar claims passed {leaks}/{liars}")
+
+
+if __name__ == "__main__":
+    main()
