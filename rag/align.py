@@ -201,7 +201,19 @@ def _country_of(tok: Token) -> str:
     return c
 
 
+# Nouns for the parties to something; "the two countries" names no new fact when the
+# quote names a pair.
+PARTIES = frozenset({"country", "side", "nation", "neighbour", "neighbor", "leader",
+                     "government", "party", "ally", "partner", "minister", "them"})
 _DUAL = re.compile(r"\b(?:both|two|they|their|them|bilateral|each other|and)\b", re.I)
+
+
+def _pair_word(tok: Token) -> bool:
+    """"two"/"both" as a pronoun or counting the parties, or the parties so counted."""
+    if tok.lower_ in {"two", "both"}:
+        return tok.dep_ != "nummod" or tok.head.lemma_.lower() in PARTIES
+    return tok.lemma_.lower() in PARTIES and any(
+        c.lower_ in {"two", "both"} for c in tok.children)
 
 
 def _acronym(toks: Sequence[Token]) -> str:
@@ -226,9 +238,9 @@ def content_tokens(doc: Doc | Span) -> list[Token]:
     out = []
     for tok in doc:
         low = tok.lower_
-        if not re.search(r"\w", tok.text) or low in LIGHT:
+        if not re.search(r"\w", tok.text) or low in LIGHT or tok.lemma_.lower() in LIGHT:
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING or _take_place(tok):
             continue
         if _exact_only(tok):
             out.append(tok)
@@ -237,12 +249,27 @@ def content_tokens(doc: Doc | Span) -> list[Token]:
     return out
 
 
+def _take_place(tok: Token) -> bool:
+    """"took place": an idiom for happening, with no claim of its own."""
+    if tok.lemma_.lower() == "take":
+        return any(c.lower_ == "place" and c.dep_ == "dobj" for c in tok.children)
+    return tok.lower_ == "place" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take"
+
+
 def negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
-        return True
-    # "no negotiations", "without talks": the negator is the head's preposition or det
-    head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ == "without"
+    """Is ``tok`` negated, by its own negator ("no talks") or its clause's ("was not in
+    attendance", "did not attend", "without talks")?"""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "without":
+            return True
+        if t.pos_ in {"VERB", "AUX"} or t.head is t or t.dep_ not in {
+                "pobj", "prep", "attr", "acomp", "dobj", "compound", "amod", "advmod"}:
+            return False
+        t = t.head
+    return False
 
 
 def hedged(tok: Token) -> bool:
@@ -280,20 +307,34 @@ def antonyms(a: str, b: str) -> bool:
 _ANTONYM_KEYS = tuple((key(x), key(y)) for x, y in ANTONYMS)
 
 
+def _opposite(a: Token, b: Token) -> bool:
+    """Are two tokens opposites, by the list or by a negative prefix (formal and
+    informal stem apart, so the words are compared as written too)?"""
+    return (antonyms(key(a.lemma_), key(b.lemma_)) or antonyms(key(a.text), key(b.text))
+            or antonyms(a.lower_, b.lower_) or antonyms(a.lemma_.lower(), b.lemma_.lower()))
+
+
 def _entity_span(tok: Token) -> list[Token]:
-    """The name a token belongs to: its compound/flat chain ("Yoon Suk Yeol")."""
-    head = tok
-    while head.dep_ in {"compound", "flat"} and head.head is not head:
-        head = head.head
-    return [t for t in head.subtree if t.dep_ in {"compound", "flat"} or t is head
-            if t.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or t is head]
+    """The name a token belongs to: the run of proper nouns around it ("Yoon Suk
+    Yeol"), or a common noun with its compounds."""
+    if tok.pos_ == "PROPN":
+        return _name_tokens(tok)
+    return [tok] + [c for c in tok.children if c.dep_ in {"compound", "flat"}]
 
 
 def _role_fillers(pred: Token) -> dict[str, list[Token]]:
     """The entities filling the subject and object roles of a predicate."""
-    roles: dict[str, list[Token]] = {"subj": [], "obj": []}
+    roles: dict[str, list[Token]] = {"subj": [], "obj": [], "owner": [], "mod": []}
     for c in pred.children:
-        if c.dep_ in SUBJ:
+        if c.dep_ == "poss":  # "Kishida's visit"
+            roles["owner"].append(c)
+        elif c.dep_ in {"amod", "compound"} and pred.pos_ == "NOUN" and c.ent_type_ in {
+                "NORP", "GPE"}:  # "a Japanese leader"
+            roles["mod"].append(c)
+        elif c.dep_ == "prep":  # "to Seoul", "by Japan"
+            roles.setdefault(f"prep:{c.lower_}", []).extend(
+                g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in SUBJ:
             roles["subj"].append(c)
         elif c.dep_ in OBJ:
             roles["obj" if c.dep_ != "nsubjpass" else "obj"].append(c)
@@ -344,11 +385,17 @@ class Aligner:
                     hits = [s for s in src_tokens if _country_of(s) in country
                             and not (_is_place(s) and key(s.text) in CAPITALS)]
             if not hits and tok.pos_ == "PROPN":
-                # "World Trade Organization" for a quote that says "WTO"
+                # "World Trade Organization" for a quote that says "WTO", and back
                 name = _name_tokens(tok)
                 hits = src_keys.get(_acronym(name), []) if _acronym(name) else []
-            if not hits and tok.lower_ in {"two", "both"} and any(
-                    _DUAL.search(t) for t in unit.texts):
+                if not hits and tok.text.isupper() and len(tok.text) > 1:
+                    hits = [s for s in src_tokens if s.pos_ == "PROPN"
+                            and _acronym(_name_tokens(s)) == tok.lower_]
+            if not hits and tok.lower_ in {"south", "north"} and _country_of(tok.head):
+                country = _country_of(tok.head)
+                if any(_country_of(s) == country for s in src_tokens):
+                    continue  # "South Korea" for a quote that says "Seoul"
+            if not hits and _pair_word(tok) and any(_DUAL.search(t) for t in unit.texts):
                 continue  # "the two of them", "both sides": a pair the quote names
             if hits:
                 aligned[tok.i] = hits
@@ -363,6 +410,11 @@ class Aligner:
                 common.append(tok)
         if missing:
             return Verdict(False, _missing_reason(missing), tuple(missing))
+        for tok in doc:  # reporting verbs carry no claim, but their roles still count
+            if tok.pos_ == "VERB" and tok.i not in aligned:
+                same = [s for k in _keys(tok) for s in src_keys.get(k, []) if s.pos_ == "VERB"]
+                if same:
+                    aligned[tok.i] = same
         loose: list[str] = []
         if common:
             verdict = self._paraphrase(common, src_tokens, aligned, paraphrases)
@@ -414,21 +466,20 @@ class Aligner:
         vecs = self.word_vectors(cwords + swords)
         sims = vecs[: len(cwords)] @ vecs[len(cwords):].T
         missing = []
+        hedges = [s for s in cands if s.lemma_.lower() in HEDGE_WORDS]
         for i, tok in enumerate(common):
+            opposite = next((s for s in cands if _opposite(tok, s)), None)
+            if opposite is not None:
+                return Verdict(False, f"the quote says '{opposite.text}', the claim says "
+                                      f"'{tok.text}', its opposite")
+            if tok.pos_ == "VERB" and hedges and tok.lemma_.lower() not in HEDGE_WORDS:
+                return Verdict(False, f"the quote hedges ('{hedges[0].text}'), the claim says "
+                                      f"'{tok.text}'")
             order = np.argsort(-sims[i])
             best = cands[int(order[0])]
             if sims[i, order[0]] < self.tuning.word_similarity:
                 missing.append(_phrase(tok))
                 continue
-            tk = key(tok.lemma_)
-            opposite = next((s for s in cands if antonyms(tk, key(s.lemma_))
-                             or antonyms(key(tok.text), key(s.text))), None)
-            if opposite is not None:
-                return Verdict(False, f"the quote says '{opposite.text}', the claim says "
-                                      f"'{tok.text}', its opposite", (tok.text,))
-            if best.lemma_.lower() in HEDGE_WORDS and tok.lemma_.lower() not in HEDGE_WORDS:
-                return Verdict(False, f"the quote hedges ('{best.text}'), the claim says "
-                                      f"'{tok.text}' as fact", (tok.text,))
             aligned[tok.i] = [best]
             paraphrases.append((tok.text, best.text))
         if missing:
@@ -460,6 +511,17 @@ class Aligner:
 
     def _roles(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
         for i, hits in aligned.items():
+            noun = doc[i]
+            if noun.pos_ == "NOUN":
+                # "X's counterpart was Yoon": who the noun is, per claim and per quote
+                mine_ids = _identity(noun)
+                theirs_ids = [g for s in hits for g in _identity(s)]
+                for f in mine_ids:
+                    if theirs_ids and not any(_agree(_span_keys(f), _span_keys(g))
+                                              for g in theirs_ids):
+                        return (f"the quote says the {hits[0].text} is {_name(theirs_ids[0])}, "
+                                f"the claim says {_name(f)}")
+        for i, hits in aligned.items():
             pred = doc[i]
             if pred.pos_ not in {"VERB", "AUX", "NOUN"}:
                 continue
@@ -469,7 +531,8 @@ class Aligner:
                     if not _is_entity(f):
                         continue
                     fk = _span_keys(f)
-                    theirs = [g for s in hits for g in _role_fillers(s)[role] if _is_entity(g)]
+                    theirs = [g for s in hits for g in _role_fillers(s).get(role, [])
+                              if _is_entity(g)]
                     if theirs and not any(_agree(fk, _span_keys(g)) for g in theirs):
                         g = theirs[0]
                         return (f"the quote says {_name(g)} {role_word(role)} "
@@ -477,8 +540,27 @@ class Aligner:
         return ""
 
 
+def _identity(noun: Token) -> list[Token]:
+    """Named entities a common noun is said to be: "counterpart Nobuo Kishi",
+    "the minister, Lee", "the counterpart was Yoon"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in {"appos", "compound", "flat"} and _is_entity(c) and c.pos_ == "PROPN":
+            out.append(c)
+    if noun.dep_ in {"compound", "appos"} and noun.head.pos_ == "PROPN":
+        out.append(noun.head)
+    head = noun.head
+    if head.lemma_ == "be" and noun.dep_ in {"nsubj", "attr"}:
+        other = {"nsubj": "attr", "attr": "nsubj"}[noun.dep_]
+        out += [c for c in head.children if c.dep_ == other and c.pos_ == "PROPN"]
+    return [t for t in out if _is_entity(t)]
+
+
 def role_word(role: str) -> str:
-    return "is the subject of" if role == "subj" else "is the object of"
+    if role.startswith("prep:"):
+        return f"is '{role[5:]}' of"
+    return {"subj": "is the subject of", "obj": "is the object of",
+            "owner": "is the owner of", "mod": "describes"}[role]
 
 
 def _agree(a: set[str], b: set[str]) -> bool:
@@ -490,7 +572,11 @@ def _agree(a: set[str], b: set[str]) -> bool:
 
 
 def _span_keys(tok: Token) -> set[str]:
-    return {k for t in _entity_span(tok) for k in _keys(t)}
+    span = _entity_span(tok)
+    out = {k for t in span for k in _keys(t)}
+    if tok.pos_ == "PROPN" and _acronym(_name_tokens(tok)):
+        out.add(_acronym(_name_tokens(tok)))  # "World Trade Organization" is "WTO"
+    return out
 
 
 def _name(tok: Token) -> str:

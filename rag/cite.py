@@ -96,21 +96,29 @@ class CitationChecker:
             return (), (), "no cited passage"
         units = list(self._units(passages, allowed))
         sims = self.vectors.similarities(claim, [" ".join(s.text for s in u) for u, _ in units])
-        best_reason, closest = "no sentence in the cited passages", -2.0
-        for (sents, used), sim in zip(units, sims, strict=True):
-            unit = self._unit(sents, passages[used[0]])
-            verdict = self.aligner.check(claim, unit)
+        # closest quotes first; a unit below the sentence floor cannot support the claim,
+        # so only its similarity is reported
+        order = sorted(range(len(units)), key=lambda k: -float(sims[k]))
+        best_reason = ""
+        for k in order:
+            (sents, used), sim = units[k], float(sims[k])
+            if sim < self.tuning.sentence_similarity:
+                break
+            verdict = self.aligner.check(claim, self._unit(sents, passages[used[0]]))
             need = (self.tuning.loose_sentence_similarity if verdict.loose
                     else self.tuning.sentence_similarity)
             if verdict.ok and sim >= need:
                 return sents, used, ""
             # the reason shown is the one of the quote closest to the claim
-            if sim > closest:
-                closest = float(sim)
-                best_reason = verdict.reason or (
-                    f"'{', '.join(verdict.loose)}' is worded freely and the claim is not "
-                    f"close enough to the quote (similarity {sim:.2f})" if verdict.loose else
-                    f"the claim is not close to the quote (similarity {sim:.2f})")
+            best_reason = best_reason or verdict.reason or (
+                f"'{', '.join(verdict.loose)}' is worded freely and the claim is not close "
+                f"enough to the quote (similarity {sim:.2f})")
+        if not best_reason and units:
+            # nothing came close: say what the closest quote lacks
+            (sents, used), sim = units[order[0]], float(sims[order[0]])
+            verdict = self.aligner.check(claim, self._unit(sents, passages[used[0]]))
+            best_reason = verdict.reason or (
+                f"no cited sentence is close to the claim (similarity {sim:.2f})")
         return (), (), best_reason
 
     def _units(self, passages: list[Passage], allowed: list[int]

@@ -117,7 +117,7 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
     return len(people) >= 2 and bool(key_terms(" ".join(people)) - question_keys)
 
 
-def _has_type(kind: str, text: str, question_keys: set[str]) -> bool:
+def has_type(kind: str, text: str, question_keys: set[str]) -> bool:
     ws = words(text)
     if kind == "date":
         return any(w.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", w) for w in ws)
@@ -145,7 +145,7 @@ def type_strength(kind: str, text: str, question: str) -> int:
     question ("18 missile tests", not "three occasions"); 1 for the bare type; 0
     without it."""
     q_keys = key_terms(question)
-    if not _has_type(kind, text, q_keys):
+    if not has_type(kind, text, q_keys):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -226,11 +226,11 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = W_FOCUS * focus[i] + (1 - W_FOCUS) * context[i]
-        has_type = _has_type(kind, sent.text, q_keys)
+        typed = has_type(kind, sent.text, q_keys)
         nothing_new = not (ts - content_terms(query))
-        score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * has_type
+        score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed
                  - W_NOTHING_NEW * nothing_new)
-        ranked.append(Ranked(sent, passage, score, float(sim), lexical, has_type))
+        ranked.append(Ranked(sent, passage, score, float(sim), lexical, typed))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
 
@@ -368,7 +368,7 @@ def trim(sentence: Sentence, question: str) -> Sentence:
     kind = question_type(question)
     q_keys = key_terms(question)
     q_terms = content_terms(question)
-    need_type = _has_type(kind, sentence.text, q_keys)
+    need_type = has_type(kind, sentence.text, q_keys)
     # a "who" answer keeps every person the sentence names
     keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
         if kind == "name" else []
@@ -380,7 +380,7 @@ def trim(sentence: Sentence, question: str) -> Sentence:
         for j in range(i, len(clauses)):
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
-            if n < MIN_TRIM_WORDS or (need_type and not _has_type(kind, piece, q_keys)) \
+            if n < MIN_TRIM_WORDS or (need_type and not has_type(kind, piece, q_keys)) \
                     or any(p not in piece for p in keep):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
@@ -405,18 +405,17 @@ def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
     return text
 
 
-def evidence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> list[Passage]:
-    """The sentences an LLM sees: the chosen evidence first, then the next best,
-    each as a one-sentence passage so that every [n] points at one quote."""
-    out: list[Ranked] = list(chosen)
-    for r in ranked:
-        if len(out) >= max(n, len(chosen)):
-            break
-        if all(r.sentence != c.sentence for c in out):
-            out.append(r)
-    return [Passage(f"{r.passage.chunk_id}:{r.sentence.start}", r.sentence.doc_id,
-                    r.passage.title, r.passage.outlet, r.passage.date, r.sentence.text,
-                    r.sentence.start, r.sentence.end, r.score, (r.sentence,)) for r in out]
+def llm_passages(chosen: list[Ranked], passages: list[Passage], n: int) -> list[Passage]:
+    """The passages an LLM sees: the retrieved chunks that hold the chosen evidence
+    first, then the best of the rest, ``n`` at most. Whole chunks, not single
+    sentences, so that a claim can rest on the sentence that says it even when the
+    ranker preferred another, and on its neighbour."""
+    first = [p for c in chosen for p in passages if p.chunk_id == c.passage.chunk_id]
+    out: list[Passage] = []
+    for p in first + passages:
+        if p not in out:
+            out.append(p)
+    return out[:max(n, len(dict.fromkeys(p.chunk_id for p in first)))]
 
 
 def _same(a: Sentence, b: Sentence) -> bool:

@@ -19,14 +19,14 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
 from rag.chunks import count_tokens, truncate_tokens
-from rag.cite import CitationChecker, Claim, assemble, related_reading
+from rag.cite import REFUSAL, CitationChecker, Claim, assemble, related_reading
 from rag.errors import BackendError, InputError
 from rag.evidence import (
     Ranked,
-    _has_type,
+    has_type,
     coverage_gap,
     diversify,
-    evidence_passages,
+    llm_passages,
     excerpt,
     question_type,
     rank_sentences,
@@ -46,9 +46,6 @@ from rag.vectors import SentenceVectors
 log = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "The articles don't say."
-# An LLM sentence counts as answering only if it rests on one of the best evidence
-# sentences; a supported but off-topic sentence does not answer the question.
-LLM_SUPPORT_RANK = 5
 _FOLLOWUP_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|them|their|it|its|this|that|those|there)\b",
                       re.I)
@@ -160,14 +157,16 @@ class Pipeline:
             return
 
         chosen = select(question, ranked)
-        shown = evidence_passages(chosen, ranked, self.settings.llm_passages)
+        shown = llm_passages(chosen, passages, self.settings.llm_passages)
         claims: list[Claim] = []
+        draft = ""
         t = time.perf_counter()
         cite_time = 0.0
         if self.generator.llm is not None:
             try:
                 for claim, spent in self._stream_checked(query, shown):
                     claims.append(claim)
+                    draft += " " + claim.text
                     cite_time += spent
                     if claim.supported:
                         kept = [c for c in claims if c.supported]
@@ -177,10 +176,25 @@ class Pipeline:
                 notices.append(f"The language model was unavailable ({exc.message}); "
                                "this answer is quoted from the articles.")
         timings["generate"] = time.perf_counter() - t - cite_time
+        refused = tuple((c.text, c.reason) for c in claims if not c.supported)
+        for text_, reason in refused:
+            log.info("refused LLM sentence %r: %s", text_, reason)
 
         t = time.perf_counter()
         kept = [c for c in claims if c.supported]
-        if kept and self._answers(question, kept, chosen):
+        if not kept and claims and all(REFUSAL.search(c.text) for c in claims) \
+                and self._weak(question, chosen):
+            # the LLM says the articles do not say, and the reader's own evidence for
+            # what is asked is weak: believe it rather than quote a loose match
+            log.info("abstained on %r: the LLM found no answer and the evidence is weak",
+                     question)
+            timings["cite"] = cite_time + time.perf_counter() - t
+            timings["total"] = time.perf_counter() - began
+            yield Answer(question, ABSTAIN_TEXT, True, (), "abstained", timings,
+                         " ".join(notices), related_reading(passages),
+                         tuple(p.doc_id for p in passages), refused)
+            return
+        if kept and self._answers(question, kept, ranked):
             mode = "llm" if len(kept) == len(claims) else "llm_partial"
             items = [(c.text, c.support) for c in kept]
         else:
@@ -189,12 +203,12 @@ class Pipeline:
             for r in chosen:
                 short = trim(r.sentence, question)
                 items.append((excerpt(r.sentence, short), (short,)))
-        text, citations = assemble(items, _by_doc(passages))
+        text, citations = assemble(items, _by_doc(passages + shown))
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
         yield text
         yield Answer(question, text, False, citations, mode, timings, " ".join(notices),
-                     retrieved=tuple(p.doc_id for p in passages))
+                     retrieved=tuple(p.doc_id for p in passages), refused=refused)
 
     # ---- steps -----------------------------------------------------------------
     def _normalise(self, question: str) -> tuple[str, list[str]]:
@@ -234,17 +248,30 @@ class Pipeline:
         for claim in claims:
             yield claim, spent / max(1, len(claims))
 
-    def _answers(self, question: str, kept: list[Claim], chosen: list[Ranked]) -> bool:
-        """Does the LLM's supported text answer the question? It must rest on the
-        evidence we would quote anyway, say something the question does not, and
-        carry what is asked for (a date for "when", ...)."""
-        evidence = {(r.sentence.doc_id, r.sentence.start) for r in chosen}
-        rests_on_evidence = any((s.doc_id, s.start) in evidence for c in kept for s in c.support)
+    def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked]) -> bool:
+        """Does the LLM's supported text answer the question? It must say something
+        the question does not, carry what is asked for (a date for "when", ...), and
+        rest on one of the best few sentences for the question (not necessarily the
+        one the ranker put first): a true but off-topic sentence does not answer."""
         text = " ".join(c.text for c in kept)
         says_more = bool(content_terms(text) - content_terms(question))
         kind = question_type(question)
-        typed = not kind or _has_type(kind, text, key_terms(question))
-        return rests_on_evidence and says_more and typed
+        typed = not kind or has_type(kind, text, key_terms(question))
+        best = {(r.sentence.doc_id, r.sentence.start)
+                for r in ranked[: self.settings.llm_support_rank]}
+        on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
+        return says_more and typed and on_topic
+
+    def _weak(self, question: str, chosen: list[Ranked]) -> bool:
+        """Is the reader's best evidence too weak to stand against an LLM that found
+        no answer? Weak: it lacks the asked-for type, or is not close to the question."""
+        if not chosen:
+            return True
+        best = chosen[0]
+        kind = question_type(question)
+        if kind and not best.has_type:
+            return True
+        return best.semantic < self.settings.refusal_relevance
 
 
 def _by_doc(passages: list[Passage]) -> dict[str, Passage]:
@@ -263,13 +290,16 @@ def default_pipeline() -> Pipeline:
     global _default
     with _default_lock:
         if _default is None:
-            settings = get_settings()
-            pipeline = Pipeline.from_settings(settings)
-            if pipeline.index.chunk_count() == 0:
-                from rag.corpus import load_corpus
-
-                log.info("no index yet: building it from %s", settings.seeds_dir)
-                articles, _ = load_corpus([settings.seeds_dir])
-                pipeline.index.ingest(articles)
-            _default = pipeline
+            _default = ensure_index(Pipeline.from_settings(get_settings()))
         return _default
+
+
+def ensure_index(pipeline: Pipeline) -> Pipeline:
+    """The pipeline, with its index built from the seeds if it holds nothing yet."""
+    if pipeline.index.chunk_count() == 0:
+        from rag.corpus import load_corpus
+
+        log.info("no index yet: building it from %s", pipeline.settings.seeds_dir)
+        articles, _ = load_corpus([pipeline.settings.seeds_dir])
+        pipeline.index.ingest(articles)
+    return pipeline

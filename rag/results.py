@@ -44,11 +44,14 @@ class Answer:
     text: str
     abstained: bool
     citations: tuple[Citation, ...]
-    mode: str  # "llm" | "llm_partial" | "evidence" | "abstained" | "invalid"
+    mode: str  # "llm" | "llm_partial" | "evidence" | "abstained"
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""
     related: tuple[Citation, ...] = ()  # further reading offered with an abstention
     retrieved: tuple[str, ...] = ()  # doc ids of the retrieved passages, best first
+    # LLM sentences the citation check refused, each with the reason, never shown as
+    # answer text: (sentence, reason)
+    refused: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

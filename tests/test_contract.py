@@ -1,0 +1,221 @@
+"""The citation contract: table-driven cases, perturbation properties, and the
+scripted LLM server with the project's own pipeline."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rag.align import ANTONYMS, Aligner, Unit, antonyms, key
+from rag.scripted_llm import REFUSAL, ScriptedLLMServer, ScriptEntry, parse_prompt
+from rag.settings import PROJECT_ROOT
+
+QUOTE_WTO = ("Japan says there can be no negotiations on the issue unless Seoul withdraws its "
+             "complaint to the World Trade Organization.")
+QUOTE_TALKS = ("Lee said that while there were no formal talks with Kishi, they were able to "
+               "chat informally on three occasions.")
+QUOTE_PACT = ("Seoul scrapped an intelligence-sharing agreement with Japan in August 2019 amid "
+              "a trade spat.")
+QUOTE_HEDGE = "Japanese government sources said Kishida is considering taking part."
+
+CASES = [
+    # (claim, quote, supported, a fragment of the reason)
+    ("Japan says there can be no negotiations unless Japan withdraws its complaint to the "
+     "World Trade Organization", QUOTE_WTO, False, "Seoul"),
+    ("Japan says there can be no negotiations unless Seoul withdraws its complaint to the "
+     "WTO", QUOTE_WTO, True, ""),
+    ("Japan says there can be no negotiations unless South Korea withdraws its complaint to "
+     "the World Trade Organization", QUOTE_WTO, True, ""),
+    ("Lee and Kishi chatted informally on 3 occasions", QUOTE_TALKS, True, ""),
+    ("Lee and Kishi chatted informally on two occasions", QUOTE_TALKS, False, "'two'"),
+    ("Lee and Kishi held formal talks", QUOTE_TALKS, False, "negates"),
+    ("Seoul scrapped an intelligence-sharing agreement with Japan in August 2019",
+     QUOTE_PACT, True, ""),
+    ("Seoul scrapped an intelligence-sharing agreement with Japan in December 2019",
+     QUOTE_PACT, False, "'December'"),
+    ("Seoul scrapped a military agreement with Japan in August 2019", QUOTE_PACT, False,
+     "'military'"),
+    ("Tokyo scrapped an intelligence-sharing agreement with South Korea in August 2019",
+     QUOTE_PACT, False, ""),
+    ("Seoul restored an intelligence-sharing agreement with Japan in August 2019",
+     QUOTE_PACT, False, ""),
+    ("Japanese government sources said Kishida has decided to take part", QUOTE_HEDGE, False,
+     ""),
+    ("Japanese government sources said Kishida is considering taking part", QUOTE_HEDGE, True,
+     ""),
+    ("Such as silicon carbide, silicon carbide and silicon carbide", QUOTE_PACT, False,
+     "silicon carbide"),
+]
+
+
+@pytest.fixture(scope="module")
+def aligner(real_embed):  # type: ignore[no-untyped-def]
+    from rag.vectors import SentenceVectors
+
+    return Aligner(SentenceVectors(real_embed).of)
+
+
+@pytest.mark.parametrize(("claim", "quote", "supported", "reason"), CASES)
+def test_alignment_table(aligner, claim, quote, supported, reason):  # type: ignore[no-untyped-def]
+    verdict = aligner.check(claim, Unit((quote,)))
+    assert verdict.ok is supported, verdict.reason
+    assert reason in verdict.reason
+    assert bool(verdict.reason) is not supported
+
+
+@pytest.mark.parametrize(("a", "b", "opposite"), [
+    ("resolved", "unresolved", True), ("formal", "informal", True),
+    ("aligned", "non-aligned", True), ("strengthen", "weaken", True),
+    ("increase", "increased", False), ("talks", "dialogue", False)])
+def test_antonyms(a: str, b: str, opposite: bool) -> None:
+    assert (antonyms(key(a), key(b)) or antonyms(a, b)) is opposite
+
+
+# ---- perturbations of supported claims (hypothesis) --------------------------------
+SEED_SENTENCES = [
+    QUOTE_WTO, QUOTE_TALKS, QUOTE_PACT,
+    "North Korea has conducted at least 18 missile tests this year.",
+    "Kishida's bilateral visit, the first by a Japanese leader to Seoul in 12 years, returns "
+    "the trip Yoon made to Tokyo in March.",
+    "The 12th Security Policy Consultation, held in Seoul, was attended by officials of the "
+    "two countries.",
+    "Japan responded by placing new restrictions on exports of key high-tech materials to "
+    "South Korea.",
+]
+NEW_WORDS = ["nuclear", "secretly", "submarine", "hotline", "seafood", "permanently"]
+
+
+def _perturb(sentence: str, kind: str, pick: int) -> str | None:
+    from rag.language import parse
+
+    doc = parse(sentence)
+    toks = [t.text_with_ws for t in doc]
+    if kind == "number":
+        nums = [t for t in doc if t.like_num or t.ent_type_ == "DATE" and t.text.isdigit()]
+        if not nums:
+            return None
+        t = nums[pick % len(nums)]
+        toks[t.i] = (str(int(t.text) + 1) if t.text.isdigit() else "seven") + t.whitespace_
+        return "".join(toks)
+    if kind == "swap":
+        ents = [e for e in doc.ents if e.label_ in {"GPE", "PERSON", "ORG", "NORP"}]
+        names = list(dict.fromkeys(e.text for e in ents))
+        if len(names) < 2:
+            return None
+        a, b = names[pick % len(names)], names[(pick + 1) % len(names)]
+        if key(a.split()[-1]) == key(b.split()[-1]):
+            return None
+        return re.sub(rf"\b({re.escape(a)}|{re.escape(b)})\b",
+                      lambda m: b if m.group(0) == a else a, sentence)
+    if kind == "negation":
+        if re.search(r"\bno\b", sentence):
+            return re.sub(r"\bno\b", "some", sentence, count=1)
+        verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT"]
+        if not verbs:
+            return None
+        v = verbs[0]
+        toks[v.i] = "did not " + v.lemma_ + v.whitespace_
+        return "".join(toks)
+    if kind == "antonym":
+        for t in doc:
+            for x, y in ANTONYMS:
+                if t.lemma_.lower() in (x, y):
+                    other = y if t.lemma_.lower() == x else x
+                    toks[t.i] = other + t.whitespace_
+                    return "".join(toks)
+        return None
+    if kind == "insert":
+        nouns = [t for t in doc if t.pos_ == "NOUN"]
+        if not nouns:
+            return None
+        t = nouns[pick % len(nouns)]
+        toks[t.i] = NEW_WORDS[pick % len(NEW_WORDS)] + " " + t.text_with_ws
+        return "".join(toks)
+    raise AssertionError(kind)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sentence=st.sampled_from(SEED_SENTENCES),
+       kind=st.sampled_from(["number", "swap", "negation", "antonym", "insert"]),
+       pick=st.integers(0, 5))
+def test_perturbed_claims_never_pass(aligner, sentence, kind, pick):  # type: ignore[no-untyped-def]
+    claim = _perturb(sentence, kind, pick)
+    if claim is None or claim == sentence:
+        return
+    verdict = aligner.check(claim, Unit((sentence,)))
+    assert not verdict.ok, f"{kind}: {claim!r} passed against {sentence!r}"
+    assert verdict.reason
+
+
+REWORDINGS = [
+    ("Lee and Kishi chatted informally on three occasions", QUOTE_TALKS),
+    ("Lee and Kishi were able to chat informally three times", QUOTE_TALKS),
+    ("North Korea has carried out at least eighteen missile tests this year",
+     "North Korea has conducted at least 18 missile tests this year."),
+    ("There can be no negotiations unless Seoul withdraws its complaint to the World Trade "
+     "Organization, Japan says", QUOTE_WTO),
+    ("In August 2019 Seoul scrapped its intelligence-sharing agreement with Japan",
+     QUOTE_PACT),
+    ("Seoul scrapped the Japanese intelligence-sharing agreement in August 2019", QUOTE_PACT),
+]
+
+
+@pytest.mark.parametrize(("claim", "quote"), REWORDINGS)
+def test_light_rewordings_pass(aligner, claim, quote):  # type: ignore[no-untyped-def]
+    verdict = aligner.check(claim, Unit((quote,)))
+    assert verdict.ok, verdict.reason
+
+
+# ---- the scripted LLM server ---------------------------------------------------------
+def _prompt(question: str, passages: list[str]) -> list[dict[str, str]]:
+    blocks = "\n\n".join(f"[{i}] Title (Kyodo)\n{p}" for i, p in enumerate(passages, 1))
+    return [{"role": "system", "content": "rules"},
+            {"role": "user", "content": f"Passages:\n{blocks}\n\nQuestion: {question}\nAnswer:"}]
+
+
+def test_prompt_parsing_finds_question_and_passages() -> None:
+    q, ps = parse_prompt(_prompt("Who?  ", ["one two", "three\u00a0four"]))
+    assert q == "Who?" and ps == ["one two", "three\u00a0four"]
+
+
+def test_scripted_server_streams_and_cites_the_passage_with_the_snippet() -> None:
+    script = {"When?": ScriptEntry("x1", (("It happened in August 2019", "in August  2019"),),
+                                   False, ())}
+    with ScriptedLLMServer(script) as server:
+        body = {"model": "m", "messages": _prompt("When?", ["nothing here",
+                                                            "Seoul quit in August 2019."])}
+        plain = httpx.post(f"{server.base_url}/chat/completions", json=body).json()
+        assert plain["choices"][0]["message"]["content"] == "It happened in August 2019 [2]."
+        with httpx.stream("POST", f"{server.base_url}/chat/completions",
+                          json={**body, "stream": True}) as r:
+            events = [line[6:] for line in r.iter_lines() if line.startswith("data: ")]
+        assert events[-1] == "[DONE]"
+        text = "".join(json.loads(e)["choices"][0]["delta"].get("content", "")
+                       for e in events[:-1])
+        assert text == "It happened in August 2019 [2]."
+        unknown = httpx.post(f"{server.base_url}/chat/completions",
+                             json={"messages": _prompt("Other?", ["x"])}).json()
+        assert unknown["choices"][0]["message"]["content"] == REFUSAL
+        assert server.unknown == ["Other?"]
+        assert httpx.post(f"{server.base_url}/chat/completions", content=b"{").status_code == 400
+
+
+@pytest.mark.slow
+def test_contract_gate_on_the_tune_split() -> None:
+    """The liar never leaks through the pipeline; the faithful LLM is kept at the
+    measured floor (benchmarks/README.md has the figures)."""
+    from benchmarks.contract import run
+
+    results = run("tune")
+    liar, faithful = results["modes"]["liar"], results["modes"]["faithful"]
+    assert liar["leak_rate"] == 0, liar["leaks"]
+    assert faithful["leak_rate"] == 0
+    assert faithful["keep_rate"] >= 0.15
+    assert faithful["abstention"] >= 0.8
+    assert (PROJECT_ROOT / "evals" / "split.json").exists()
