@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from pathlib import Path
 
 from rag.cite import CitationChecker
 from rag.corpus import load_corpus

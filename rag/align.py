@@ -127,9 +127,11 @@ class Tuning:
     """The contract's tuned numbers, each with the split it was chosen on."""
 
     # chosen with benchmarks/contract_units.py --split tune: the highest faithful keep
-    # rate with no liar claim passing (0.55 kept 24/68 faithful claims, 0 of 77 lies;
-    # 0.5 let one lie through)
-    word_similarity: float = 0.55  # tune: dev.jsonl + tune half of dev-more (scripts)
+    # rate with no liar claim passing. With contextual word vectors, aligned one to
+    # one: 0.35 kept 29/68 faithful claims and 0/77 lies; 0.3 kept 31 but passed 2
+    # lies, 0.25 kept 33 and passed 6.
+    # (With isolated word vectors the best was 0.55: 24/68.)
+    word_similarity: float = 0.35  # tune: dev.jsonl + tune half of dev-more (scripts)
     sentence_similarity: float = 0.3  # tune: same
     # A claim may word its predicate its own way ("Seoul pulled out of" for "scrapped")
     # when everything else is grounded and the whole claim stays this close to the quote.
@@ -261,11 +263,14 @@ def negated(tok: Token) -> bool:
     attendance", "did not attend", "without talks")?"""
     t = tok
     for _ in range(4):
-        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
+        # "No, Abe was a former prime minister": an answer word, not a negation
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ != "intj"
+               and not (c.i == 0 and c.i + 1 < len(c.doc) and c.nbor(1).text == ",")
+               for c in t.children):
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "without":
             return True
-        if t.pos_ in {"VERB", "AUX"} or t.head is t or t.dep_ not in {
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i or t.dep_ not in {
                 "pobj", "prep", "attr", "acomp", "dobj", "compound", "amod", "advmod"}:
             return False
         t = t.head
@@ -279,7 +284,7 @@ def hedged(tok: Token) -> bool:
         return True
     t = tok
     for _ in range(3):  # "is considering taking part", "plans to attend"
-        if t.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and t.head is not t:
+        if t.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and t.head.i != t.i:
             t = t.head
             if t.lemma_.lower() in HEDGE_WORDS:
                 return True
@@ -342,6 +347,8 @@ def _role_fillers(pred: Token) -> dict[str, list[Token]]:
             roles["subj"] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "attr":
             roles["obj"].append(c)
+    if pred.dep_ == "acl" and pred.tag_ == "VBN":  # "the Consultation, held in Seoul"
+        roles["obj"].append(pred.head)
     for role, toks in roles.items():
         roles[role] = toks + [cj for t in toks for cj in t.conjuncts]
     return roles
@@ -355,8 +362,10 @@ class Aligner:
     """Checks claims against units; ``word_vectors`` embeds words for paraphrases."""
 
     def __init__(self, word_vectors: Callable[[list[str]], np.ndarray], *,
-                 tuning: Tuning | None = None) -> None:
+                 tuning: Tuning | None = None,
+                 token_vectors: TokenVectors | None = None) -> None:
         self.word_vectors = word_vectors
+        self.token_vectors = token_vectors
         self.tuning = tuning or Tuning()
 
     # ---- public ------------------------------------------------------------------
@@ -366,7 +375,15 @@ class Aligner:
         src_tokens = [t for d in srcs for t in d]
         src_keys = _key_index(src_tokens)
         extra = set()
-        for text in (unit.meta.replace(".", " "), unit.antecedents):
+        meta = unit.meta.replace(".", " ")
+        meta_years = set(re.findall(r"\b(?:19|20)\d\d\b", meta))
+        unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(unit.texts)))
+        if set(re.findall(r"\b(?:19|20)\d\d\b", claim)) - meta_years - unit_years or (
+                meta_years and set(re.findall(r"\b(?:19|20)\d\d\b", claim)) - meta_years):
+            # a claim about another year may not take its day and month from the page date
+            meta = " ".join(w for w in meta.split() if not w.isdigit()
+                            and w.lower() not in MONTH_NAMES)
+        for text in (meta, unit.antecedents):
             if text:
                 extra |= {k for t in parse(text) if _is_entity(t) or t.like_num
                           or t.lower_ in MONTH_NAMES or t.lower_ in WEEKDAYS
@@ -457,26 +474,27 @@ class Aligner:
     def _paraphrase(self, common: list[Token], src_tokens: list[Token],
                     aligned: dict[int, list[Token]],
                     paraphrases: list[tuple[str, str]]) -> Verdict | None:
-        cands = [s for s in content_tokens_list(src_tokens) if not _exact_only(s)]
+        # one-to-one: a quote word that a claim word already matches exactly is not
+        # free to stand for another ("three hotline occasions" against "three occasions")
+        taken = {(s.doc.text, s.i) for hits in aligned.values() for s in hits}
+        cands = [s for s in content_tokens_list(src_tokens) if not _exact_only(s)
+                 and (s.doc.text, s.i) not in taken]
         if not cands:
             return Verdict(False, _missing_reason([_phrase(t) for t in common]),
                            tuple(t.text for t in common))
-        cwords = [t.lemma_.lower() for t in common]
-        swords = [s.lemma_.lower() for s in cands]
-        vecs = self.word_vectors(cwords + swords)
-        sims = vecs[: len(cwords)] @ vecs[len(cwords):].T
+        sims = self._similarities(common, cands)
         missing = []
-        hedges = [s for s in cands if s.lemma_.lower() in HEDGE_WORDS]
         for i, tok in enumerate(common):
             opposite = next((s for s in cands if _opposite(tok, s)), None)
             if opposite is not None:
                 return Verdict(False, f"the quote says '{opposite.text}', the claim says "
                                       f"'{tok.text}', its opposite")
-            if tok.pos_ == "VERB" and hedges and tok.lemma_.lower() not in HEDGE_WORDS:
-                return Verdict(False, f"the quote hedges ('{hedges[0].text}'), the claim says "
-                                      f"'{tok.text}'")
             order = np.argsort(-sims[i])
             best = cands[int(order[0])]
+            if (tok.pos_ == "VERB" and (best.lemma_.lower() in HEDGE_WORDS or hedged(best))
+                    and tok.lemma_.lower() not in HEDGE_WORDS and not _hedged_clause(tok)):
+                return Verdict(False, f"the quote hedges ('{_hedge_word(best)}'), the claim "
+                                      f"says '{tok.text}'")
             if sims[i, order[0]] < self.tuning.word_similarity:
                 missing.append(_phrase(tok))
                 continue
@@ -485,6 +503,20 @@ class Aligner:
         if missing:
             return Verdict(False, _missing_reason(missing), tuple(missing))
         return None
+
+    def _similarities(self, common: list[Token], cands: list[Token]) -> np.ndarray:
+        """Word-to-word similarity: of the words in their sentences (the transformer's
+        contextual vectors, as BERTScore aligns words) when the embedder exposes them,
+        else of the words alone."""
+        if self.token_vectors is not None:
+            a = [_in_context(t, self.token_vectors) for t in common]
+            b = [_in_context(t, self.token_vectors) for t in cands]
+            if all(v is not None for v in a + b):
+                return np.stack(a) @ np.stack(b).T  # type: ignore[arg-type]
+        cwords = [t.lemma_.lower() for t in common]
+        swords = [s.lemma_.lower() for s in cands]
+        vecs = self.word_vectors(cwords + swords)
+        return vecs[: len(cwords)] @ vecs[len(cwords):].T
 
     # ---- polarity and roles ---------------------------------------------------------
     def _polarity(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
@@ -556,6 +588,23 @@ def _identity(noun: Token) -> list[Token]:
     return [t for t in out if _is_entity(t)]
 
 
+TokenVectors = Callable[[str], "tuple[np.ndarray, list[tuple[int, int]]] | None"]
+
+
+def _in_context(tok: Token, token_vectors: TokenVectors) -> np.ndarray | None:
+    """The mean contextual vector of the word pieces that make up ``tok``."""
+    got = token_vectors(tok.doc.text)
+    if got is None:
+        return None
+    vecs, offsets = got
+    a, b = tok.idx, tok.idx + len(tok.text)
+    idx = [i for i, (s, e) in enumerate(offsets) if e > s and s >= a and e <= b]
+    if not idx:
+        return None
+    v = vecs[idx].mean(axis=0)
+    return v / (np.linalg.norm(v) + 1e-12)
+
+
 def role_word(role: str) -> str:
     if role.startswith("prep:"):
         return f"is '{role[5:]}' of"
@@ -586,13 +635,16 @@ def _name(tok: Token) -> str:
 def _hedged_clause(tok: Token) -> bool:
     """The claim itself reports or hedges ("the navy was accused of locking ...",
     "is said to have", "there would be")."""
-    words = HEDGE_WORDS | REPORTING
     t = tok
     for _ in range(5):
-        if t.lemma_.lower() in words or any(c.lower_ in words or c.lemma_.lower() in words
-                                            for c in t.children if c.dep_ in {"aux", "advmod"}):
+        # a reporting verb hedges only in the passive ("is said to have locked")
+        reported = t.lemma_.lower() in REPORTING and any(c.dep_ == "auxpass"
+                                                          for c in t.children)
+        if reported or t.lemma_.lower() in HEDGE_WORDS or any(
+                c.lower_ in HEDGE_WORDS or c.lemma_.lower() in HEDGE_WORDS
+                for c in t.children if c.dep_ in {"aux", "advmod"}):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False
@@ -603,7 +655,7 @@ def _hedge_word(tok: Token) -> str:
         if c.lower_ in HEDGE_WORDS or c.lemma_.lower() in HEDGE_WORDS:
             return c.text
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         if t.lemma_.lower() in HEDGE_WORDS:
             return t.text

@@ -4,9 +4,8 @@ Every sentence shown to a user ends in ``[n]`` markers, and each marker points t
 quote that supports the sentence. Support is decided by ``rag.align``: every content
 word of the claim is grounded in the quote, polarity and hedges survive, and the
 entity in each role of a shared predicate is the quote's. The quote is one sentence
-of a cited passage, or two adjacent ones (news sentences lean on the one before:
-"He has invited Yoon ..."); a claim that cites several passages may rest on a
-sentence of each. Support comes from cited passages only; claims that fail are
+of a cited passage, or two adjacent ones when the second leans on the first
+("His Japanese counterpart ..."). Support comes from cited passages only; claims that fail are
 dropped, never shown, and keep the reason they failed.
 """
 
@@ -31,6 +30,9 @@ REFUSAL = re.compile(r"\b(?:do(?:es)? not (?:say|mention|contain|provide|state|s
                      r"no information|not (?:mentioned|stated|specified)|cannot answer|"
                      r"can't answer|unknown)\b", re.I)
 MIN_CLAIM_WORDS = 3
+# A sentence that opens by pointing back: a pronoun among its first few words.
+_LEANS = re.compile(r"^\W*(?:\S+\s+){0,3}(?:he|she|his|her|they|their|it|its|this|these|"
+                    r"the two|both)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their|them|it|its)\b", re.I)
 
 
@@ -81,7 +83,7 @@ class CitationChecker:
                  article_text: Callable[[str], str] | None = None) -> None:
         self.vectors = vectors
         self.tuning = tuning or Tuning()
-        self.aligner = Aligner(vectors.of, tuning=self.tuning)
+        self.aligner = Aligner(vectors.of, tuning=self.tuning, token_vectors=vectors.tokens)
         self.article_text = article_text or (lambda doc_id: "")
 
     def support(self, claim: str, passages: list[Passage],
@@ -123,21 +125,18 @@ class CitationChecker:
 
     def _units(self, passages: list[Passage], allowed: list[int]
                ) -> Iterable[tuple[tuple[Sentence, ...], tuple[int, ...]]]:
-        """Single sentences first, then adjacent pairs, then one sentence from each of
-        two cited passages."""
+        """Single sentences, and adjacent pairs whose second sentence leans on the
+        first. Sentences of two different passages are never joined: the bundled
+        model glued "the Shangri-La Dialogue" to another sentence's "held in Seoul"."""
         for i in allowed:
             for s in passages[i].sentences:
                 yield (s,), (i,)
         for i in allowed:
             sents = passages[i].sentences
             for a, b in zip(sents, sents[1:], strict=False):
-                yield (a, b), (i,)
-        for x, i in enumerate(allowed):
-            for j in allowed[x + 1:]:
-                for a in passages[i].sentences:
-                    for b in passages[j].sentences:
-                        if a.doc_id != b.doc_id or a.start != b.start:
-                            yield (a, b), (i, j)
+                # only where the second sentence leans on the first ("His counterpart")
+                if _LEANS.match(b.text):
+                    yield (a, b), (i,)
 
     def _unit(self, sents: tuple[Sentence, ...], p: Passage) -> Unit:
         article = self.article_text(sents[0].doc_id)

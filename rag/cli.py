@@ -112,6 +112,9 @@ def ask(
         console.print(f"[bold][{c.n}][/] {c.title}" + (f" ({where})" if where else "")
                       + f" — {c.doc_id}:{c.start}-{c.end}", highlight=False)
         console.print(f"    “{c.quote}”", style="dim", highlight=False)
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        for sentence, reason in a.refused:
+            err.print(f"[dim]refused: “{sentence}” — {reason}[/]", highlight=False)
     t = a.timings
     err.print(f"[dim]{a.mode} · retrieve {t.get('retrieve', 0):.2f}s · generate "
               f"{t.get('generate', 0):.2f}s · cite {t.get('cite', 0):.2f}s[/]")
@@ -139,6 +142,8 @@ def eval_(
     compare: Annotated[str | None, typer.Option(help="'llamaindex': run its "
                                                 "CitationQueryEngine side by side")] = None,
     limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
+    split: Annotated[str | None, typer.Option(help="'tune' or 'check': only that part of "
+                                              "the question set (evals/split.json)")] = None,
     min_accuracy: Annotated[float | None, typer.Option()] = None,
     min_abstention: Annotated[float | None, typer.Option()] = None,
     min_citation_coverage: Annotated[float | None, typer.Option()] = None,
@@ -147,7 +152,12 @@ def eval_(
     from rag.evaluate import load_questions, missed_thresholds, run_eval
     from rag.report import figures_table, write_run
 
-    questions = load_questions(file)[:limit]
+    questions = load_questions(file)
+    if split:
+        from rag.evaluate import in_split
+
+        questions = in_split(questions, split, file)
+    questions = questions[:limit]
     pipeline = _pipeline(llm)
     runs = {}
     with _progress() as progress:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rag.cite import MARKED_PIECE, CitationChecker
+from rag.cite import MARKED_PIECE, CitationChecker, parse_claims
 from rag.corpus import Sentence
 from rag.errors import EvalFileError
 from rag.results import Answer, Citation, Passage
@@ -25,7 +25,6 @@ from rag.terms import strip_markers, words
 
 KINDS = ("fact", "number", "date", "why", "yesno", "multi", "compare", "followup",
          "unanswerable")
-_MARKER_AT_END = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]\s*$")
 _PUNCT = re.compile(r"[^\w\s]|_")
 
 
@@ -94,6 +93,22 @@ def _question(row: Any, n: int, ids: set[str]) -> Question:
                     tuple(tuple(g) for g in facts), tuple(sources))
 
 
+def in_split(questions: list[Question], split: str, path: Path) -> list[Question]:
+    """The questions of ``split`` ('tune' or 'check'), as fixed in split.json beside the
+    question file: a file split.json does not list is wholly 'tune'."""
+    if split not in ("tune", "check"):
+        raise EvalFileError(f"unknown split {split!r}", line=0, hint="use tune or check")
+    table = path.with_name("split.json")
+    try:
+        data = json.loads(table.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvalFileError(f"cannot read {table}: {exc}", line=0,
+                            hint="see evals/README.md for the split") from exc
+    listed = set(data["tune"]) | set(data["check"])
+    ids = set(data[split])
+    return [q for q in questions if q.id in ids or (split == "tune" and q.id not in listed)]
+
+
 def normalise(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", strip_markers(text).lower()).split())
 
@@ -147,12 +162,12 @@ def score(q: Question, a: Answer, checker: CitationChecker | None = None) -> Ver
     gold = set(q.sources)
     hit = next((i for i, d in enumerate(a.retrieved, 1) if d in gold), 0)
     sents = answer_sentences(a.text) if answered else []
-    cited = [s for s in sents if _MARKER_AT_END.search(s.strip())]
+    cited = [s for s in sents if parse_claims(s) and parse_claims(s)[-1][1]]
     by_n = {c.n: c for c in a.citations}
     supported = precise = total_cites = 0
     if checker is not None:
         for s in cited:
-            ns = [int(n) for n in re.findall(r"\d+", _MARKER_AT_END.search(s.strip())[0])]
+            ns = [n for _, markers in parse_claims(s) for n in markers]
             cs = [by_n[n] for n in ns if n in by_n]
             passages = [_quote_passage(c) for c in cs]
             claim = strip_markers(s)

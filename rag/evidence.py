@@ -405,6 +405,20 @@ def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
     return text
 
 
+def sentence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> list[Passage]:
+    """One-sentence passages, the chosen evidence first: for a small local model,
+    which writes better from a few precise sentences and cannot glue neighbours."""
+    out: list[Ranked] = list(chosen)
+    for r in ranked:
+        if len(out) >= max(n, len(chosen)):
+            break
+        if all(r.sentence != c.sentence for c in out):
+            out.append(r)
+    return [Passage(f"{r.passage.chunk_id}:{r.sentence.start}", r.sentence.doc_id,
+                    r.passage.title, r.passage.outlet, r.passage.date, r.sentence.text,
+                    r.sentence.start, r.sentence.end, r.score, (r.sentence,)) for r in out]
+
+
 def llm_passages(chosen: list[Ranked], passages: list[Passage], n: int) -> list[Passage]:
     """The passages an LLM sees: the retrieved chunks that hold the chosen evidence
     first, then the best of the rest, ``n`` at most. Whole chunks, not single

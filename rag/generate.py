@@ -123,6 +123,7 @@ class Generator:
         self.timeout = timeout
         self.name = name or (type(llm).__name__ if llm else "none")
         self.wait = wait
+        self.exclusive = exclusive
         self._lock = threading.Lock() if exclusive else None
 
     def stream(self, messages: list[ChatMessage]) -> Iterator[str]:

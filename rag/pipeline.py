@@ -23,14 +23,15 @@ from rag.cite import REFUSAL, CitationChecker, Claim, assemble, related_reading
 from rag.errors import BackendError, InputError
 from rag.evidence import (
     Ranked,
-    has_type,
     coverage_gap,
     diversify,
-    llm_passages,
     excerpt,
+    has_type,
+    llm_passages,
     question_type,
     rank_sentences,
     select,
+    sentence_passages,
     trim,
     wants_summary,
 )
@@ -157,7 +158,10 @@ class Pipeline:
             return
 
         chosen = select(question, ranked)
-        shown = llm_passages(chosen, passages, self.settings.llm_passages)
+        if self.generator.exclusive:  # the bundled local model: a few precise sentences
+            shown = sentence_passages(chosen, ranked, self.settings.llm_sentences)
+        else:  # a server model reads whole chunks and cites the sentence that says it
+            shown = llm_passages(chosen, passages, self.settings.llm_passages)
         claims: list[Claim] = []
         draft = ""
         t = time.perf_counter()

@@ -55,7 +55,9 @@ class Settings(BaseSettings):
     llm_wait: float = Field(default=2.0, ge=0, description="seconds a question waits for the "
                             "local LLM, busy with another, before answering from evidence")
     llm_passages: int = Field(default=4, ge=1, le=10, description="retrieved passages "
-                              "(chunks) shown to the LLM")
+                              "(chunks) shown to a server LLM")
+    llm_sentences: int = Field(default=3, ge=1, le=10, description="evidence sentences "
+                               "shown to the local LLM")
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "local-model"
     openai_api_key: SecretStr = SecretStr("")
