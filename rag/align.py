@@ -370,7 +370,8 @@ class Aligner:
 
     # ---- public ------------------------------------------------------------------
     def check(self, claim: str, unit: Unit) -> Verdict:
-        doc = parse(claim)
+        # an excerpt's ellipses mark cuts, not words; they only confuse the parser
+        doc = parse(claim.strip().strip("…").strip() or claim)
         srcs = [parse(t) for t in unit.texts]
         src_tokens = [t for d in srcs for t in d]
         src_keys = _key_index(src_tokens)

@@ -215,5 +215,32 @@ def remove(doc_id: str) -> None:
     console.print(f"removed {doc_id}")
 
 
+@app.command(name="scripted-llm")
+@_friendly
+def scripted_llm(
+    script: Path,
+    port: Annotated[int, typer.Option(help="port on 127.0.0.1 (0 = any free one)")] = 8000,
+) -> None:
+    """Serve a scripted LLM (evals/llm-scripts/*.json) as an OpenAI-compatible server,
+    for measuring the citation check: RAG_LLM=openai RAG_OPENAI_BASE_URL=<printed url>."""
+    import time
+
+    from rag.scripted_llm import ScriptedLLMServer
+
+    try:
+        server = ScriptedLLMServer(script, port=port)
+    except (OSError, ValueError, KeyError) as exc:
+        raise RagError(f"cannot serve {script}: {exc}",
+                       hint="give a script from evals/llm-scripts/ and a free port") from exc
+    with server:
+        console.print(f"scripted LLM at {server.base_url} ({len(server.script)} questions); "
+                      "Ctrl-C stops it")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

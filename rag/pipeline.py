@@ -26,13 +26,13 @@ from rag.evidence import (
     coverage_gap,
     diversify,
     excerpt,
-    has_type,
     llm_passages,
     question_type,
     rank_sentences,
     select,
     sentence_passages,
     trim,
+    type_strength,
     wants_summary,
 )
 from rag.generate import Generator, build_messages, make_llm
@@ -198,7 +198,7 @@ class Pipeline:
                          " ".join(notices), related_reading(passages),
                          tuple(p.doc_id for p in passages), refused)
             return
-        if kept and self._answers(question, kept, ranked):
+        if kept and self._answers(question, kept, ranked, chosen):
             mode = "llm" if len(kept) == len(claims) else "llm_partial"
             items = [(c.text, c.support) for c in kept]
         else:
@@ -252,7 +252,8 @@ class Pipeline:
         for claim in claims:
             yield claim, spent / max(1, len(claims))
 
-    def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked]) -> bool:
+    def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
+                 chosen: list[Ranked]) -> bool:
         """Does the LLM's supported text answer the question? It must say something
         the question does not, carry what is asked for (a date for "when", ...), and
         rest on one of the best few sentences for the question (not necessarily the
@@ -260,7 +261,9 @@ class Pipeline:
         text = " ".join(c.text for c in kept)
         says_more = bool(content_terms(text) - content_terms(question))
         kind = question_type(question)
-        typed = not kind or has_type(kind, text, key_terms(question))
+        # as precise as what the reader would quote: "11 security talks", not "the two"
+        typed = not kind or type_strength(kind, text, question) >= max(
+            [type_strength(kind, r.sentence.text, question) for r in chosen] or [1])
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
