@@ -577,10 +577,11 @@ def _identity(noun: Token) -> list[Token]:
     """Named entities a common noun is said to be: "counterpart Nobuo Kishi",
     "the minister, Lee", "the counterpart was Yoon"."""
     out = []
-    for c in noun.children:
-        if c.dep_ in {"appos", "compound", "flat"} and _is_entity(c) and c.pos_ == "PROPN":
+    for c in noun.children:  # "counterpart, Nobuo Kishi" (not "a Korea University professor")
+        if c.dep_ == "appos" and _is_entity(c) and c.pos_ == "PROPN":
             out.append(c)
-    if noun.dep_ in {"compound", "appos"} and noun.head.pos_ == "PROPN":
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" or (
+            noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON"):
         out.append(noun.head)
     head = noun.head
     if head.lemma_ == "be" and noun.dep_ in {"nsubj", "attr"}:
@@ -614,16 +615,18 @@ def role_word(role: str) -> str:
 
 
 def _agree(a: set[str], b: set[str]) -> bool:
-    if a & b:
-        return True
-    ca = {_country(k) for k in a} - {""}
-    cb = {_country(k) for k in b} - {""}
-    return bool(ca & cb)
+    """Do two names (as span keys) name the same thing? A shared word, or the same
+    country ("Seoul" and "South Korea"); "North" and "South" Korea never agree."""
+    ca, cb = {k for k in a if k.startswith("@")}, {k for k in b if k.startswith("@")}
+    if ca and cb:
+        return bool(ca & cb)
+    return bool((a & b) - {"north", "south", "korea"}) or bool(a & b and not (ca or cb))
 
 
 def _span_keys(tok: Token) -> set[str]:
     span = _entity_span(tok)
     out = {k for t in span for k in _keys(t)}
+    out |= {f"@{c}" for t in span for c in [_country_of(t)] if c}  # Pyongyang = North Korea
     if tok.pos_ == "PROPN" and _acronym(_name_tokens(tok)):
         out.add(_acronym(_name_tokens(tok)))  # "World Trade Organization" is "WTO"
     return out
@@ -683,15 +686,25 @@ def _key_index(tokens: Iterable[Token]) -> dict[str, list[Token]]:
 
 
 def _name_tokens(tok: Token) -> list[Token]:
-    """The run of proper nouns around ``tok`` ("World Trade Organization")."""
+    """The run of proper nouns around ``tok`` ("World Trade Organization", and
+    "Lee Jong-sup", whose hyphen the tokenizer splits off)."""
+    def joins(a: Token, b: Token) -> bool:  # b follows a within one name
+        if b.pos_ == "PROPN" or (b.text == "-" and not a.whitespace_):
+            return True
+        return a.text == "-" and not a.whitespace_ and b.is_alpha
+
     left = tok
-    while left.i > 0 and left.nbor(-1).pos_ == "PROPN" or (
-            left.i > 1 and left.nbor(-1).lower_ == "of" and left.nbor(-2).pos_ == "PROPN"):
+    while left.i > 0 and (joins(left.nbor(-1), left) and (left.nbor(-1).pos_ == "PROPN"
+                                                         or left.nbor(-1).text == "-")
+                          or (left.i > 1 and left.nbor(-1).lower_ == "of"
+                              and left.nbor(-2).pos_ == "PROPN")):
         left = left.nbor(-1)
     right = tok
-    while right.i + 1 < len(tok.doc) and right.nbor(1).pos_ == "PROPN":
+    while right.i + 1 < len(tok.doc) and joins(right, right.nbor(1)) and (
+            right.nbor(1).pos_ == "PROPN" or right.nbor(1).text == "-"
+            or right.text == "-"):
         right = right.nbor(1)
-    return list(tok.doc[left.i: right.i + 1])
+    return [t for t in tok.doc[left.i: right.i + 1] if t.text != "-"]
 
 
 def _phrase(tok: Token) -> str:

@@ -66,11 +66,33 @@ def write_run(out: Path, runs: dict[str, EvalRun]) -> dict[str, dict[str, Any]]:
                     f"| {v.words} | {text[:160]}{'…' if len(text) > 160 else ''} |")
     (out / "report.md").write_text(
         "# Eval report\n\n## Figures\n\n" + figures_table(summaries)
-        + "\n\n## Questions\n\n" + "\n".join(rows) + "\n\n"
+        + "\n\n## Questions\n\n" + "\n".join(rows) + "\n\n" + llm_sentences(run) + "\n\n"
         "![accuracy by kind](accuracy_by_kind.png)\n\n![latency by stage](latency_by_stage.png)\n",
         encoding="utf-8")
     _plots(out, summaries)
     return summaries
+
+
+def llm_sentences(run: EvalRun) -> str:
+    """Every LLM sentence shown to a user with the quotes it cites, and every LLM
+    sentence the check refused with its reason, so a reader can check the check."""
+    from rag.cite import parse_claims
+
+    shown = ["## LLM sentences shown, with their quotes", ""]
+    refused = ["## LLM sentences refused, with the reason", ""]
+    for q, a in zip(run.questions, run.answers, strict=True):
+        if a.mode in ("llm", "llm_partial"):
+            by_n = {c.n: c for c in a.citations}
+            for text, markers in parse_claims(a.text):
+                quotes = " / ".join(f"“{by_n[n].quote}”" for n in markers if n in by_n)
+                shown.append(f"- **{q.id}** {text} — {quotes}")
+        for text, reason in a.refused:
+            refused.append(f"- **{q.id}** {text} — *{reason}*")
+    if len(shown) == 2:
+        shown.append("(none)")
+    if len(refused) == 2:
+        refused.append("(none)")
+    return "\n".join(shown + [""] + refused)
 
 
 def _plots(out: Path, summaries: dict[str, dict[str, Any]]) -> None:

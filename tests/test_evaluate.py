@@ -88,3 +88,19 @@ def test_thresholds():
     s = {"accuracy": 0.8, "abstention": 1.0, "citation_coverage": 1.0}
     assert missed_thresholds(s, min_accuracy=0.9) == ["accuracy 0.800 < 0.9"]
     assert missed_thresholds(s, min_accuracy=0.5, min_abstention=1.0) == []
+
+
+def test_report_lists_every_shown_llm_sentence_with_its_quote_and_every_refusal():
+    from rag.evaluate import EvalRun, Question
+    from rag.report import llm_sentences
+
+    q = Question("x1", "fact", "Who attended?", (("Kishi",),), ("d",))
+    quote = Citation(1, "d", "t", "Kyodo", "", "Kishi was also in attendance.", 0, 29)
+    kept = Answer("Who attended?", "Kishi attended. [1]", False, (quote,), "llm",
+                  refused=(("Yoon attended too", "'Yoon' is in no cited sentence"),))
+    text = llm_sentences(EvalRun([q], [kept], []))
+    assert "**x1** Kishi attended. — “Kishi was also in attendance.”" in text
+    assert "**x1** Yoon attended too — *'Yoon' is in no cited sentence*" in text
+    evidence = Answer("Who attended?", "Kishi was also in attendance. [1]", False, (quote,),
+                      "evidence")
+    assert llm_sentences(EvalRun([q], [evidence], [])).count("(none)") == 2
