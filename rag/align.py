@@ -407,11 +407,11 @@ class Aligner:
                 name = _name_tokens(tok)
                 hits = src_keys.get(_acronym(name), []) if _acronym(name) else []
                 if not hits and tok.text.isupper() and len(tok.text) > 1:
-                    hits = [s for s in src_tokens if s.pos_ == "PROPN"
-                            and _acronym(_name_tokens(s)) == tok.lower_]
+                    hits = [t for t in src_tokens if t.pos_ == "PROPN"
+                            and _acronym(_name_tokens(t)) == tok.lower_]
             if not hits and tok.lower_ in {"south", "north"} and _country_of(tok.head):
-                country = _country_of(tok.head)
-                if any(_country_of(s) == country for s in src_tokens):
+                whole = _country_of(tok.head)
+                if any(_country_of(t) == whole for t in src_tokens):
                     continue  # "South Korea" for a quote that says "Seoul"
             if not hits and _pair_word(tok) and any(_DUAL.search(t) for t in unit.texts):
                 continue  # "the two of them", "both sides": a pair the quote names

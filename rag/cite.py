@@ -192,8 +192,8 @@ def assemble(items: list[tuple[str, tuple[Sentence, ...]]],
 
 def related_reading(passages: list[Passage], limit: int = 3) -> tuple[Citation, ...]:
     """The closest passages, offered with an abstention as reading, not as support."""
-    out = []
-    seen = set()
+    out: list[Citation] = []
+    seen: set[str] = set()
     for p in passages:
         if p.doc_id in seen or not p.sentences:
             continue

@@ -95,7 +95,8 @@ class ScriptedLLMServer:
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        return f"http://{name}:{port}/v1"
 
     def reply(self, messages: list[dict[str, Any]]) -> str:
         question, passages = parse_prompt(messages)
