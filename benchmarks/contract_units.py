@@ -16,6 +16,7 @@ import argparse
 import json
 import re
 
+from benchmarks.contract import split_ids
 from rag.cite import CitationChecker
 from rag.corpus import load_corpus
 from rag.results import Passage
@@ -23,15 +24,6 @@ from rag.scripted_llm import normalise
 from rag.settings import PROJECT_ROOT
 
 EVALS = PROJECT_ROOT / "evals"
-
-
-def split_ids(split: str) -> set[str] | None:
-    if split == "all":
-        return None
-    data = json.loads((EVALS / "split.json").read_text())
-    dev = {json.loads(line)["id"] for line in (EVALS / "dev.jsonl").read_text().splitlines()
-           if line.strip()}
-    return set(data[split]) | (dev if split == "tune" else set())
 
 
 def passage_for(snippet: str, articles: list) -> Passage | None:  # type: ignore[type-arg]
@@ -61,6 +53,7 @@ def main() -> None:
     ap.add_argument("--word-similarity", type=float, default=None)
     ap.add_argument("--sentence-similarity", type=float, default=None)
     ap.add_argument("--loose", type=float, default=None)
+    ap.add_argument("--noun-similarity", type=float, default=None)
     ap.add_argument("--free-verbs", type=int, default=None)
     args = ap.parse_args()
     from rag.index import load_embed_model
@@ -81,6 +74,8 @@ def main() -> None:
         tuning = replace(tuning, sentence_similarity=args.sentence_similarity)
     if args.loose is not None:
         tuning = replace(tuning, loose_sentence_similarity=args.loose)
+    if args.noun_similarity is not None:
+        tuning = replace(tuning, noun_similarity=args.noun_similarity)
     if args.free_verbs is not None:
         tuning = replace(tuning, free_verbs=args.free_verbs)
     checker = CitationChecker(SentenceVectors(load_embed_model(get_settings())),

@@ -21,6 +21,11 @@ QUOTE_TALKS = ("Lee said that while there were no formal talks with Kishi, they 
                "chat informally on three occasions.")
 QUOTE_PACT = ("Seoul scrapped an intelligence-sharing agreement with Japan in August 2019 amid "
               "a trade spat.")
+QUOTE_PAIR = ("South Korea and Japan held a total of 11 security talks over the next two "
+              "decades.")
+QUOTE_PAIR_1998 = ("Since the first meeting was held in Seoul in 1998, South Korea and Japan "
+                   "held a total of 11 security talks over the next two decades that were "
+                   "punctuated with interruptions due to their complex bilateral relationship.")
 QUOTE_HEDGE = "Japanese government sources said Kishida is considering taking part."
 
 CASES = [
@@ -50,6 +55,11 @@ CASES = [
      ""),
     ("Such as silicon carbide, silicon carbide and silicon carbide", QUOTE_PACT, False,
      "silicon carbide"),
+    # "the two sides" needs no grounding when the quote names a pair; "two Japanese
+    # governments" says more than that (the bundled model wrote it)
+    ("South Korea and Japan held talks, the two sides said", QUOTE_PAIR, True, ""),
+    ("The April 2023 South Korea-Japan security talks in Seoul were held between the two "
+     "Japanese governments", QUOTE_PAIR_1998, False, ""),
 ]
 
 
@@ -216,6 +226,6 @@ def test_contract_gate_on_the_tune_split() -> None:
     liar, faithful = results["modes"]["liar"], results["modes"]["faithful"]
     assert liar["leak_rate"] == 0, liar["leaks"]
     assert faithful["leak_rate"] == 0
-    assert faithful["keep_rate"] >= 0.15
-    assert faithful["abstention"] >= 0.8
+    assert faithful["keep_rate"] >= 0.35  # measured 0.413 (README)
+    assert faithful["abstention"] >= 0.95  # measured 1.000
     assert (PROJECT_ROOT / "evals" / "split.json").exists()
