@@ -38,7 +38,7 @@ from rag.language import parse
 from rag.terms import NUMBER_WORDS, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
@@ -241,13 +241,17 @@ def _exact_only(tok: Token) -> bool:
             or any(c.isdigit() for c in tok.text))
 
 
-def content_tokens(doc: Doc | Span) -> list[Token]:
+def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token]:
+    """The words that carry a claim of their own. For a claim (``claim=True``) the
+    attribution ("RT says"), "took place" and light words by lemma are left out too;
+    for a quote every such word stays available to align with."""
     out = []
-    for tok in doc:
+    for tok in tokens:
         low = tok.lower_
-        if not re.search(r"\w", tok.text) or low in LIGHT or tok.lemma_.lower() in LIGHT:
+        if not re.search(r"\w", tok.text) or low in LIGHT:
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING or _take_place(tok):
+        if claim and (tok.lemma_.lower() in LIGHT or _take_place(tok)
+                      or tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING):
             continue
         if _exact_only(tok):
             out.append(tok)
@@ -485,7 +489,7 @@ class Aligner:
         # one-to-one: a quote word that a claim word already matches exactly is not
         # free to stand for another ("three hotline occasions" against "three occasions")
         taken = {(s.doc.text, s.i) for hits in aligned.values() for s in hits}
-        cands = [s for s in content_tokens_list(src_tokens) if not _exact_only(s)
+        cands = [s for s in content_tokens(src_tokens, claim=False) if not _exact_only(s)
                  and (s.doc.text, s.i) not in taken]
         if not cands:
             return Verdict(False, _missing_reason([_phrase(t) for t in common]),
@@ -686,17 +690,6 @@ def _hedge_word(tok: Token) -> str:
         if t.lemma_.lower() in HEDGE_WORDS:
             return t.text
     return tok.text
-
-
-def content_tokens_list(tokens: Sequence[Token]) -> list[Token]:
-    out = []
-    for tok in tokens:
-        low = tok.lower_
-        if not re.search(r"\w", tok.text) or low in LIGHT:
-            continue
-        if _exact_only(tok) or (tok.pos_ in CONTENT_POS and not tok.is_stop and len(low) > 1):
-            out.append(tok)
-    return out
 
 
 def _key_index(tokens: Iterable[Token]) -> dict[str, list[Token]]:
