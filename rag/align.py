@@ -198,7 +198,7 @@ def _country(k: str) -> str:
     return next((c for c, forms in COUNTRIES.items() if k in forms), "")
 
 
-def _country_of(tok: Token) -> str:
+def country_of(tok: Token) -> str:
     """The country a token names: "Korea" after "North" is the North."""
     c = _country(key(tok.text))
     if c == "KOR" and tok.i > 0 and tok.nbor(-1).lower_ == "north":
@@ -393,6 +393,8 @@ class Aligner:
             # a claim about another year may not take its day and month from the page date
             meta = " ".join(w for w in meta.split() if not w.isdigit()
                             and w.lower() not in MONTH_NAMES)
+        # "RT.com" as the outlet is one word; split at dots it is "RT" and "com"
+        extra |= {key(w) for w in unit.meta.split() if "." in w.strip(".")}
         for text in (meta, unit.antecedents):
             if text:
                 extra |= {k for t in parse(text) if _is_entity(t) or t.like_num
@@ -407,9 +409,9 @@ class Aligner:
             ks = _keys(tok)
             hits = [s for k in ks for s in src_keys.get(k, [])]
             if not hits and not (_is_place(tok) and key(tok.text) in CAPITALS):
-                country = {_country_of(tok)} - {""}
+                country = {country_of(tok)} - {""}
                 if country:
-                    hits = [s for s in src_tokens if _country_of(s) in country
+                    hits = [s for s in src_tokens if country_of(s) in country
                             and not (_is_place(s) and key(s.text) in CAPITALS)]
             if not hits and tok.pos_ == "PROPN":
                 # "World Trade Organization" for a quote that says "WTO", and back
@@ -418,9 +420,9 @@ class Aligner:
                 if not hits and tok.text.isupper() and len(tok.text) > 1:
                     hits = [t for t in src_tokens if t.pos_ == "PROPN"
                             and _acronym(_name_tokens(t)) == tok.lower_]
-            if not hits and tok.lower_ in {"south", "north"} and _country_of(tok.head):
-                whole = _country_of(tok.head)
-                if any(_country_of(t) == whole for t in src_tokens):
+            if not hits and tok.lower_ in {"south", "north"} and country_of(tok.head):
+                whole = country_of(tok.head)
+                if any(country_of(t) == whole for t in src_tokens):
                     continue  # "South Korea" for a quote that says "Seoul"
             if not hits and _pair_word(tok) and any(_DUAL.search(t) for t in unit.texts):
                 continue  # "the two of them", "both sides": a pair the quote names
@@ -652,7 +654,7 @@ def _agree(a: set[str], b: set[str]) -> bool:
 def _span_keys(tok: Token) -> set[str]:
     span = _entity_span(tok)
     out = {k for t in span for k in _keys(t)}
-    out |= {f"@{c}" for t in span for c in [_country_of(t)] if c}  # Pyongyang = North Korea
+    out |= {f"@{c}" for t in span for c in [country_of(t)] if c}  # Pyongyang = North Korea
     if tok.pos_ == "PROPN" and _acronym(_name_tokens(tok)):
         out.add(_acronym(_name_tokens(tok)))  # "World Trade Organization" is "WTO"
     return out

@@ -40,6 +40,12 @@ KNOWN_OUTLETS = {
     "nikkei": "Nikkei",
     "bbc": "BBC",
 }
+# Where each outlet is based, so "which Japanese news agency" can be answered.
+OUTLET_COUNTRY = {
+    "Kyodo": "JPN", "NHK": "JPN", "Nikkei": "JPN", "The Japan Times": "JPN",
+    "Yonhap": "KOR", "The Korea Herald": "KOR", "The Korea Times": "KOR",
+    "RT.com": "RUS", "Reuters": "GBR", "BBC": "GBR", "AFP": "FRA", "AP": "USA",
+}
 _OUTLET_ALT = "|".join(sorted((re.escape(k) for k in KNOWN_OUTLETS), key=len, reverse=True))
 # "SEOUL Kyodo," or "TOKYO (Reuters) -": a dateline that names the wire service.
 _DATELINE = re.compile(rf"\b[A-Z]{{3,}}(?:,? [A-Z]{{3,}})*,? \(?({_OUTLET_ALT})\)?\b", re.I)

@@ -13,10 +13,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from rag.corpus import Sentence
+from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import date_words
+from rag.language import parse
+from rag.question import profile
 from rag.results import Passage
-from rag.terms import MONTHS, NUMBER_WORDS, content_terms, key_terms, norm, words, year_terms
+from rag.terms import MONTHS, NUMBER_WORDS, acronyms, content_terms, key_terms, norm, words, year_terms
 from rag.vectors import SentenceVectors
 
 # Weights of the ranking score; chosen on evals/dev.jsonl (see README).
@@ -49,17 +51,6 @@ W_TRIM_WORD = 0.005
 _CLAUSE_BREAK = re.compile(r"(?:,|;|:| —| –| --)\s+(?=\S)")
 MAX_SENTENCES = 3
 
-_TYPE_PATTERNS = {
-    "date": re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month|day)\b"
-                       r"|\bsince when\b", re.I),
-    "number": re.compile(r"\bhow (?:many|much|long|often)\b|\bwhat (?:number|percentage|share)\b"
-                         r"|\bpopulation\b|\bhow old\b", re.I),
-    "name": re.compile(r"\bwho(?:m|se)?\b|\bwhich (?:\w+ ){0,3}(?:ministers?|leaders?|officials?|"
-                       r"presidents?|persons?|people|agency|outlet|newspaper|company)\b", re.I),
-    "place": re.compile(r"\bwhere\b|\b(?:which|what) (?:city|country|place|venue)\b", re.I),
-    # "How did Japan respond to the ruling?" asks for the action taken in response
-    "reaction": re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I),
-}
 _REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retaliat\w*|"
                        r"in return|countered)\b", re.I)
 # Questions that want an account of several things ("how did X change between ...").
@@ -78,23 +69,14 @@ class Ranked:
 
 
 def question_type(question: str) -> str:
-    if _WHO_IS.search(question):
-        return ""  # "Who is X?" asks for a description, not a name
-    for kind, pattern in _TYPE_PATTERNS.items():
-        if pattern.search(question):
-            return kind
-    return ""
+    """The answer type the question asks for ("" when none); see rag.question."""
+    return profile(question).kind
 
 
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
 _NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
 _POSS = re.compile(r"['’]s?$")
-# "Who is Nobuo Kishi?": the whole question is a name, so it asks for a description
-_WHO_IS = re.compile(r"^\s*(?i:who (?:is|was|are|were)) [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
-                     r"\s*\??\s*$")
-
-
 # Capitalised words of titles, institutions and places: "National Assembly" and
 # "Foreign Minister" are not people.
 _INSTITUTIONAL = frozenset("""
@@ -117,21 +99,46 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
     return len(people) >= 2 and bool(key_terms(" ".join(people)) - question_keys)
 
 
-def has_type(kind: str, text: str, question_keys: set[str]) -> bool:
+def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") -> bool:
     ws = words(text)
     if kind == "date":
         return any(w.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", w) for w in ws)
     if kind == "number":
         return any(any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
+    if kind == "weekday":
+        return any(w.lower() in _DAYS for w in ws)
     if kind == "place":
         return any(m.lower() not in _DAYS and m.lower() not in MONTHS
-                   and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text))
-    if kind == "name":
-        # a person is named by two or more capitalised words the question lacks
-        return any(_is_name_like(m, question_keys) for m in _NAME.findall(text))
+                   and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text)) \
+            or _new_entity(text, _PLACE_LABELS, question_keys)
+    if kind == "person":
+        # a person's full name: two or more capitalised words, or a parsed PERSON
+        # ("Lee" alone may be the person the question is about)
+        return any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \
+            or _new_entity(text, {"PERSON"}, question_keys, min_words=2)
+    if kind == "organisation":
+        return _new_entity(text, {"ORG"}, question_keys)
+    if kind == "outlet":
+        return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
     if kind == "reaction":
         return bool(_REACTION.search(text))
     return True
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_OUTLET_WORDS = re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in KNOWN_OUTLETS)})\b", re.I)
+
+
+def outlets_in(text: str) -> set[str]:
+    """The news outlets ``text`` names ("... quoted by Yonhap ...")."""
+    return {KNOWN_OUTLETS[m.lower()] for m in _OUTLET_WORDS.findall(text)}
+
+
+def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
+                min_words: int = 1) -> bool:
+    """An entity of one of ``labels`` with a name the question does not use."""
+    return any(e.label_ in labels and len(words(e.text)) >= min_words
+               and key_terms(e.text) - question_keys for e in parse(text).ents)
 
 
 _MONTH_ALT = "|".join(m.title() for m in MONTHS)
@@ -145,7 +152,7 @@ def type_strength(kind: str, text: str, question: str) -> int:
     question ("18 missile tests", not "three occasions"); 1 for the bare type; 0
     without it."""
     q_keys = key_terms(question)
-    if not has_type(kind, text, q_keys):
+    if not has_type(kind, text, q_keys, profile(question).origin):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -158,7 +165,7 @@ def type_strength(kind: str, text: str, question: str) -> int:
                 if content_terms(near) & q_terms:
                     return 2
         return 1
-    if kind == "name":
+    if kind == "person":
         # the person sits beside a proper name the question uses ("... Atsushi Ando,
         # deputy director-general of the Defense Policy Bureau")
         phrases = []
@@ -187,22 +194,35 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     wanted = key_terms(question, sentence_initial=False)
     if not wanted:
         return set()
+    # "one-time", "two-way": a number word inside a compound is no quantity asked for
+    wanted -= {norm(p) for w in words(question) if "-" in w
+               for p in w.split("-") if p.lower() in NUMBER_WORDS}
     seen: set[str] = set()
     for p in passages:
-        seen |= {norm(w) for w in words(f"{p.text} {p.title} {p.outlet} {date_words(p.date)}")
-                 for w in ([w, *w.split("-")] if "-" in w else [w])}
+        text = f"{p.text} {p.title} {p.outlet} {date_words(p.date)}"
+        seen |= {norm(w) for w in words(text)
+                 for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
     return {w for w in wanted if w not in seen}
 
 
 def _candidates(passages: list[Passage]) -> list[tuple[Sentence, Passage]]:
+    """The sentences of the passages that may answer: not a headline, which
+    announces what the body says ("Leaders meet at Camp David" over what they
+    agreed); a photo caption without its credit line ("| MINISTRY OF ... / VIA AFP")."""
     seen: set[tuple[str, int]] = set()
     out = []
     for p in passages:
         for s in p.sentences:
-            if (s.doc_id, s.start) not in seen:
+            if s.kind != "title" and (s.doc_id, s.start) not in seen:
                 seen.add((s.doc_id, s.start))
+                if s.kind == "caption" and (m := _CREDIT.search(s.text)):
+                    s = Sentence(s.doc_id, s.start, s.start + m.start(), s.text[:m.start()],
+                                 s.kind)
                 out.append((s, p))
     return out
+
+
+_CREDIT = re.compile(r"\s*\|[^|]*$")
 
 
 def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
@@ -221,12 +241,12 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     terms = [content_terms(t) for t in texts]
     focus = _lexical(content_terms(question), terms, cands)
     context = _lexical(content_terms(query), terms, cands)
-    kind = question_type(question)
+    kind, origin = question_type(question), profile(question).origin
     q_keys = key_terms(query)
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = W_FOCUS * focus[i] + (1 - W_FOCUS) * context[i]
-        typed = has_type(kind, sent.text, q_keys)
+        typed = has_type(kind, sent.text, q_keys, origin)
         nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed
                  - W_NOTHING_NEW * nothing_new)
@@ -275,14 +295,41 @@ def diversify(passages: list[Passage], top_k: int, per_article: int = 2) -> list
     return (picked + rest)[:top_k]
 
 
+def from_header(question: str, r: Ranked) -> str:
+    """What the article's header says to a question about the report itself ("Which
+    Japanese news agency wrote up ...?", "On what date did RT publish ...?"), as the
+    words to lead the answer with ("Kyodo", "RT.com, 13 June 2022"), or "" when the
+    question is not about the report, or the sentence itself names the outlet."""
+    prof = profile(question)
+    p = r.passage
+    if not prof.publication or (prof.kind == "outlet" and r.has_type and outlets_in(
+            r.sentence.text)):
+        return ""
+    return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
+
+
+def _header_answers(question: str, r: Ranked) -> bool:
+    prof = profile(question)
+    p = r.passage
+    named = outlets_in(question)
+    if prof.kind == "outlet":
+        return bool(p.outlet) and (not prof.origin or OUTLET_COUNTRY.get(p.outlet) == prof.origin)
+    return bool(p.date) and (not named or p.outlet in named)
+
+
 def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
     """A concise extractive answer: the best sentence that carries what is asked
     for, plus a sentence that supplies a question term it lacks; for questions
-    about a change over time, a few distinct sentences in date order."""
+    about a change over time, a few distinct sentences in date order; for a question
+    about the report itself, the best sentence of an article whose header answers."""
     if not ranked:
         return []
     primary = ranked[0]
     kind = question_type(question)
+    if profile(question).publication and not (kind == "outlet" and primary.has_type):
+        header = [r for r in ranked if _header_answers(question, r)]
+        if header:
+            return [header[0]]
     if kind:
         # a sentence that carries what is asked more precisely wins over a better-
         # scoring one that carries it loosely or not at all, if it is close enough
@@ -336,6 +383,21 @@ def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
     return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
 
 
+def untyped_answer(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer a question that asks for a type ("no
+    passage about it gives a date"), or "" when it does or nothing is asked for."""
+    kind = question_type(question)
+    if not kind or not chosen or any(r.has_type for r in chosen) \
+            or (profile(question).publication and from_header(question, chosen[0])):
+        return ""
+    return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
+
+
+_TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",
+               "person": "a person's name", "organisation": "an organisation",
+               "outlet": "a news outlet", "place": "a place", "reaction": "a response"}
+
+
 def _named_elsewhere(question: str, have: set[str]) -> set[str]:
     """Parts of a name in the question whose other parts the sentence has: "Yoon"
     covers "Yoon Suk-yeol", so "suk" and "yeol" are not missing."""
@@ -368,10 +430,11 @@ def trim(sentence: Sentence, question: str) -> Sentence:
     kind = question_type(question)
     q_keys = key_terms(question)
     q_terms = content_terms(question)
-    need_type = has_type(kind, sentence.text, q_keys)
+    origin = profile(question).origin
+    need_type = has_type(kind, sentence.text, q_keys, origin)
     # a "who" answer keeps every person the sentence names
     keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
-        if kind == "name" else []
+        if kind == "person" else []
     # a sentence of an account over time keeps its years: they are why it was chosen
     if wants_summary(question):
         keep += sorted(year_terms(sentence.text))
@@ -380,7 +443,7 @@ def trim(sentence: Sentence, question: str) -> Sentence:
         for j in range(i, len(clauses)):
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
-            if n < MIN_TRIM_WORDS or (need_type and not has_type(kind, piece, q_keys)) \
+            if n < MIN_TRIM_WORDS or (need_type and not has_type(kind, piece, q_keys, origin)) \
                     or any(p not in piece for p in keep):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))

@@ -26,6 +26,7 @@ from rag.evidence import (
     coverage_gap,
     diversify,
     excerpt,
+    from_header,
     llm_passages,
     question_type,
     rank_sentences,
@@ -33,6 +34,7 @@ from rag.evidence import (
     sentence_passages,
     trim,
     type_strength,
+    untyped_answer,
     wants_summary,
 )
 from rag.generate import Generator, build_messages, make_llm
@@ -146,9 +148,12 @@ class Pipeline:
         timings["retrieve"] = time.perf_counter() - t
 
         gap = coverage_gap(question, passages)
-        if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance:
+        chosen = select(question, ranked)
+        untyped = untyped_answer(question, chosen)
+        if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
+                or untyped:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
-                   else "no passage is close enough to the question")
+                   else untyped or "no passage is close enough to the question")
             log.info("abstained on %r: %s", question, why)
             timings["generate"] = timings["cite"] = 0.0
             timings["total"] = time.perf_counter() - began
@@ -157,7 +162,6 @@ class Pipeline:
                          tuple(p.doc_id for p in passages))
             return
 
-        chosen = select(question, ranked)
         if self.generator.exclusive:  # the bundled local model: a few precise sentences
             shown = sentence_passages(chosen, ranked, self.settings.llm_sentences)
         else:  # a server model reads whole chunks and cites the sentence that says it
@@ -207,6 +211,8 @@ class Pipeline:
             for r in chosen:
                 short = trim(r.sentence, question)
                 items.append((excerpt(r.sentence, short), (short,)))
+            if lead := from_header(question, chosen[0]):
+                items[0] = (f"{lead}: {items[0][0]}", items[0][1])
         text, citations = assemble(items, _by_doc(passages + shown))
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began

@@ -107,5 +107,23 @@ def key_terms(text: str, *, sentence_initial: bool = True) -> set[str]:
     return out
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """Acronyms of the names in ``text``, normalised: "North Atlantic Treaty
+    Organization" -> "nato", "Group of Seven" -> "g7" (a number word keeps its
+    digits, as in G7 or P5)."""
+    out = set()
+    for m in _NAME_RUN.finditer(text):
+        parts = [w for w in m[0].split() if w[0].isupper()]
+        parts = parts[1:] if parts[0] == "The" else parts
+        plain = "".join(w[0] for w in parts).lower()
+        out.add(plain)
+        if parts[-1].lower() in NUMBER_WORDS:
+            out.add("".join(w[0] for w in parts[:-1]).lower() + NUMBER_WORDS[parts[-1].lower()])
+    return {a for a in out if len(a) > 1}
+
+
 def year_terms(text: str) -> set[str]:
     return {w for w in words(text) if re.fullmatch(r"(1[89]|20)\d\d", w)}

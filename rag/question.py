@@ -1,0 +1,122 @@
+"""What a question asks for, read from its parse rather than from capitalisation.
+
+``profile(question)`` is computed once per question: the answer type (a date, a day
+of the week, a number, a person, an organisation, a news outlet, a place, the action
+taken in response, or none), whether it asks for a description ("Who is Nobuo
+Kishi?"), and whether it asks about the report itself (which outlet published it,
+and when) — those are answered from the article's header, not from its sentences.
+
+The answer type comes from the question word and, for "which/what X", from the head
+noun X of its noun phrase ("which Japanese news agency" -> agency -> outlet). The
+noun table below was written on the tune split (``evals/split.json``); nouns it
+lacks leave the question untyped, which ranks on similarity alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rag.align import country_of
+from rag.language import parse
+
+# Head nouns of "which/what X" by answer type (chosen on the tune split).
+TYPE_NOUNS: dict[str, frozenset[str]] = {
+    "date": frozenset("year month date time".split()),
+    "weekday": frozenset("weekday".split()),
+    "number": frozenset("number percentage share amount population total figure".split()),
+    "person": frozenset("""minister leader official president person people politician
+        diplomat envoy counterpart spokesman spokesperson premier chief head lawmaker
+        ambassador""".split()),
+    "organisation": frozenset("""company firm organization organisation party ministry
+        institution body""".split()),
+    "outlet": frozenset("agency outlet newspaper paper broadcaster publication media".split()),
+    "place": frozenset("city country place venue capital location town region".split()),
+}
+_HOW = {"many": "number", "much": "number", "long": "number", "often": "number",
+        "old": "number", "far": "number"}
+# Verbs that make a question about the report itself ("which outlet published ...").
+_PUBLISH = frozenset("publish report write run carry cover break".split())
+_REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
+_DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
+
+
+@dataclass(frozen=True)
+class Profile:
+    question: str
+    kind: str  # "" | date | weekday | number | person | organisation | outlet | place | reaction
+    describe: bool = False  # "Who is X?": a description, not a name
+    publication: bool = False  # asks which outlet published the report, or when
+    origin: str = ""  # country code of "which Japanese news agency"
+
+
+@lru_cache(maxsize=2048)
+def profile(question: str) -> Profile:
+    doc = parse(question)
+    kind, describe = _kind(doc)
+    lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    publication = kind in ("outlet", "date") and bool(lemmas & _PUBLISH)
+    if publication and kind == "date" and not any(t.ent_type_ == "ORG" or t.lemma_.lower()
+                                                  in TYPE_NOUNS["outlet"] | {"piece", "story",
+                                                                             "article"}
+                                                  for t in doc):
+        publication = False  # "when did Seoul report the incident?" is about an event
+    origin = ""
+    if kind == "outlet":
+        origin = next((c for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
+                       for c in [country_of(t)] if c), "")
+    return Profile(question, kind, describe, publication, origin)
+
+
+def _kind(doc) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    text = doc.text
+    if _REACTION.search(text):
+        return "reaction", False
+    if _DAY_OF_WEEK.search(text):
+        return "weekday", False
+    for t in doc:
+        w = t.lower_
+        if w in ("who", "whom", "whose"):
+            if w != "whose" and _describes(doc, t):
+                return "", True
+            return "person", False
+        if w == "when" and t.i < 3:
+            return "date", False
+        if w == "where" and t.i < 3:
+            return "place", False
+        if w == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW:
+            return _HOW[doc[t.i + 1].lower_], False
+        if w in ("which", "what"):
+            head = _head_noun(doc, t)
+            if head:
+                for kind, nouns in TYPE_NOUNS.items():
+                    if head in nouns:
+                        return kind, False
+                if head == "day":
+                    return "date", False
+    return "", False
+
+
+def _describes(doc, who) -> bool:  # type: ignore[no-untyped-def]
+    """"Who is Nobuo Kishi?": the rest of the question is one name."""
+    rest = [t for t in doc[who.i + 1:] if not t.is_punct]
+    return bool(rest) and rest[0].lemma_ == "be" and len(rest) > 1 and all(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in rest[1:])
+
+
+def _head_noun(doc, wh) -> str:  # type: ignore[no-untyped-def]
+    """The head noun of "which Japanese news agency" (agency) or "what kind of
+    dialogue" (dialogue); "" when the question word stands alone ("what did ...")."""
+    for t in doc[wh.i + 1: wh.i + 6]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and t.dep_ == "compound":
+                continue  # "news agency": the head is the last noun
+            if t.lemma_.lower() in ("kind", "type", "sort") and nxt is not None \
+                    and nxt.lower_ == "of":
+                continue
+            return t.lemma_.lower()
+        if t.pos_ not in ("ADJ", "DET", "NUM", "ADP", "PUNCT", "PART") and t.lower_ != "of":
+            return ""
+    return ""

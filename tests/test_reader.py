@@ -1,0 +1,182 @@
+"""The reader's decisions, table-driven: what a question asks for, whether a sentence
+carries it, when the article's header answers, when to abstain."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.corpus import Sentence
+from rag.evidence import (
+    Ranked,
+    coverage_gap,
+    from_header,
+    has_type,
+    rank_sentences,
+    select,
+    untyped_answer,
+)
+from rag.question import profile
+from rag.results import Passage
+from rag.terms import acronyms, key_terms
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("When did Japan restrict chip material exports?", "date"),
+    ("On what date did the talks resume?", "date"),
+    ("In which year did the pact lapse?", "date"),
+    ("What day of the week did Lee speak in Singapore?", "weekday"),
+    ("How many rounds of talks were held?", "number"),
+    ("How long did the trip last?", "number"),
+    ("Who led the delegation that Yoon sent to Japan?", "person"),
+    ("Which Japanese minister met the delegation?", "person"),
+    ("Whose radar locked onto the plane?", "person"),
+    ("Which Japanese news agency wrote up the remarks?", "outlet"),
+    ("Which newspaper carried the interview?", "outlet"),
+    ("Which Japanese firms lost the court case?", "organisation"),
+    ("In which city is the Shangri-La Dialogue held?", "place"),
+    ("Where did the two leaders meet?", "place"),
+    ("How did Japan respond to the court ruling?", "reaction"),
+    # untyped: a description, a kind of thing, an action
+    ("Who is Nobuo Kishi?", ""),
+    ("What kind of dialogue did the minister want?", ""),
+    ("What did Seoul do about the export controls?", ""),
+    ("Why did Japan restrict exports?", ""),
+])
+def test_the_answer_type_comes_from_the_question_word_and_its_noun(question: str, kind: str
+                                                                    ) -> None:
+    assert profile(question).kind == kind
+
+
+@pytest.mark.parametrize(("question", "publication", "origin"), [
+    ("Which Japanese news agency wrote up the defense chief's remarks?", True, "JPN"),
+    ("On what date did RT publish its piece on Seoul?", True, ""),
+    ("When did Seoul report the radar incident?", False, ""),  # about an event
+    ("When did the talks resume?", False, ""),
+])
+def test_questions_about_the_report_itself(question: str, publication: bool, origin: str
+                                           ) -> None:
+    p = profile(question)
+    assert (p.publication, p.origin) == (publication, origin)
+
+
+@pytest.mark.parametrize(("kind", "text", "question", "expected"), [
+    ("date", "The talks resumed in April 2023.", "When did the talks resume?", True),
+    ("date", "The talks resumed after a long pause.", "When did the talks resume?", False),
+    ("weekday", "Lee spoke on Sunday in Singapore.", "What day of the week did Lee speak?", True),
+    ("weekday", "Lee spoke in May in Singapore.", "What day of the week did Lee speak?", False),
+    ("number", "They met on three occasions.", "How many times did they meet?", True),
+    ("number", "They met several times.", "How many times did they meet?", False),
+    # a full name the question lacks; a surname alone may be the question's own person
+    ("person", "The delegation was led by Chung Jin-suk.", "Who led the delegation?", True),
+    ("person", "Yoon spoke to the delegation.", "Who led the delegation?", False),
+    ("person", "Lee Jong-sup spoke in Singapore.", "Who is Lee Jong-sup's counterpart?", False),
+    ("place", "The forum is held in Singapore every year.", "Where is the forum held?", True),
+    ("place", "The forum is held every year.", "Where is the forum held?", False),
+    ("organisation", "The ruling named Nippon Steel and Mitsubishi Heavy Industries.",
+     "Which Japanese firms lost the case?", True),
+    ("organisation", "The ruling named Japanese companies.",
+     "Which Japanese firms lost the case?", False),
+    # the outlet must be the asked-for country's
+    ("outlet", "Lee was quoted by Yonhap.", "Which Korean news agency quoted Lee?", True),
+    ("outlet", "Lee was quoted by Yonhap.", "Which Japanese news agency quoted Lee?", False),
+    ("outlet", "Lee was quoted by reporters.", "Which news agency quoted Lee?", False),
+])
+def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
+                                               expected: bool) -> None:
+    assert has_type(kind, text, key_terms(question), profile(question).origin) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the North Atlantic Treaty Organization summit", {"nato"}),
+    ("the Group of Seven summit", {"gs", "g7"}),
+    ("The World Trade Organization ruled", {"wto"}),
+    ("Japan and South Korea", {"sk"}),
+])
+def test_acronyms_of_names(text: str, expected: set[str]) -> None:
+    assert acronyms(text) == expected
+
+
+def _passage(text: str, *, doc_id: str = "a", outlet: str = "", date: str = "",
+             kind: str = "body") -> Passage:
+    s = Sentence(doc_id, 0, len(text), text, kind)
+    return Passage(f"{doc_id}:0", doc_id, "A title", outlet, date, text, 0, len(text), 1.0, (s,))
+
+
+def _ranked(text: str, *, has_type: bool = True, outlet: str = "", date: str = "") -> Ranked:
+    p = _passage(text, outlet=outlet, date=date)
+    return Ranked(p.sentences[0], p, 1.0, 0.8, 0.5, has_type)
+
+
+@pytest.mark.parametrize(("question", "passage_text", "gap"), [
+    ("What did Yoon say at the NATO summit?",
+     "Yoon will attend the North Atlantic Treaty Organization summit.", set()),
+    ("Who did Kishida invite to the G7?", "Kishida invited Yoon to the Group of Seven.", set()),
+    ("Is the summit a one-time event?", "The summit is held every year.", set()),
+    ("What did Yoon say in Busan?", "Yoon spoke in Seoul.", {"busan"}),
+])
+def test_coverage_gap_knows_acronyms_and_compounds(question: str, passage_text: str,
+                                                   gap: set[str]) -> None:
+    assert coverage_gap(question, [_passage(passage_text)]) == gap
+
+
+@pytest.mark.parametrize(("question", "outlet", "date", "sentence", "lead"), [
+    ("On what date did RT publish its piece on Seoul?", "RT.com", "2022-06-13",
+     "Seoul plans to normalise cooperation.", "RT.com, 13 June 2022"),
+    ("Which Japanese news agency wrote up the remarks?", "Kyodo", "",
+     "Lee said he was ready for dialogue.", "Kyodo"),
+    # the sentence names the outlet itself: no header needed
+    ("Which Korean news agency carried the remarks?", "Kyodo", "",
+     "Lee was quoted by Yonhap.", ""),
+    # not a question about the report
+    ("When did the talks resume?", "Yonhap", "2023-04-17", "The talks resumed.", ""),
+])
+def test_the_header_answers_questions_about_the_report(question: str, outlet: str, date: str,
+                                                       sentence: str, lead: str) -> None:
+    typed = has_type(profile(question).kind, sentence, key_terms(question),
+                     profile(question).origin)
+    assert from_header(question, _ranked(sentence, has_type=typed, outlet=outlet,
+                                         date=date)) == lead
+
+
+def test_the_header_picks_the_article_of_the_asked_for_outlet_country() -> None:
+    question = "Which Japanese news agency wrote up the remarks?"
+    russian = _ranked("Lee said he was ready.", has_type=False, outlet="RT.com")
+    japanese = _ranked("Lee was ready for dialogue.", has_type=False, outlet="Kyodo")
+    assert select(question, [russian, japanese]) == [japanese]
+
+
+@pytest.mark.parametrize(("question", "typed", "reason"), [
+    ("When did North Korea conduct its seventh nuclear test?", False,
+     "no passage about it gives a date"),
+    ("When did North Korea conduct its seventh nuclear test?", True, ""),
+    ("Who chairs the cross-party group?", False, "no passage about it gives a person's name"),
+    ("What did the group discuss?", False, ""),  # nothing typed is asked
+])
+def test_abstain_when_the_evidence_lacks_the_asked_for_type(question: str, typed: bool,
+                                                            reason: str) -> None:
+    assert untyped_answer(question, [_ranked("Some sentence.", has_type=typed)]) == reason
+
+
+class _Vectors:
+    """Similarity by shared words: enough to rank without a model."""
+
+    def similarities(self, question: str, texts: list[str]):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        q = set(question.lower().split())
+        return np.array([len(q & set(t.lower().split())) / (len(q) or 1) for t in texts])
+
+
+def test_headlines_never_answer_and_captions_lose_their_credit_line() -> None:
+    title = Sentence("a", 0, 27, "Leaders meet at Camp David", "title")
+    body_text = "They agreed to hold annual summits at Camp David."
+    body = Sentence("a", 28, 28 + len(body_text), body_text, "body")
+    caption_text = "Leaders meet at Camp David on Friday. | PHOTO / VIA AFP"
+    caption = Sentence("a", 80, 80 + len(caption_text), caption_text, "caption")
+    p = Passage("a:0", "a", title.text, "", "", "", 0, 200, 1.0, (title, body, caption))
+    ranked = rank_sentences("What did the leaders agree at Camp David?", [p],
+                            _Vectors())  # type: ignore[arg-type]
+    texts = [r.sentence.text for r in ranked]
+    assert title.text not in texts
+    assert "Leaders meet at Camp David on Friday." in texts
+    assert not any("AFP" in t for t in texts)
