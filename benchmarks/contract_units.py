@@ -55,6 +55,7 @@ def main() -> None:
     ap.add_argument("--loose", type=float, default=None)
     ap.add_argument("--noun-similarity", type=float, default=None)
     ap.add_argument("--free-verbs", type=int, default=None)
+    ap.add_argument("--join-adjacent", action="store_true")
     args = ap.parse_args()
     from rag.index import load_embed_model
     from rag.settings import get_settings
@@ -78,6 +79,8 @@ def main() -> None:
         tuning = replace(tuning, noun_similarity=args.noun_similarity)
     if args.free_verbs is not None:
         tuning = replace(tuning, free_verbs=args.free_verbs)
+    if args.join_adjacent:
+        tuning = replace(tuning, join_adjacent=True)
     checker = CitationChecker(SentenceVectors(load_embed_model(get_settings())),
                               tuning=tuning, article_text=lambda d: texts.get(d, ""))
     kept = total = leaks = liars = 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rag.align import Aligner, Tuning, Unit
 from rag.corpus import Sentence
 from rag.dates import date_words
+from rag.language import parse
 from rag.results import Citation, Passage
 from rag.terms import strip_markers, words
 from rag.vectors import SentenceVectors
@@ -49,6 +50,24 @@ class Claim:
     @property
     def supported(self) -> bool:
         return bool(self.support)
+
+
+_OPENING_PRONOUN = re.compile(r"^(\W*)(he|she|his|her)\b", re.I)
+
+
+def resolve_opening(claim: str, question: str) -> str:
+    """``claim`` with an opening "he"/"his" read as the question's person ("He is a
+    member of the delegation", asked about Yoon: "Yoon is a member ..."), so that the
+    check judges what a reader understands; "" when there is nothing to resolve."""
+    m = _OPENING_PRONOUN.match(claim)
+    if not m:
+        return ""
+    person = next((e.text for e in parse(question).ents if e.label_ == "PERSON"), "")
+    person = re.sub(r"['’]s$", "", person)
+    if not person:
+        return ""
+    name = f"{person}'s" if m[2].lower() in ("his", "her") else person
+    return m[1] + name + claim[m.end():]
 
 
 def parse_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
@@ -135,7 +154,7 @@ class CitationChecker:
             sents = passages[i].sentences
             for a, b in zip(sents, sents[1:], strict=False):
                 # only where the second sentence leans on the first ("His counterpart")
-                if _LEANS.match(b.text):
+                if self.tuning.join_adjacent or _LEANS.match(b.text):
                     yield (a, b), (i,)
 
     def _unit(self, sents: tuple[Sentence, ...], p: Passage) -> Unit:
@@ -154,6 +173,7 @@ class CitationChecker:
         """Every sentence of ``text`` judged against the passages it cites."""
         claims = []
         for clean, markers in parse_claims(text):
+            clean = as_shown(clean)
             valid = [m - 1 for m in markers if 1 <= m <= len(passages)]
             if markers and not valid:
                 claims.append(Claim(clean, markers, reason="markers point to no passage"))
@@ -163,6 +183,15 @@ class CitationChecker:
             support, used, reason = self.support(clean, passages, valid or range(len(passages)))
             claims.append(Claim(clean, markers, support, used, reason))
         return claims
+
+
+def as_shown(text: str) -> str:
+    """A sentence as the answer shows it: ending in its punctuation. The check judges
+    this form (the parser reads "Rephrasing the issues" differently with its full stop)."""
+    body = text.strip()
+    if body and body[-1] not in ".!?\"”'’)…":
+        body += "."
+    return body
 
 
 def assemble(items: list[tuple[str, tuple[Sentence, ...]]],
@@ -183,9 +212,7 @@ def assemble(items: list[tuple[str, tuple[Sentence, ...]]],
                                           s.text, s.start, s.end))
             if numbers[key] not in ns:
                 ns.append(numbers[key])
-        body = text.strip()
-        if body and body[-1] not in ".!?\"”'’)…":
-            body += "."
+        body = as_shown(text)
         parts.append(body + " " + "".join(f"[{n}]" for n in ns))
     return " ".join(parts), tuple(citations)
 

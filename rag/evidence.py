@@ -18,7 +18,16 @@ from rag.dates import date_words
 from rag.language import parse
 from rag.question import profile
 from rag.results import Passage
-from rag.terms import MONTHS, NUMBER_WORDS, acronyms, content_terms, key_terms, norm, words, year_terms
+from rag.terms import (
+    MONTHS,
+    NUMBER_WORDS,
+    acronyms,
+    content_terms,
+    key_terms,
+    norm,
+    words,
+    year_terms,
+)
 from rag.vectors import SentenceVectors
 
 # Weights of the ranking score; chosen on evals/dev.jsonl (see README).
@@ -96,7 +105,9 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
     parts = [p for p in re.split(r"[ -]", span) if p]
     people = [p for p in parts if _POSS.sub("", p.lower()) not in _INSTITUTIONAL
               and p.lower() not in _DAYS and p.lower() not in MONTHS]
-    return len(people) >= 2 and bool(key_terms(" ".join(people)) - question_keys)
+    keys = key_terms(" ".join(people))
+    # "Fumio Kishida" is the question's own Kishida, not a new person
+    return len(people) >= 2 and bool(keys) and not keys & question_keys
 
 
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") -> bool:
@@ -105,6 +116,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
         return any(w.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", w) for w in ws)
     if kind == "number":
         return any(any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
+    if kind == "amount":
+        return any(e.label_ in _AMOUNT_LABELS for e in parse(text).ents)
     if kind == "weekday":
         return any(w.lower() in _DAYS for w in ws)
     if kind == "place":
@@ -126,6 +139,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _OUTLET_WORDS = re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in KNOWN_OUTLETS)})\b", re.I)
 
 
@@ -138,7 +152,8 @@ def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set
                 min_words: int = 1) -> bool:
     """An entity of one of ``labels`` with a name the question does not use."""
     return any(e.label_ in labels and len(words(e.text)) >= min_words
-               and key_terms(e.text) - question_keys for e in parse(text).ents)
+               and (keys := key_terms(e.text)) and not keys & question_keys
+               for e in parse(text).ents)
 
 
 _MONTH_ALT = "|".join(m.title() for m in MONTHS)
@@ -394,6 +409,7 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
 
 
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",
+               "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
                "outlet": "a news outlet", "place": "a place", "reaction": "a response"}
 
@@ -444,7 +460,8 @@ def trim(sentence: Sentence, question: str) -> Sentence:
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
             if n < MIN_TRIM_WORDS or (need_type and not has_type(kind, piece, q_keys, origin)) \
-                    or any(p not in piece for p in keep):
+                    or any(p not in piece for p in keep) \
+                    or (piece != sentence.text and not stands_alone(piece)):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
             new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
@@ -458,13 +475,33 @@ def trim(sentence: Sentence, question: str) -> Sentence:
                     sentence.text[a:b], sentence.kind)
 
 
+# Words that open a dependent clause: "as he welcomed Kishida", "which ...", "while ..."
+_DEPENDENT = frozenset({"mark", "advmod", "prep", "cc", "relcl", "acl", "advcl", "agent"})
+
+
+def stands_alone(text: str) -> bool:
+    """Is ``text`` a clause that can stand as a sentence: a finite verb with its
+    subject, not opened by a subordinator, a relative or a preposition ("as he
+    welcomed Kishida to Seoul", "which names no cost", "according to ...")."""
+    doc = parse(text)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.dep_ in _DEPENDENT or first.tag_ in {"WDT", "WP", "WP$", "VBG",
+                                                                  "VBN", "IN", "CC", "TO"}:
+        return False
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return any(r.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                                  for c in r.children) for r in roots)
+
+
 def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
-    """The trimmed quote as answer text, with ellipses where the sentence was cut."""
+    """The answer text for a quote cut to its clauses: a plain sentence of the
+    quote's own words (the card shows the whole quote), never a fragment that
+    opens or ends on an ellipsis."""
     text = trimmed.text
-    if trimmed.start > sentence.start:
-        text = "…" + text
     if trimmed.end < sentence.end:
-        text = text.rstrip(" ,;:") + "…"
+        text = text.rstrip(" ,;:—–-") + "."
+    if trimmed.start > sentence.start:
+        text = text[:1].upper() + text[1:]
     return text
 
 

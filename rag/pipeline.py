@@ -19,7 +19,15 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
 from rag.chunks import count_tokens, truncate_tokens
-from rag.cite import REFUSAL, CitationChecker, Claim, assemble, related_reading
+from rag.cite import (
+    REFUSAL,
+    CitationChecker,
+    Claim,
+    assemble,
+    related_reading,
+    resolve_opening,
+)
+from rag.corpus import Sentence
 from rag.errors import BackendError, InputError
 from rag.evidence import (
     Ranked,
@@ -173,6 +181,8 @@ class Pipeline:
         if self.generator.llm is not None:
             try:
                 for claim, spent in self._stream_checked(query, shown):
+                    if not any(c.supported for c in claims):
+                        claim = self._as_read(claim, question, shown)
                     claims.append(claim)
                     draft += " " + claim.text
                     cite_time += spent
@@ -210,9 +220,12 @@ class Pipeline:
             items = []
             for r in chosen:
                 short = trim(r.sentence, question)
-                items.append((excerpt(r.sentence, short), (short,)))
-            if lead := from_header(question, chosen[0]):
-                items[0] = (f"{lead}: {items[0][0]}", items[0][1])
+                # the whole sentence is the citation's quote, the clause its answer
+                items.append((excerpt(r.sentence, short), (r.sentence,)))
+            if (lead := from_header(question, chosen[0])) and (
+                    title := self._title_sentence(chosen[0].passage)):
+                # the header answers; its headline is what the card can quote
+                items.insert(0, (f"“{title.text.rstrip('.')}” ({lead}).", (title,)))
         text, citations = assemble(items, _by_doc(passages + shown))
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
@@ -257,6 +270,28 @@ class Pipeline:
         spent = time.perf_counter() - t
         for claim in claims:
             yield claim, spent / max(1, len(claims))
+
+    def _as_read(self, claim: Claim, question: str, shown: list[Passage]) -> Claim:
+        """An answer's first sentence checked as a reader takes it: its opening "he" or
+        "his" means the question's person ("He is a member of the delegation" asked
+        about Yoon is a claim about Yoon)."""
+        resolved = resolve_opening(claim.text, question) if claim.supported else ""
+        if not resolved:
+            return claim
+        markers = "".join(f"[{i + 1}]" for i in claim.passages)
+        again = self.checker.check(f"{resolved} {markers}", shown)
+        if again and again[0].supported:
+            return claim
+        why = again[0].reason if again else "no support"
+        return replace(claim, support=(), passages=(), reason=f"read as '{resolved}': {why}")
+
+    def _title_sentence(self, passage: Passage) -> Sentence | None:
+        """The headline of the passage's article, with its offsets in the text."""
+        text = self.index.article_text(passage.doc_id)
+        at = text.find(passage.title) if passage.title else -1
+        if at < 0:
+            return None
+        return Sentence(passage.doc_id, at, at + len(passage.title), passage.title, "title")
 
     def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
                  chosen: list[Ranked]) -> bool:

@@ -34,7 +34,8 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
     "outlet": frozenset("agency outlet newspaper paper broadcaster publication media".split()),
     "place": frozenset("city country place venue capital location town region".split()),
 }
-_HOW = {"many": "number", "much": "number", "long": "number", "often": "number",
+# "how much" asks for an amount (money, a share, a quantity), not a count
+_HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
@@ -45,7 +46,8 @@ _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 @dataclass(frozen=True)
 class Profile:
     question: str
-    kind: str  # "" | date | weekday | number | person | organisation | outlet | place | reaction
+    # "" | date | weekday | number | amount | person | organisation | outlet | place | reaction
+    kind: str
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
     origin: str = ""  # country code of "which Japanese news agency"

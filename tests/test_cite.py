@@ -1,4 +1,6 @@
-from rag.cite import assemble, parse_claims
+import pytest
+
+from rag.cite import assemble, parse_claims, resolve_opening
 from rag.corpus import Sentence
 from rag.results import Passage
 
@@ -74,3 +76,26 @@ def test_assemble_numbers_by_first_use_and_reuses_numbers():
     assert text == "One. [1] Two. [2] Three. [1]"
     assert [(c.n, c.quote) for c in cites] == [(1, a.text), (2, b.text)]
     assert cites[0].outlet == "Kyodo" and cites[0].start == a.start
+
+
+@pytest.mark.parametrize(("claim", "question", "resolved"), [
+    ("He is a member of the delegation.", "Had Yoon been sworn in when his envoys met?",
+     "Yoon is a member of the delegation."),
+    ("His Japanese counterpart was Nobuo Kishi.", "Who was Lee Jong-sup's counterpart?",
+     "Lee Jong-sup's Japanese counterpart was Nobuo Kishi."),
+    ("They met in Seoul.", "Where did Yoon and Kishida meet?", ""),  # plural: left alone
+    ("He spoke in Seoul.", "Where was the summit held?", ""),  # no person to read it as
+    ("Chung led the delegation.", "Who led the delegation Yoon sent?", ""),
+])
+def test_an_opening_pronoun_is_read_as_the_question_s_person(claim: str, question: str,
+                                                             resolved: str) -> None:
+    assert resolve_opening(claim, question) == resolved
+
+
+def test_an_opening_he_is_checked_as_the_person_a_reader_takes_it_for(real_pipeline):
+    from tests.conftest import FakeLLM
+
+    llm = FakeLLM("He was also a member of the Japanese delegation [1].")
+    a = real_pipeline.with_llm(llm).answer(
+        "Had Yoon Suk-yeol been sworn in when his delegation met Japanese officials?")
+    assert "member of the Japanese delegation" not in a.text

@@ -27,9 +27,23 @@ QUOTE_PAIR_1998 = ("Since the first meeting was held in Seoul in 1998, South Kor
                    "held a total of 11 security talks over the next two decades that were "
                    "punctuated with interruptions due to their complex bilateral relationship.")
 QUOTE_HEDGE = "Japanese government sources said Kishida is considering taking part."
+QUOTE_CAPTION = ("Chung Jin-suk (left), Vice Speaker of the National Assembly of South Korea "
+                 "and leader of a delegation sent to Japan by South Korean President-elect "
+                 "Yoon Suk-yeol, talks with Yoshimasa Hayashi.")
 
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
+    # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
+    ("Yoon Suk-yeol is a member of the Japanese delegation", QUOTE_CAPTION, False,
+     "Chung"),
+    ("Yoon Suk-yeol is the leader of the delegation", QUOTE_CAPTION, False, "Chung"),
+    ("Chung Jin-suk is the leader of the delegation", QUOTE_CAPTION, True, ""),
+    # "without" negates what it governs, not the verb it hangs on
+    ("Both sides agreed to develop security cooperation, the statement said",
+     "As a result, both sides agreed to develop security cooperation, the statement said, "
+     "without further details.", True, ""),
+    ("Both sides agreed to develop security cooperation",
+     "Both sides left without agreeing to develop security cooperation.", False, ""),
     ("Japan says there can be no negotiations unless Japan withdraws its complaint to the "
      "World Trade Organization", QUOTE_WTO, False, "Seoul"),
     ("Japan says there can be no negotiations unless Seoul withdraws its complaint to the "

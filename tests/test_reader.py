@@ -9,10 +9,12 @@ from rag.corpus import Sentence
 from rag.evidence import (
     Ranked,
     coverage_gap,
+    excerpt,
     from_header,
     has_type,
     rank_sentences,
     select,
+    stands_alone,
     untyped_answer,
 )
 from rag.question import profile
@@ -180,3 +182,42 @@ def test_headlines_never_answer_and_captions_lose_their_credit_line() -> None:
     assert title.text not in texts
     assert "Leaders meet at Camp David on Friday." in texts
     assert not any("AFP" in t for t in texts)
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("Japan restricted exports of chip materials in July 2019", True),
+    ("there can be no negotiations on the issue", True),
+    ("as he welcomed Japanese Prime Minister Fumio Kishida to Seoul", False),
+    ("which names no cost", False),
+    ("according to people familiar with the matter", False),
+    ("seen as retaliation for a court ruling", False),
+    ("the first by a Japanese leader to Seoul in 12 years", False),
+])
+def test_a_cut_must_leave_a_clause_that_stands_alone(text: str, alone: bool) -> None:
+    assert stands_alone(text) is alone
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("Japan restricted exports in July 2019, Seoul said.",
+     "Japan restricted exports in July 2019, Seoul said."),  # not cut
+    ("Japan restricted exports in July 2019,", "Japan restricted exports in July 2019."),
+    ("officials said the curbs would stay", "Officials said the curbs would stay."),
+])
+def test_a_cut_quote_reads_as_a_plain_sentence(piece: str, expected: str) -> None:
+    text = "Before the talks, officials said the curbs would stay; " \
+        "Japan restricted exports in July 2019, Seoul said."
+    whole = Sentence("a", 0, len(text), text)
+    at = text.index(piece)
+    cut = Sentence("a", at, at + len(piece), piece)
+    assert excerpt(whole, cut) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Seoul will raise the defense budget by 4.4 percent.", True),
+    ("The curbs cost chipmakers $1.2 billion.", True),
+    ("The three countries agreed to strengthen cooperation.", False),  # a count, no amount
+])
+def test_how_much_asks_for_an_amount(text: str, expected: bool) -> None:
+    question = "By how much is South Korea raising its defense budget?"
+    assert profile(question).kind == "amount"
+    assert has_type("amount", text, key_terms(question)) is expected
