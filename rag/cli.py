@@ -33,7 +33,7 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
             err.print(f"[bold red]error:[/] {exc.message}")
             if exc.hint:
                 err.print(f"[yellow]what to do:[/] {exc.hint}")
-            raise typer.Exit(2) from None
+            raise typer.Exit(1) from None  # 2 is click's usage error
     return wrapper
 
 

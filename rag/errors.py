@@ -2,6 +2,14 @@
 
 Every error meant for a user says what went wrong and what to do next; the CLI and
 the UI turn these into messages at their edge, never into stack traces.
+
+    RagError
+    ├── ConfigError            a setting that cannot work (bad value, model missing)
+    ├── InputError             a question or file that cannot be used as given
+    │   └── EvalFileError      a malformed line of a question set (with its number)
+    ├── IndexCorruptError      an index that cannot be read (rebuild it)
+    ├── StoreUnavailableError  the Chroma server does not answer
+    └── BackendError           the LLM server failed, timed out or answered garbage
 """
 
 from __future__ import annotations
@@ -10,7 +18,6 @@ __all__ = [
     "RagError",
     "ConfigError",
     "InputError",
-    "IndexMissingError",
     "IndexCorruptError",
     "StoreUnavailableError",
     "BackendError",
@@ -36,10 +43,6 @@ class ConfigError(RagError):
 
 class InputError(RagError):
     """The user's input (a question, a file) cannot be used as given."""
-
-
-class IndexMissingError(RagError):
-    """There is no index yet where the settings point."""
 
 
 class IndexCorruptError(RagError):

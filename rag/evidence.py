@@ -36,7 +36,6 @@ W_LEXICAL = 0.6
 W_TYPE = 0.25
 W_NOTHING_NEW = 0.3
 W_CONTEXT = 0.8
-W_FOCUS = 1.0  # share of a follow-up's lexical score from its own words
 # A sentence that carries the asked-for type replaces a better one that lacks it
 # when it scores at least this share of it.
 TYPE_FALLBACK_RATIO = 0.6
@@ -254,13 +253,14 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         # a follow-up: the earlier question is context, the new one the focus
         sims = (sims + vectors.similarities(query, texts)) / 2
     terms = [content_terms(t) for t in texts]
+    # lexical overlap with the question alone: a follow-up's earlier question only
+    # steers retrieval and similarity (its words would favour repeating the last answer)
     focus = _lexical(content_terms(question), terms, cands)
-    context = _lexical(content_terms(query), terms, cands)
     kind, origin = question_type(question), profile(question).origin
     q_keys = key_terms(query)
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
-        lexical = W_FOCUS * focus[i] + (1 - W_FOCUS) * context[i]
+        lexical = focus[i]
         typed = has_type(kind, sent.text, q_keys, origin)
         nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed

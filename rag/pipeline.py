@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "The articles don't say."
 _FOLLOWUP_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what)\b", re.I)
+_MARKUP = re.compile(r"<[^<>]{0,500}>")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|them|their|it|its|this|that|those|there)\b",
                       re.I)
 
@@ -142,7 +143,10 @@ class Pipeline:
         """Yields the checked answer text so far (never unchecked LLM text), then the
         final Answer."""
         began = time.perf_counter()
-        question, notices = self._normalise(question)
+        asked, notices = self._normalise(question)
+        # markup in a question ("<img …> Who is …?") stays in the Answer as typed (the UI
+        # shows it as text) but is never searched for
+        question = " ".join(_MARKUP.sub(" ", asked).split()) or asked
         timings: dict[str, float] = {}
 
         t = time.perf_counter()
@@ -165,7 +169,7 @@ class Pipeline:
             log.info("abstained on %r: %s", question, why)
             timings["generate"] = timings["cite"] = 0.0
             timings["total"] = time.perf_counter() - began
-            yield Answer(question, ABSTAIN_TEXT, True, (), "abstained", timings,
+            yield Answer(asked, ABSTAIN_TEXT, True, (), "abstained", timings,
                          " ".join(notices), related_reading(passages),
                          tuple(p.doc_id for p in passages))
             return
@@ -208,7 +212,7 @@ class Pipeline:
                      question)
             timings["cite"] = cite_time + time.perf_counter() - t
             timings["total"] = time.perf_counter() - began
-            yield Answer(question, ABSTAIN_TEXT, True, (), "abstained", timings,
+            yield Answer(asked, ABSTAIN_TEXT, True, (), "abstained", timings,
                          " ".join(notices), related_reading(passages),
                          tuple(p.doc_id for p in passages), refused)
             return
@@ -230,7 +234,7 @@ class Pipeline:
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
         yield text
-        yield Answer(question, text, False, citations, mode, timings, " ".join(notices),
+        yield Answer(asked, text, False, citations, mode, timings, " ".join(notices),
                      retrieved=tuple(p.doc_id for p in passages), refused=refused)
 
     # ---- steps -----------------------------------------------------------------

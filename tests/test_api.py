@@ -5,7 +5,7 @@ from rag import errors
 def test_public_api_is_pinned():
     assert sorted(rag.__all__) == sorted([
         "Answer", "BackendError", "Citation", "ConfigError", "EvalFileError",
-        "IndexCorruptError", "IndexMissingError", "InputError", "RagError", "Settings",
+        "IndexCorruptError", "InputError", "RagError", "Settings",
         "StoreUnavailableError", "answer", "get_settings", "stream_answer"])
 
 

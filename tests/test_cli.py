@@ -47,7 +47,7 @@ def test_ask_json(env):
 
 def test_empty_question_is_a_clear_error(env):
     p = rag("ask", "   ", env=env)
-    assert p.returncode == 2 and "question is empty" in p.stderr and "Traceback" not in p.stderr
+    assert p.returncode == 1 and "question is empty" in p.stderr and "Traceback" not in p.stderr
 
 
 def test_eval_writes_report_and_gates(env, tmp_path: Path):
@@ -68,8 +68,8 @@ def test_eval_rejects_a_malformed_file(env, tmp_path: Path, happened):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "kind": "fact", "question": "q?", "facts": [["x"]]}\n{oops\n')
     p = rag("eval", str(bad), env=env)
-    assert p.returncode == 2 and "line 2" in p.stderr and "not valid JSON" in p.stderr
-    happened("exit 2, 'line 2: not valid JSON' and what to do; no traceback")
+    assert p.returncode == 1 and "line 2" in p.stderr and "not valid JSON" in p.stderr
+    happened("exit 1, 'line 2: not valid JSON' and what to do; no traceback")
 
 
 def test_ask_answers_the_kishi_question_and_finds_no_teaser(env):

@@ -254,3 +254,12 @@ def test_a_busy_local_llm_sends_the_next_question_to_evidence(tmp_path: Path, re
     t.join()
     assert second.mode == "evidence" and "busy" in second.notice and "August 2019" in second.text
     assert first[-1].mode == "llm" and len(slow.prompts) == 1
+
+
+@pytest.mark.reliability('Bad input', 'HTML markup in front of an answerable question')
+def test_markup_in_a_question_is_not_searched_for_but_kept_as_typed(real_pipeline, happened):
+    q = "<img src=x onerror=alert(1)> Who was Lee Jong-sup's Japanese counterpart?"
+    a = ask(real_pipeline, q)
+    assert not a.abstained and "Kishi" in a.text
+    assert a.question == q
+    happened("answered from the question's words; the markup kept as typed in the Answer")

@@ -137,9 +137,9 @@ def test_missing_index_is_built_and_corrupt_index_is_named(tmp_path: Path, happe
     (tmp_path / "index").mkdir()
     (tmp_path / "index" / "chroma.sqlite3").write_bytes(b"this is not a database " * 200)
     p = run_rag("ask", "When did Seoul scrap its intelligence-sharing agreement?", env=env)
-    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert p.returncode == 1 and "Traceback" not in p.stderr
     assert "cannot be opened" in p.stderr and "rag ingest" in p.stderr, p.stderr
-    happened("missing: built from seeds/ and answered; corrupt: exit 2, 'the index … cannot "
+    happened("missing: built from seeds/ and answered; corrupt: exit 1, 'the index … cannot "
              "be opened' and the rebuild command, no traceback")
 
 
