@@ -51,7 +51,7 @@ from rag.results import Answer, Passage
 from rag.retrieve import Retriever
 from rag.sentences import split_sentences
 from rag.settings import Settings, get_settings
-from rag.terms import content_terms, key_terms, words
+from rag.terms import content_terms, key_terms, strip_markers, words
 from rag.vectors import SentenceVectors
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,26 @@ def previous_questions(history: History | None) -> list[str]:
         elif isinstance(turn, list | tuple) and turn and isinstance(turn[0], str):
             out.append(turn[0])
     return out
+
+
+def previous_answer(history: History | None) -> str:
+    """The last assistant turn's text, markers removed ("" without one)."""
+    last = ""
+    for turn in history or []:
+        if isinstance(turn, dict):
+            if turn.get("role") == "assistant" and isinstance(turn.get("content"), str):
+                last = turn["content"]
+        elif isinstance(turn, list | tuple) and len(turn) > 1 and isinstance(turn[1], str):
+            last = turn[1]
+    return strip_markers(last)
+
+
+def not_repeated(ranked: list[Ranked], shown: str) -> list[Ranked]:
+    """The ranked sentences that the previous answer did not already show: "And what
+    did Japan do then?" should not get the complaint it was just told about."""
+    seen = " ".join(shown.split()).lower()
+    return [r for r in ranked
+            if not seen or " ".join(r.sentence.text.split()).lower()[:80] not in seen]
 
 
 def resolve_followup(question: str, history: History | None) -> str:
@@ -157,6 +177,8 @@ class Pipeline:
         else:
             passages = self.retriever.retrieve(query, top_k=k)
         ranked = rank_sentences(question, passages, self.vectors, query=query)
+        if query != question:  # a follow-up asks for more than the last answer said
+            ranked = not_repeated(ranked, previous_answer(history)) or ranked
         timings["retrieve"] = time.perf_counter() - t
 
         gap = coverage_gap(question, passages)

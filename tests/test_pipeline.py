@@ -263,3 +263,27 @@ def test_markup_in_a_question_is_not_searched_for_but_kept_as_typed(real_pipelin
     assert not a.abstained and "Kishi" in a.text
     assert a.question == q
     happened("answered from the question's words; the markup kept as typed in the Answer")
+
+
+def test_a_follow_up_does_not_repeat_the_answer_it_follows(real_pipeline):
+    pipeline = real_pipeline.with_llm(None)
+    first_q = "What complaint did Seoul file with the World Trade Organization?"
+    first = ask(pipeline, first_q)
+    history = [{"role": "user", "content": first_q},
+               {"role": "assistant", "content": first.text}]
+    then = ask(pipeline, "And what did Japan do then?", history)
+    assert not then.abstained
+    assert not {c.quote for c in then.citations} & {c.quote for c in first.citations}
+
+
+@pytest.mark.parametrize(("history", "expected"), [
+    ([{"role": "user", "content": "q"}, {"role": "assistant", "content": "It was Kishi. [1]"}],
+     "It was Kishi."),
+    ([("q", "It was Kishi. [1]"), ("q2", "In May. [2]")], "In May."),
+    ([{"role": "user", "content": "q"}], ""),
+    (None, ""),
+])
+def test_the_previous_answer_comes_from_either_history_shape(history, expected):
+    from rag.pipeline import previous_answer
+
+    assert previous_answer(history) == expected
