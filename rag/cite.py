@@ -19,13 +19,11 @@ from rag.align import Aligner, Tuning, Unit
 from rag.corpus import Sentence
 from rag.dates import date_words
 from rag.language import parse
+from rag.markers import MARKED_PIECE, numbers, render, strip_markers
 from rag.results import Citation, Passage
-from rag.terms import strip_markers, words
+from rag.terms import words
 from rag.vectors import SentenceVectors
 
-_MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-# Text up to and including a group of markers ("... pact [1][3]"), or the rest.
-MARKED_PIECE = re.compile(r".+?(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+|.+$", re.S)
 # What models write when they decline; not a claim about the articles.
 REFUSAL = re.compile(r"\b(?:do(?:es)? not (?:say|mention|contain|provide|state|specify)|"
                      r"no information|not (?:mentioned|stated|specified)|cannot answer|"
@@ -79,8 +77,7 @@ def parse_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
     for piece in MARKED_PIECE.findall(text.strip()):
         piece = piece.lstrip(" .!?;,")
         for sent in split_sentences(piece):
-            markers = tuple(int(n) for group in _MARKERS.findall(sent)
-                            for n in re.split(r"\s*[,;]\s*", group))
+            markers = numbers(sent)
             clean = strip_markers(sent)
             if not words(clean):
                 if out:
@@ -213,7 +210,7 @@ def assemble(items: list[tuple[str, tuple[Sentence, ...]]],
             if numbers[key] not in ns:
                 ns.append(numbers[key])
         body = as_shown(text)
-        parts.append(body + " " + "".join(f"[{n}]" for n in ns))
+        parts.append(body + " " + render(ns))
     return " ".join(parts), tuple(citations)
 
 

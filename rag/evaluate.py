@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rag.cite import MARKED_PIECE, CitationChecker, parse_claims
+from rag.cite import CitationChecker, parse_claims
 from rag.corpus import Sentence
 from rag.errors import EvalFileError
+from rag.markers import MARKED_PIECE, strip_markers
 from rag.results import Answer, Citation, Passage
 from rag.sentences import split_sentences
-from rag.terms import strip_markers, words
+from rag.terms import words
 
 KINDS = ("fact", "number", "date", "why", "yesno", "multi", "compare", "followup",
          "unanswerable")

@@ -47,11 +47,12 @@ from rag.evidence import (
 )
 from rag.generate import Generator, build_messages, make_llm
 from rag.index import Index
+from rag.markers import render, strip_markers
 from rag.results import Answer, Passage
 from rag.retrieve import Retriever
 from rag.sentences import split_sentences
 from rag.settings import Settings, get_settings
-from rag.terms import content_terms, key_terms, strip_markers, words
+from rag.terms import content_terms, key_terms, words
 from rag.vectors import SentenceVectors
 
 log = logging.getLogger(__name__)
@@ -304,8 +305,7 @@ class Pipeline:
         resolved = resolve_opening(claim.text, question) if claim.supported else ""
         if not resolved:
             return claim
-        markers = "".join(f"[{i + 1}]" for i in claim.passages)
-        again = self.checker.check(f"{resolved} {markers}", shown)
+        again = self.checker.check(f"{resolved} {render(i + 1 for i in claim.passages)}", shown)
         if again and again[0].supported:
             return claim
         why = again[0].reason if again else "no support"

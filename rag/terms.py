@@ -12,7 +12,6 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_MARKER = re.compile(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]")
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -45,10 +44,6 @@ _NOT_NAMES = STOPWORDS | {"yes", "no", "ok", "oh", "well", "so", "and", "or", "b
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def strip_markers(text: str) -> str:
-    return _MARKER.sub("", text).strip()
 
 
 @lru_cache(maxsize=1)

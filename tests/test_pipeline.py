@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rag.errors import BackendError, InputError
+from rag.markers import strip_markers
 from rag.results import Answer
-from rag.terms import strip_markers
 from tests.conftest import FakeLLM, assert_contract, build_pipeline, cite
 
 

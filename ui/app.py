@@ -24,6 +24,7 @@ import gradio as gr
 from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
 from rag.generate import make_llm
+from rag.markers import link_markers
 from rag.pipeline import Pipeline, default_pipeline
 from rag.results import Answer, Citation
 from rag.settings import get_settings
@@ -37,7 +38,6 @@ EXAMPLES = [
     "Why was bilateral security cooperation suspended in 2018?",
 ]
 BACKENDS = ["local", "openai", "none"]
-_MARKER = re.compile(r"\[(\d+)\]")
 _REF = re.compile(r"^([\w.\-]{1,200}):(\d{1,9}):(\d{1,9})$")
 
 CSS = """
@@ -87,14 +87,14 @@ def render_text(text: str, citations: tuple[Citation, ...]) -> str:
     """Answer text, escaped, with each [n] a link that opens its quote."""
     by_n = {c.n: c for c in citations}
 
-    def link(m: re.Match[str]) -> str:
-        c = by_n.get(int(m[1]))
+    def link(n: int, marker: str) -> str:
+        c = by_n.get(n)
         if c is None:
-            return m[0]
+            return marker
         return (f'<a class="rag-marker" href="#" data-cite="{html.escape(_ref(c))}" '
                 f'title="{html.escape(c.title)}">[{c.n}]</a>')
 
-    return _MARKER.sub(link, html.escape(text))
+    return link_markers(html.escape(text), link)
 
 
 def render_cards(citations: tuple[Citation, ...], *, numbered: bool = True) -> str:
