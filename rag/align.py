@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rag.dates import MONTH_NAMES, WEEKDAYS
 from rag.language import parse
 from rag.terms import NUMBER_WORDS, norm
 
@@ -43,10 +44,6 @@ if TYPE_CHECKING:
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
                        "LAW", "WORK_OF_ART", "LANGUAGE"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"})
-MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                         "august", "september", "october", "november", "december"})
 # Words that carry no claim of their own whatever their part of speech.
 LIGHT = frozenset("""
     also still just even only then there here so very really yet already ever later

@@ -13,10 +13,11 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
+from rag.dates import DATE_LINE, parse_date
 from rag.errors import InputError
+from rag.formats import html_article, markdown_title, pdf_text
 from rag.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -52,21 +53,6 @@ _DATELINE = re.compile(rf"\b[A-Z]{{3,}}(?:,? [A-Z]{{3,}})*,? \(?({_OUTLET_ALT})\
 _OUTLET_LINE = re.compile(rf"^\W*({_OUTLET_ALT})\W*$", re.I)
 _CREDIT_END = re.compile(rf"\(({_OUTLET_ALT})\)\s*$", re.I)
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
-}
-_MONTH_RE = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH_RE},? (\d{{4}})\b")
-_DATE_MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}}),? (\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-# A line that is only a date, maybe with a time or weekday: "13 Jun 2022, 03:58 GMT+10".
-_DATE_LINE = re.compile(
-    rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})[\w\s,:+\-|]*$"
-)
 # "date 2023-04-17 " prefix that some scrapers put before the first paragraph.
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 
@@ -149,24 +135,6 @@ class Skipped:
     reason: str
 
 
-def _parse_date(text: str) -> str:
-    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
-        m = pattern.search(text)
-        if not m:
-            continue
-        try:
-            if order == "ymd":
-                y, mo, d = int(m[1]), int(m[2]), int(m[3])
-            elif order == "dmy":
-                d, mo, y = int(m[1]), _MONTHS[m[2][:3].lower()], int(m[3])
-            else:
-                mo, d, y = _MONTHS[m[1][:3].lower()], int(m[2]), int(m[3])
-            return date(y, mo, d).isoformat()
-        except (ValueError, KeyError):
-            continue
-    return ""
-
-
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each line, without the line break."""
     pos = 0
@@ -209,13 +177,13 @@ def parse_text(doc_id: str, text: str, source: str = "", *, title: str = "", dat
         if m := _OUTLET_LINE.match(line):
             outlet = outlet or KNOWN_OUTLETS[m[1].lower()]
             continue
-        if _DATE_LINE.match(line):
-            date_iso = date_iso or _parse_date(line)
+        if DATE_LINE.match(line):
+            date_iso = date_iso or parse_date(line)
             continue
         if _BYLINE.match(line):
             continue
         if m := _DATE_PREFIX.match(line):
-            date_iso = date_iso or _parse_date(m[1])
+            date_iso = date_iso or parse_date(m[1])
             start += m.end()
             line = text[start:end]
         if line in seen:  # a headline printed twice
@@ -282,18 +250,12 @@ def load_file(path: Path) -> Article:
     raw = path.read_bytes()
     doc_id = path.stem
     if suffix == ".pdf":
-        from rag.formats import pdf_text
-
         return parse_text(doc_id, pdf_text(raw, str(path)), str(path))
     text = decode_bytes(raw, str(path))
     if suffix in (".html", ".htm"):
-        from rag.formats import html_article
-
         body, title, date_iso = html_article(text)
         return parse_text(doc_id, body, str(path), title=title, date_iso=date_iso)
     if suffix == ".md":
-        from rag.formats import markdown_title
-
         return parse_text(doc_id, text, str(path), title=markdown_title(text))
     return parse_text(doc_id, text, str(path))
 

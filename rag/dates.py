@@ -1,10 +1,52 @@
-"""Dates as words, for matching claims and questions against article metadata."""
+"""Dates, months and weekdays: the one place that names them and reads dates.
+
+Used by the corpus and the HTML reader (the page's date), the reader (does a sentence
+carry a date or a weekday) and the citation check (dates never pass by similarity;
+a claim may take its date from the page's header).
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from rag.terms import MONTHS
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+MONTH_NAMES = frozenset(MONTHS)
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
+_MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_RE = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH_RE},? (\d{{4}})\b")
+_DATE_MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}}),? (\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A line that is only a date, maybe with a time or weekday: "13 Jun 2022, 03:58 GMT+10".
+DATE_LINE = re.compile(
+    rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})[\w\s,:+\-|]*$"
+)
+
+
+def parse_date(text: str) -> str:
+    """The first date in ``text`` as ISO yyyy-mm-dd ("2023-04-17", "17 April 2023",
+    "Apr 17, 2023"), or "" when it holds none."""
+    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        try:
+            if order == "ymd":
+                y, mo, d = int(m[1]), int(m[2]), int(m[3])
+            elif order == "dmy":
+                d, mo, y = int(m[1]), _MONTH_NUMBER[m[2][:3].lower()], int(m[3])
+            else:
+                mo, d, y = _MONTH_NUMBER[m[1][:3].lower()], int(m[2]), int(m[3])
+            return date(y, mo, d).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return ""
 
 
 def date_words(iso: str) -> str:

@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass
 
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
-from rag.dates import date_words
+from rag.dates import MONTHS, WEEKDAYS, date_words
 from rag.language import parse
 from rag.question import profile
 from rag.results import Passage
 from rag.terms import (
-    MONTHS,
     NUMBER_WORDS,
     acronyms,
     content_terms,
@@ -81,7 +80,6 @@ def question_type(question: str) -> str:
     return profile(question).kind
 
 
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
 _NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
 _POSS = re.compile(r"['’]s?$")
@@ -103,7 +101,7 @@ _INSTITUTIONAL = frozenset("""
 def _is_name_like(span: str, question_keys: set[str]) -> bool:
     parts = [p for p in re.split(r"[ -]", span) if p]
     people = [p for p in parts if _POSS.sub("", p.lower()) not in _INSTITUTIONAL
-              and p.lower() not in _DAYS and p.lower() not in MONTHS]
+              and p.lower() not in WEEKDAYS and p.lower() not in MONTHS]
     keys = key_terms(" ".join(people))
     # "Fumio Kishida" is the question's own Kishida, not a new person
     return len(people) >= 2 and bool(keys) and not keys & question_keys
@@ -118,9 +116,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
     if kind == "amount":
         return any(e.label_ in _AMOUNT_LABELS for e in parse(text).ents)
     if kind == "weekday":
-        return any(w.lower() in _DAYS for w in ws)
+        return any(w.lower() in WEEKDAYS for w in ws)
     if kind == "place":
-        return any(m.lower() not in _DAYS and m.lower() not in MONTHS
+        return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text)) \
             or _new_entity(text, _PLACE_LABELS, question_keys)
     if kind == "person":

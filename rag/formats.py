@@ -12,6 +12,7 @@ import logging
 import re
 from html.parser import HTMLParser
 
+from rag.dates import parse_date
 from rag.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,6 @@ class _ArticleParser(HTMLParser):
 
 def html_article(markup: str) -> tuple[str, str, str]:
     """(text, title, ISO date) of an HTML page: markup, scripts and navigation stripped."""
-    from rag.corpus import _parse_date  # one date parser for every format
 
     parser = _ArticleParser()
     parser.feed(markup)
@@ -101,7 +101,7 @@ def html_article(markup: str) -> tuple[str, str, str]:
     date_iso = ""
     for key in _DATE_META:
         if value := parser.meta.get(key):
-            date_iso = _parse_date(value[:10]) or _parse_date(value)
+            date_iso = parse_date(value[:10]) or parse_date(value)
             if date_iso:
                 break
     lines = parser.lines

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag.dates import MONTHS
+
 _WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -22,10 +24,6 @@ NUMBER_WORDS = {
     "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
     "eleventh": "11th", "twelfth": "12th",
 }
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-)
 STOPWORDS = frozenset(
     """a about above according after again against ago all also although am among an and any
     are as at be because been before being below between both but by can could did do does
