@@ -253,8 +253,9 @@ def load_file(path: Path) -> Article:
         return parse_text(doc_id, pdf_text(raw, str(path)), str(path))
     text = decode_bytes(raw, str(path))
     if suffix in (".html", ".htm"):
-        body, title, date_iso = html_article(text)
-        return parse_text(doc_id, body, str(path), title=title, date_iso=date_iso)
+        page = html_article(text)
+        return parse_text(doc_id, page.text, str(path), title=page.title, date_iso=page.date,
+                          outlet=page.outlet)
     if suffix == ".md":
         return parse_text(doc_id, text, str(path), title=markdown_title(text))
     return parse_text(doc_id, text, str(path))

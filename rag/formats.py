@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from rag.dates import parse_date
@@ -90,8 +91,17 @@ class _ArticleParser(HTMLParser):
         self._line.append(data)
 
 
-def html_article(markup: str) -> tuple[str, str, str]:
-    """(text, title, ISO date) of an HTML page: markup, scripts and navigation stripped."""
+@dataclass(frozen=True)
+class HtmlArticle:
+    text: str
+    title: str
+    date: str  # ISO yyyy-mm-dd or ""
+    outlet: str  # og:site_name or application-name, or ""
+
+
+def html_article(markup: str) -> HtmlArticle:
+    """An HTML page's text (markup, scripts and navigation stripped), title, date and
+    outlet (the site's own name in ``og:site_name``)."""
 
     parser = _ArticleParser()
     parser.feed(markup)
@@ -108,8 +118,10 @@ def html_article(markup: str) -> tuple[str, str, str]:
     # The page's own <h1> heads the text so titles are searchable and never duplicated.
     if title and (not lines or lines[0] != title):
         lines = [title, *[ln for ln in lines if ln != title]]
+    outlet = " ".join((parser.meta.get("og:site_name")
+                       or parser.meta.get("application-name") or "").split())
     # the parser already decoded character references (convert_charrefs)
-    return "\n\n".join(lines), title, date_iso
+    return HtmlArticle("\n\n".join(lines), title, date_iso, outlet)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)
