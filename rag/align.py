@@ -411,7 +411,7 @@ class Aligner:
                 extra |= {k for t in parse(text) if _is_entity(t) or t.like_num
                           or t.lower_ in MONTH_NAMES or t.lower_ in WEEKDAYS
                           for k in _keys(t)}
-        names = _article_names(unit.article) if unit.article else {}
+        names = _article_names(unit.article) if unit.article else ArticleNames()
         missing: list[str] = []
         paraphrases: list[tuple[str, str]] = []
         aligned: dict[int, list[Token]] = {}
@@ -472,18 +472,18 @@ class Aligner:
         return Verdict(True, paraphrases=tuple(paraphrases), loose=tuple(loose))
 
     # ---- grounding -----------------------------------------------------------------
-    def _full_name(self, tok: Token, doc: Doc, names: dict[str, set[frozenset[str]]],
+    def _full_name(self, tok: Token, doc: Doc, names: ArticleNames,
                    src_keys: dict[str, list[Token]]) -> bool:
         """"Park Jin" for a quote that says "Park": the article gives the full name."""
         if not _is_entity(tok):
             return False
         span = {k for t in _entity_span(tok) for k in _keys(t)}
-        for full in names.get("names", set()):
+        for full in names.full:
             if span <= full and any(k in src_keys for k in span):
                 return True
         return False
 
-    def _title(self, tok: Token, doc: Doc, names: dict[str, set[frozenset[str]]]) -> bool:
+    def _title(self, tok: Token, doc: Doc, names: ArticleNames) -> bool:
         """"Defence Minister Nobuo Kishi": the article calls him that somewhere."""
         person = tok.head if tok.dep_ in {"compound", "amod", "appos"} else None
         if person is None or person.ent_type_ != "PERSON":
@@ -493,7 +493,7 @@ class Aligner:
             if person is None or person.ent_type_ != "PERSON":
                 return False
         who = key(person.text)
-        return bool(_keys(tok) & names.get(f"title:{who}", set()))
+        return bool(_keys(tok) & names.titles.get(who, set()))
 
     def _paraphrase(self, common: list[Token], src_tokens: list[Token],
                     aligned: dict[int, list[Token]],
@@ -539,9 +539,10 @@ class Aligner:
             return True
         q = _in_context(best, self.token_vectors)
         vs = [_in_context(t, self.token_vectors) for t in claim_words]
-        if q is None or any(v is None for v in vs):
+        present = [v for v in vs if v is not None]
+        if q is None or len(present) < len(vs):
             return True
-        sims = np.stack(vs) @ q  # type: ignore[arg-type]
+        sims = np.stack(present) @ q
         return claim_words[int(np.argmax(sims))].i == tok.i
 
     def _similarities(self, common: list[Token], cands: list[Token]) -> np.ndarray:
@@ -551,12 +552,16 @@ class Aligner:
         if self.token_vectors is not None:
             a = [_in_context(t, self.token_vectors) for t in common]
             b = [_in_context(t, self.token_vectors) for t in cands]
-            if all(v is not None for v in a + b):
-                return np.stack(a) @ np.stack(b).T  # type: ignore[arg-type]
+            ca = [v for v in a if v is not None]
+            cb = [v for v in b if v is not None]
+            if len(ca) == len(a) and len(cb) == len(b):
+                sims: np.ndarray = np.stack(ca) @ np.stack(cb).T
+                return sims
         cwords = [t.lemma_.lower() for t in common]
         swords = [s.lemma_.lower() for s in cands]
         vecs = self.word_vectors(cwords + swords)
-        return vecs[: len(cwords)] @ vecs[len(cwords):].T
+        word_sims: np.ndarray = vecs[: len(cwords)] @ vecs[len(cwords):].T
+        return word_sims
 
     # ---- polarity and roles ---------------------------------------------------------
     def _polarity(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
@@ -645,8 +650,9 @@ def _in_context(tok: Token, token_vectors: TokenVectors) -> np.ndarray | None:
     idx = [i for i, (s, e) in enumerate(offsets) if e > s and s >= a and e <= b]
     if not idx:
         return None
-    v = vecs[idx].mean(axis=0)
-    return v / (np.linalg.norm(v) + 1e-12)
+    v: np.ndarray = vecs[idx].mean(axis=0)
+    unit: np.ndarray = v / (np.linalg.norm(v) + 1e-12)
+    return unit
 
 
 def role_word(role: str) -> str:
@@ -757,13 +763,19 @@ def _missing_reason(words: list[str]) -> str:
     return f"{shown} {'is' if len(set(words)) == 1 else 'are'} in no cited sentence"
 
 
+@dataclass(frozen=True)
+class ArticleNames:
+    full: set[frozenset[str]] = field(default_factory=set)  # full names, as key sets
+    titles: dict[str, set[str]] = field(default_factory=dict)  # name key -> title words
+
+
 @lru_cache(maxsize=64)
-def _article_names(article: str) -> dict[str, set[frozenset[str]]]:
+def _article_names(article: str) -> ArticleNames:
     """Full person names of an article and the words that precede each mention of a
     person ("Defense Minister Nobuo Kishi"), for surnames and titles."""
     from rag.sentences import split_sentences
 
-    out: dict[str, set] = {"names": set()}
+    out = ArticleNames()
     for sent in split_sentences(article):
         doc = parse(sent)
         for ent in doc.ents:
@@ -772,11 +784,11 @@ def _article_names(article: str) -> dict[str, set[frozenset[str]]]:
             toks = [t for t in ent if re.search(r"\w", t.text)]
             full = frozenset(k for t in toks for k in _keys(t))
             if len(toks) > 1:
-                out["names"].add(full)
+                out.full.add(full)
             window = doc[max(0, ent.start - 5): ent.start]
             after = doc[ent.end: ent.end + 8]
             words = {k for t in list(window) + list(after) if not t.is_stop
                      and re.search(r"\w", t.text) for k in _keys(t)}
             for t in toks:
-                out.setdefault(f"title:{key(t.text)}", set()).update(words)
+                out.titles.setdefault(key(t.text), set()).update(words)
     return out

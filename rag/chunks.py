@@ -14,12 +14,16 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rag.corpus import Article, Sentence
 
+if TYPE_CHECKING:
+    import tiktoken
+
 
 @lru_cache(maxsize=1)
-def encoding():  # type: ignore[no-untyped-def]
+def encoding() -> tiktoken.Encoding:
     """tiktoken's cl100k_base, read from the copy llama-index-core ships, because
     tiktoken would otherwise download it on first use (and fail offline)."""
     import llama_index.core

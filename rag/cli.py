@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.table import Table
 
 from rag.errors import RagError
 from rag.settings import get_settings
+
+if TYPE_CHECKING:
+    from rag.pipeline import Pipeline
 
 app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
                   no_args_is_help=True, add_completion=False)
@@ -50,7 +53,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> N
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _pipeline(llm: str | None = None):  # type: ignore[no-untyped-def]
+def _pipeline(llm: str | None = None) -> Pipeline:
     from rag.generate import make_llm
     from rag.pipeline import default_pipeline
 

@@ -7,6 +7,8 @@ import re
 import time
 from collections.abc import Callable
 
+from llama_index.core.base.response.schema import Response
+
 from rag.cite import REFUSAL
 from rag.pipeline import Pipeline
 from rag.results import Answer, Citation
@@ -25,6 +27,7 @@ def llamaindex_answerer(pipeline: Pipeline) -> Callable[[str], Answer]:
     def answer(question: str) -> Answer:
         began = time.perf_counter()
         response = engine.query(question)
+        assert isinstance(response, Response)  # not streaming: one whole response
         total = time.perf_counter() - began
         text = str(response.response or "").strip()
         citations = []

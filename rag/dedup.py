@@ -38,7 +38,7 @@ def signature(text: str) -> str:
         return "f" * 16 * PERMUTATIONS
     # (a*x + b) mod p per permutation; uint64 wraps, which keeps the values well mixed
     mixed = (hashes[None, :] * _A[:, None] + _B[:, None]) % _PRIME
-    return mixed.min(axis=1).astype(">u8").tobytes().hex()
+    return str(mixed.min(axis=1).astype(">u8").tobytes().hex())
 
 
 def _values(sig: str) -> np.ndarray:

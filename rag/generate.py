@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from llama_index.core.llms import LLM, ChatMessage, MessageRole
 
@@ -89,8 +90,8 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
     raise ConfigError(f"unknown LLM backend {backend!r}", hint="use local, openai or none")
 
 
-def _grammar():  # type: ignore[no-untyped-def]
-    from llama_cpp import LlamaGrammar
+def _grammar() -> Any:
+    from llama_cpp.llama_grammar import LlamaGrammar
 
     return LlamaGrammar.from_string(CITED_GRAMMAR, verbose=False)
 

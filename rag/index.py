@@ -17,10 +17,17 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import (
+    BaseNode,
+    MetadataMode,
+    NodeRelationship,
+    RelatedNodeInfo,
+    TextNode,
+)
 
 from rag import dedup
 from rag.chunks import Chunk, chunk_article
@@ -28,6 +35,10 @@ from rag.corpus import Article, Sentence
 from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError
 from rag.results import Passage
 from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from llama_index.core.retrievers import QueryFusionRetriever
+    from llama_index.retrievers.bm25 import BM25Retriever
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +92,7 @@ def load_embed_model(settings: Settings) -> BaseEmbedding:
                                "or unset it to use the bundled all-MiniLM-L6-v2") from exc
 
 
-def open_client(settings: Settings):  # type: ignore[no-untyped-def]
+def open_client(settings: Settings) -> Any:
     """A Chroma client for the settings: a server when RAG_CHROMA_URL is set."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -114,10 +125,10 @@ def open_client(settings: Settings):  # type: ignore[no-untyped-def]
 PAGE = 5000  # records per read: Chroma's SQLite refuses one query for 50 k ids
 
 
-def get_all(collection, include: list[str], where: dict | None = None,  # type: ignore[no-untyped-def]
-            page: int = PAGE) -> dict[str, list]:  # type: ignore[type-arg]
+def get_all(collection: Any, include: list[str], where: dict[str, Any] | None = None,
+            page: int = PAGE) -> dict[str, list[Any]]:
     """Every record of a Chroma collection, read ``page`` records at a time."""
-    out: dict[str, list] = {"ids": [], **{k: [] for k in include}}  # type: ignore[type-arg]
+    out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
     offset = 0
     while True:
         got = collection.get(include=include, where=where, limit=page, offset=offset)
@@ -142,7 +153,7 @@ def chunk_node(chunk: Chunk) -> TextNode:
     )
 
 
-def node_passage(node: TextNode, score: float) -> Passage:
+def node_passage(node: BaseNode, score: float) -> Passage:
     """A retrieved node as a Passage whose sentences carry article offsets."""
     meta = node.metadata
     sentences = []
@@ -159,7 +170,7 @@ def node_passage(node: TextNode, score: float) -> Passage:
 class Index:
     """The persisted index: ingest, list, remove and the hybrid retriever over it."""
 
-    def __init__(self, *, client, collection: str, embed_model: BaseEmbedding,  # type: ignore[no-untyped-def]
+    def __init__(self, *, client: Any, collection: str, embed_model: BaseEmbedding,
                  chunk_size: int, chunk_overlap: int, server_url: str = "") -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -183,7 +194,7 @@ class Index:
         self._check_model(collection)
         self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
         self._lock = threading.Lock()
-        self._bm25 = None
+        self._bm25: BM25Retriever | None = None
         self._bm25_size = 0
         self._duplicates: dict[str, str] | None = None
         self._texts: dict[str, str] = {}
@@ -205,7 +216,7 @@ class Index:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, embed_model: BaseEmbedding | None = None,
-                      client=None) -> Index:  # type: ignore[no-untyped-def]
+                      client: Any = None) -> Index:
         return cls(client=client or open_client(settings), collection=settings.collection,
                    embed_model=embed_model or load_embed_model(settings),
                    chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap,
@@ -213,7 +224,7 @@ class Index:
 
     # ---- reading -------------------------------------------------------------
     def chunk_count(self) -> int:
-        return self._chunks.count()
+        return int(self._chunks.count())
 
     def articles(self, *, with_text: bool = False) -> list[ArticleInfo]:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
@@ -270,7 +281,9 @@ class Index:
         existing = {i: m.get("fingerprint", "") for i, m in
                     zip(got["ids"], got["metadatas"], strict=True)}
         todo: list[tuple[Article, list[Chunk]]] = []
-        added, updated, unchanged = [], [], []
+        added: list[str] = []
+        updated: list[str] = []
+        unchanged: list[str] = []
         for article in articles:
             if existing.get(article.doc_id) == self._fingerprint(article):
                 unchanged.append(article.doc_id)
@@ -336,8 +349,8 @@ class Index:
         stale = [a.doc_id for a, _ in batch if a.doc_id in known]
         if stale:
             self._chunks.delete(where={"doc_id": {"$in": stale}})
-        nodes = [chunk_node(c) for _, chunks in batch for c in chunks]
-        texts = [n.get_content(metadata_mode="embed") for n in nodes]  # type: ignore[arg-type]
+        nodes: list[BaseNode] = [chunk_node(c) for _, chunks in batch for c in chunks]
+        texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
         vectors = self.embed_model.get_text_embedding_batch(texts)
         for node, vec in zip(nodes, vectors, strict=True):
             node.embedding = vec
@@ -374,7 +387,7 @@ class Index:
             self._version += 1
 
     # ---- retrieval -----------------------------------------------------------
-    def bm25(self, top_k: int):  # type: ignore[no-untyped-def]
+    def bm25(self, top_k: int) -> BM25Retriever | None:
         """BM25 over every chunk, built from the store on first use after a change."""
         from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -395,11 +408,12 @@ class Index:
                 self._bm25.similarity_top_k = min(top_k, self._bm25_size)
             return self._bm25
 
-    def retriever(self, top_k: int):  # type: ignore[no-untyped-def]
+    def retriever(self, top_k: int) -> QueryFusionRetriever:
         """Dense + BM25, fused by reciprocal rank (LlamaIndex QueryFusionRetriever)."""
         from llama_index.core import VectorStoreIndex
         from llama_index.core.llms import MockLLM
         from llama_index.core.retrievers import QueryFusionRetriever
+        from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 
         dense = VectorStoreIndex.from_vector_store(
             self.vector_store, embed_model=self.embed_model).as_retriever(similarity_top_k=top_k)
@@ -407,7 +421,7 @@ class Index:
         retrievers = [dense] + ([bm25] if bm25 is not None else [])
         # num_queries=1: no query rewriting, so the LLM is never called (MockLLM only
         # keeps LlamaIndex from resolving its default OpenAI client).
-        return QueryFusionRetriever(retrievers, llm=MockLLM(), mode="reciprocal_rerank",
+        return QueryFusionRetriever(retrievers, llm=MockLLM(), mode=FUSION_MODES.RECIPROCAL_RANK,
                                     similarity_top_k=top_k, num_queries=1, use_async=False)
 
 

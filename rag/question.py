@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rag.align import country_of
 from rag.language import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Head nouns of "which/what X" by answer type (chosen on the tune split).
 TYPE_NOUNS: dict[str, frozenset[str]] = {
@@ -71,7 +75,7 @@ def profile(question: str) -> Profile:
     return Profile(question, kind, describe, publication, origin)
 
 
-def _kind(doc) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+def _kind(doc: Doc) -> tuple[str, bool]:
     text = doc.text
     if _REACTION.search(text):
         return "reaction", False
@@ -100,14 +104,14 @@ def _kind(doc) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
     return "", False
 
 
-def _describes(doc, who) -> bool:  # type: ignore[no-untyped-def]
+def _describes(doc: Doc, who: Token) -> bool:
     """"Who is Nobuo Kishi?": the rest of the question is one name."""
     rest = [t for t in doc[who.i + 1:] if not t.is_punct]
     return bool(rest) and rest[0].lemma_ == "be" and len(rest) > 1 and all(
         t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in rest[1:])
 
 
-def _head_noun(doc, wh) -> str:  # type: ignore[no-untyped-def]
+def _head_noun(doc: Doc, wh: Token) -> str:
     """The head noun of "which Japanese news agency" (agency) or "what kind of
     dialogue" (dialogue); "" when the question word stands alone ("what did ...")."""
     for t in doc[wh.i + 1: wh.i + 6]:
@@ -118,7 +122,7 @@ def _head_noun(doc, wh) -> str:  # type: ignore[no-untyped-def]
             if t.lemma_.lower() in ("kind", "type", "sort") and nxt is not None \
                     and nxt.lower_ == "of":
                 continue
-            return t.lemma_.lower()
+            return str(t.lemma_).lower()
         if t.pos_ not in ("ADJ", "DET", "NUM", "ADP", "PUNCT", "PART") and t.lower_ != "of":
             return ""
     return ""

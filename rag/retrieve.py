@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from rag.errors import RagError, StoreUnavailableError
 from rag.index import Index, node_passage
 from rag.results import Passage
+
+if TYPE_CHECKING:
+    from llama_index.core.retrievers import QueryFusionRetriever
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +20,7 @@ class Retriever:
     def __init__(self, index: Index, *, top_k: int) -> None:
         self.index = index
         self.top_k = top_k
-        self._fusion = None
+        self._fusion: QueryFusionRetriever | None = None
         self._built_for: tuple[int, int] | None = None
         # the fusion retriever and BM25's k are shared state: one query at a time sets
         # and uses them (retrieval takes milliseconds; the LLM is elsewhere)

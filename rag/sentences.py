@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _WORD = re.compile(r"\w")
 _CONTINUES = re.compile(r"[a-z,;:|)\-–—]")
@@ -16,7 +17,7 @@ MIN_WORDS = 3
 
 
 @lru_cache(maxsize=1)
-def _punkt():  # type: ignore[no-untyped-def]
+def _punkt() -> Any:  # nltk has no type information
     import llama_index.core
     import nltk
     from nltk.tokenize.punkt import PunktTokenizer

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rag.dates import MONTHS
 
@@ -45,7 +46,7 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer() -> Any:  # PyStemmer has no type information
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -59,7 +60,7 @@ def norm(word: str) -> str:
         return NUMBER_WORDS[w]
     if w.isdigit():
         return w
-    return _stemmer().stemWord(w)
+    return str(_stemmer().stemWord(w))
 
 
 def content_terms(text: str) -> set[str]:

@@ -68,4 +68,5 @@ class SentenceVectors:
     def similarities(self, query: str, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0, np.float32)
-        return self.of(texts) @ self.query(query)
+        sims: np.ndarray = self.of(texts) @ self.query(query)
+        return sims

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio.events import api as gradio_api  # not re-exported by name for type checkers
 
 from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
@@ -136,7 +137,7 @@ def render_article(pipeline: Pipeline, ref: str) -> str:
     reference that is not an indexed article is refused."""
     m = _REF.match(ref or "")
     info = pipeline.index.article(m[1]) if m else None
-    if info is None:
+    if m is None or info is None:
         return '<div class="rag-error">Not an indexed article.</div>'
     start, end = int(m[2]), int(m[3])
     article = parse_text(info.doc_id, info.text, title=info.title)
@@ -231,7 +232,7 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                                             "citations": a.get("citations", []),
                                             "mode": a.get("mode")})
 
-    def ask(question: str, history: list | None = None) -> dict:  # type: ignore[type-arg]
+    def ask(question: str, history: list[Any] | None = None) -> dict[str, Any]:
         """The Answer as a dict, for scripts (gradio_client); errors as {"error", "hint"}."""
         try:
             return pipeline_for(settings.llm).answer(question, history).to_dict()
@@ -289,7 +290,7 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                   api_visibility="private")
         chatbot.like(on_like, [chatbot, answers], None, api_visibility="private")
         open_btn.click(open_ref, ref, reader, api_name="article").then(None, js=SCROLL_JS)
-        gr.api(ask, api_name="ask", concurrency_id="answer")
+        gradio_api(ask, api_name="ask", concurrency_id="answer")
 
         def refresh() -> tuple[Any, Any]:
             rows = sources_table()
@@ -297,7 +298,8 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
 
         sources_tab.select(refresh, None, [table, pick], api_name="sources")
         pick.change(read_source, pick, source_view, api_name="source")
-    return demo
+    blocks: gr.Blocks = demo
+    return blocks
 
 
 def theme() -> gr.themes.Base:
