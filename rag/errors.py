@@ -14,6 +14,9 @@ the UI turn these into messages at their edge, never into stack traces.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 __all__ = [
     "RagError",
     "ConfigError",
@@ -22,6 +25,7 @@ __all__ = [
     "StoreUnavailableError",
     "BackendError",
     "EvalFileError",
+    "map_exceptions",
 ]
 
 
@@ -63,3 +67,22 @@ class EvalFileError(InputError):
     def __init__(self, message: str, *, line: int, hint: str = "") -> None:
         super().__init__(f"line {line}: {message}", hint=hint)
         self.line = line
+
+
+@contextmanager
+def map_exceptions(to: type[RagError], message: str, *, hint: str = "",
+                   when: bool = True) -> Iterator[None]:
+    """Turn what a library raises inside the block into ``to(message, hint=hint)``, the
+    library's exception chained (as httpx's ``map_exceptions``). ``message`` may name the
+    original as ``{exc}`` or ``{kind}``. Errors of this tree pass through unchanged, and
+    with ``when=False`` everything does (the caller has nothing to add)."""
+    try:
+        yield
+    except RagError:
+        raise
+    except Exception as exc:
+        if not when:
+            raise
+        # replace, not str.format: a path or a name in the message may hold braces
+        text = message.replace("{exc}", str(exc)).replace("{kind}", type(exc).__name__)
+        raise to(text, hint=hint) from exc

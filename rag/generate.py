@@ -16,7 +16,7 @@ from typing import Any
 
 from llama_index.core.llms import LLM, ChatMessage, MessageRole
 
-from rag.errors import BackendError, ConfigError
+from rag.errors import BackendError, ConfigError, map_exceptions
 from rag.results import Passage
 from rag.settings import Settings
 
@@ -63,7 +63,8 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
         from llama_index.llms.llama_cpp import LlamaCPP
 
         path = settings.llm_model_path or default_gguf_path()
-        try:
+        with map_exceptions(ConfigError, f"cannot load the GGUF model {path!r}: {{exc}}",
+                            hint="set RAG_LLM_MODEL_PATH to a GGUF file, or RAG_LLM=none"):
             return LlamaCPP(
                 model_path=path, temperature=0.0, max_new_tokens=settings.llm_max_tokens,
                 context_window=settings.llm_context, messages_to_prompt=chatml,
@@ -74,10 +75,6 @@ def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
                                  **({"grammar": _grammar()} if settings.llm_grammar else {})},
                 verbose=False,
             )
-        except Exception as exc:
-            raise ConfigError(f"cannot load the GGUF model {path!r}: {exc}",
-                              hint="set RAG_LLM_MODEL_PATH to a GGUF file, or RAG_LLM=none"
-                              ) from exc
     if backend == "openai":
         from llama_index.llms.openai_like import OpenAILike
 
@@ -135,17 +132,15 @@ class Generator:
                                hint="ask again, or set RAG_LLM_WAIT higher to queue for it")
         began = time.monotonic()
         try:
-            for chunk in self.llm.stream_chat(messages):
-                if time.monotonic() - began > self.timeout:
-                    raise BackendError(f"the LLM ({self.name}) took over {self.timeout:.0f} s",
-                                       hint="raise RAG_LLM_TIMEOUT or use a faster backend")
-                if chunk.delta:
-                    yield chunk.delta
-        except BackendError:
-            raise
-        except Exception as exc:
-            raise BackendError(f"the LLM ({self.name}) failed: {type(exc).__name__}",
-                               hint="check that the LLM server is running") from exc
+            with map_exceptions(BackendError, f"the LLM ({self.name}) failed: {{kind}}",
+                                hint="check that the LLM server is running"):
+                for chunk in self.llm.stream_chat(messages):
+                    if time.monotonic() - began > self.timeout:
+                        raise BackendError(
+                            f"the LLM ({self.name}) took over {self.timeout:.0f} s",
+                            hint="raise RAG_LLM_TIMEOUT or use a faster backend")
+                    if chunk.delta:
+                        yield chunk.delta
         finally:
             if self._lock is not None:
                 self._lock.release()

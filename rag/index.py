@@ -32,7 +32,7 @@ from llama_index.core.schema import (
 from rag import dedup
 from rag.chunks import Chunk, chunk_article
 from rag.corpus import Article, Sentence
-from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError
+from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError, map_exceptions
 from rag.results import Passage
 from rag.settings import Settings
 
@@ -84,12 +84,11 @@ def load_embed_model(settings: Settings) -> BaseEmbedding:
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
     name = settings.embed_model or default_embed_model_name()
-    try:
+    # sentence-transformers raises many kinds
+    with map_exceptions(ConfigError, f"cannot load the embedding model {name!r}: {{exc}}",
+                        hint="set RAG_EMBED_MODEL to a local sentence-transformers folder, "
+                             "or unset it to use the bundled all-MiniLM-L6-v2"):
         return HuggingFaceEmbedding(model_name=name, device="cpu", embed_batch_size=EMBED_BATCH)
-    except Exception as exc:  # sentence-transformers raises many kinds
-        raise ConfigError(f"cannot load the embedding model {name!r}: {exc}",
-                          hint="set RAG_EMBED_MODEL to a local sentence-transformers folder, "
-                               "or unset it to use the bundled all-MiniLM-L6-v2") from exc
 
 
 def open_client(settings: Settings) -> Any:
@@ -103,23 +102,19 @@ def open_client(settings: Settings) -> Any:
         if not url.hostname:
             raise ConfigError(f"RAG_CHROMA_URL={settings.chroma_url!r} is not a URL",
                               hint="use the form http://host:port")
-        try:
+        with map_exceptions(StoreUnavailableError,
+                            f"the Chroma server at {settings.chroma_url} does not answer",
+                            hint="start it (chroma run --path DIR --host 127.0.0.1 --port N) "
+                                 "or unset RAG_CHROMA_URL to use the embedded index"):
             client = chromadb.HttpClient(host=url.hostname, port=url.port or 8000,
                                          ssl=url.scheme == "https", settings=chroma_settings)
             client.heartbeat()
-        except Exception as exc:
-            raise StoreUnavailableError(
-                f"the Chroma server at {settings.chroma_url} does not answer",
-                hint="start it (chroma run --path DIR --host 127.0.0.1 --port N) "
-                     "or unset RAG_CHROMA_URL to use the embedded index") from exc
         return client
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    try:
+    with map_exceptions(IndexCorruptError,
+                        f"the index in {settings.index_dir} cannot be opened ({{exc}})",
+                        hint=f"rebuild it: rm -r {settings.index_dir} && rag ingest"):
         return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
-    except Exception as exc:
-        raise IndexCorruptError(
-            f"the index in {settings.index_dir} cannot be opened ({exc})",
-            hint=f"rebuild it: rm -r {settings.index_dir} && rag ingest") from exc
 
 
 PAGE = 5000  # records per read: Chroma's SQLite refuses one query for 50 k ids
@@ -179,7 +174,9 @@ class Index:
         self.embed_model = embed_model
         self.chunk_size = chunk_size
         self.chunk_overlap = chunk_overlap
-        try:
+        with map_exceptions(IndexCorruptError,
+                            f"the collections {collection!r} cannot be read ({{exc}})",
+                            hint="rebuild the index: rm -r index && rag ingest"):
             self._chunks = client.get_or_create_collection(
                 collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
             self._articles = client.get_or_create_collection(
@@ -188,9 +185,6 @@ class Index:
             # last ingest was killed and may have left chunks without their article
             self._state = client.get_or_create_collection(
                 f"{collection}-state", embedding_function=None)
-        except Exception as exc:
-            raise IndexCorruptError(f"the collections {collection!r} cannot be read ({exc})",
-                                    hint="rebuild the index: rm -r index && rag ingest") from exc
         self._check_model(collection)
         self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
         self._lock = threading.Lock()

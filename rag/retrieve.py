@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from rag.errors import RagError, StoreUnavailableError
+from rag.errors import StoreUnavailableError, map_exceptions
 from rag.index import Index, node_passage
 from rag.results import Passage
 
@@ -31,16 +31,13 @@ class Retriever:
         query = " ".join(query.split())
         if not query:
             return []
-        try:
+        # a server that went away after start-up; the next request retries it
+        with map_exceptions(StoreUnavailableError,
+                            f"the Chroma server at {self.index.server_url} does not answer",
+                            hint="start it again (chroma run --path DIR --host 127.0.0.1 "
+                                 "--port N); nothing else needs restarting",
+                            when=bool(self.index.server_url)):
             return self._retrieve(query, top_k or self.top_k)
-        except Exception as exc:
-            if not self.index.server_url or isinstance(exc, RagError):
-                raise
-            # the server went away after start-up; the next request retries it
-            raise StoreUnavailableError(
-                f"the Chroma server at {self.index.server_url} does not answer",
-                hint="start it again (chroma run --path DIR --host 127.0.0.1 --port N); "
-                     "nothing else needs restarting") from exc
 
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
         duplicates = self.index.duplicates()
