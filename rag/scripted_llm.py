@@ -19,9 +19,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from rag.generate import REFUSAL_TEXT
+
 log = logging.getLogger(__name__)
 
-REFUSAL = "The articles do not say."
 _PASSAGE = re.compile(r"^\[(\d+)\][^\n]*\n(.*)$", re.S)
 _QUESTION = re.compile(r"Question:\s*(.*?)\s*(?:\nAnswer:|$)", re.S)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -70,7 +71,7 @@ def parse_prompt(messages: list[dict[str, Any]]) -> tuple[str, list[str]]:
 
 def scripted_reply(entry: ScriptEntry | None, passages: list[str]) -> str:
     if entry is None or entry.abstain or not entry.claims:
-        return REFUSAL
+        return REFUSAL_TEXT
     shown = [normalise(p) for p in passages]
     parts = []
     for text, snippet in entry.claims:

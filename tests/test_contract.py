@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rag.align import ANTONYMS, Aligner, Unit, antonyms, key
-from rag.scripted_llm import REFUSAL, ScriptedLLMServer, ScriptEntry, parse_prompt
+from rag.generate import REFUSAL_TEXT
+from rag.scripted_llm import ScriptedLLMServer, ScriptEntry, parse_prompt
 from rag.settings import PROJECT_ROOT
 
 QUOTE_WTO = ("Japan says there can be no negotiations on the issue unless Seoul withdraws its "
@@ -225,7 +226,7 @@ def test_scripted_server_streams_and_cites_the_passage_with_the_snippet() -> Non
         assert text == "It happened in August 2019 [2]."
         unknown = httpx.post(f"{server.base_url}/chat/completions",
                              json={"messages": _prompt("Other?", ["x"])}).json()
-        assert unknown["choices"][0]["message"]["content"] == REFUSAL
+        assert unknown["choices"][0]["message"]["content"] == REFUSAL_TEXT
         assert server.unknown == ["Other?"]
         assert httpx.post(f"{server.base_url}/chat/completions", content=b"{").status_code == 400
 
