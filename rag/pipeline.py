@@ -18,6 +18,7 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
+from rag.backends import BACKENDS, make_llm
 from rag.chunks import count_tokens, truncate_tokens
 from rag.cite import (
     REFUSAL,
@@ -45,7 +46,7 @@ from rag.evidence import (
     untyped_answer,
     wants_summary,
 )
-from rag.generate import Generator, build_messages, make_llm
+from rag.generate import Generator, build_messages
 from rag.index import Index
 from rag.markers import render, strip_markers
 from rag.results import Answer, Passage
@@ -129,7 +130,7 @@ class Pipeline:
             vectors=vectors,
             checker=CitationChecker(vectors, article_text=index.article_text),
             generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
-                                exclusive=settings.llm != "openai"),
+                                exclusive=not BACKENDS[settings.llm].concurrent),
         )
 
     @classmethod
@@ -146,7 +147,8 @@ class Pipeline:
         """The same index and caches with another LLM backend."""
         return replace(self, generator=Generator(llm, timeout=self.settings.llm_timeout,
                                                  wait=self.settings.llm_wait,
-                                                 exclusive=name != "openai",
+                                                 exclusive=not (name in BACKENDS
+                                                                and BACKENDS[name].concurrent),
                                                  name=name))
 
     # ---- public --------------------------------------------------------------

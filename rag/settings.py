@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rag.backends import BACKENDS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,6 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-LlmChoice = Literal["local", "openai", "none"]
 
 
 class Settings(BaseSettings):
@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=50)
 
     # generation
-    llm: LlmChoice = "local"
+    llm: str = Field(default="local", description="LLM backend: a name of rag.backends.BACKENDS")
     llm_model_path: str = Field(default="", description="GGUF path; empty = bundled SmolLM2")
     llm_context: int = 2048
     llm_max_tokens: int = 96
@@ -80,6 +80,13 @@ class Settings(BaseSettings):
 
     # UI
     feedback_path: Path = PROJECT_ROOT / "feedback.jsonl"
+
+    @field_validator("llm")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if value not in BACKENDS:
+            raise ValueError(f"use one of {', '.join(BACKENDS)}")
+        return value
 
     @field_validator("collection")
     @classmethod

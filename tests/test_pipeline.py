@@ -224,7 +224,8 @@ def test_any_llm_output_yields_only_cited_supported_sentences(real_pipeline, dra
 def test_grammar_makes_the_local_model_write_only_cited_sentences(real_pipeline):
     import re
 
-    from rag.generate import build_messages, make_llm
+    from rag.backends import make_llm
+    from rag.generate import build_messages
     from rag.settings import Settings
 
     llm = make_llm(Settings(llm="local", llm_grammar=True))

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from rag.backends import make_llm
 from rag.cite import parse_claims
 from rag.corpus import load_corpus
 from rag.errors import StoreUnavailableError
-from rag.generate import default_gguf_path, make_llm
+from rag.generate import default_gguf_path
 from rag.index import Index
 from rag.pipeline import Pipeline
 from rag.results import Answer

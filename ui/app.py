@@ -22,9 +22,9 @@ from typing import Any
 import gradio as gr
 from gradio.events import api as gradio_api  # not re-exported by name for type checkers
 
+from rag.backends import BACKENDS, make_llm
 from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
-from rag.generate import make_llm
 from rag.markers import link_markers
 from rag.pipeline import Pipeline, default_pipeline
 from rag.results import Answer, Citation
@@ -38,7 +38,6 @@ EXAMPLES = [
     "What are the names of the disputed islets between Japan and South Korea?",
     "Why was bilateral security cooperation suspended in 2018?",
 ]
-BACKENDS = ["local", "openai", "none"]
 _REF = re.compile(r"^([\w.\-]{1,200}):(\d{1,9}):(\d{1,9})$")
 
 CSS = """
@@ -266,7 +265,8 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                     new = gr.Button("New chat", size="sm", elem_id="new-chat")
                     gr.Examples(EXAMPLES, inputs=box, label="Try")
                     with gr.Accordion("Settings", open=False):
-                        backend = gr.Dropdown(BACKENDS, value=settings.llm, label="LLM backend")
+                        backend = gr.Dropdown(list(BACKENDS), value=settings.llm,
+                                              label="LLM backend")
                         top_k = gr.Slider(1, 15, value=settings.top_k, step=1,
                                           label="Passages retrieved (top-k)")
                 with gr.Column(scale=2):
