@@ -135,6 +135,13 @@ def test_sources_tab_lists_and_reads_articles(page):
     page.get_by_role("tab", name="Sources").click()
     page.wait_for_selector("#sources-table >> text=RT.com", timeout=20_000)
     shot(page, "06-sources")
+    # the reader's list names articles by title, not by id
+    page.locator("#source-pick input").click()
+    option = page.get_by_role("option", name="Seoul plans to \"normalize\" cooperation",
+                              exact=False)
+    option.first.click()
+    page.wait_for_selector("#source-view >> text=intelligence-sharing", timeout=20_000)
+    assert page.locator("#source-pick input").input_value().startswith("Seoul plans to")
 
 
 def test_page_talks_only_to_its_own_host(page):

@@ -294,7 +294,8 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
 
         def refresh() -> tuple[Any, Any]:
             rows = sources_table()
-            return rows, gr.Dropdown(choices=[r[0] for r in rows])
+            # titles to choose from; the article id is the value read
+            return rows, gr.Dropdown(choices=[(f"{r[1]} ({r[2]})", r[0]) for r in rows])
 
         sources_tab.select(refresh, None, [table, pick], api_name="sources")
         pick.change(read_source, pick, source_view, api_name="source")
