@@ -108,6 +108,17 @@ def test_follow_up_uses_the_first_turn_and_new_chat_clears(page):
     shot(page, "04-follow-up")
     page.click("#new-chat")
     page.wait_for_function("document.querySelectorAll('#chat .rag-timing').length == 0")
+    assert "Click a [n] marker" in page.locator("#reader").inner_text()  # the hint stays
+
+
+def test_the_chat_s_trash_icon_forgets_the_conversation(page):
+    ask(page, "Who is Nobuo Kishi?")
+    page.locator("#chat button[aria-label='Clear']").first.click()
+    page.wait_for_function("document.querySelectorAll('#chat .rag-timing').length == 0")
+    # a follow-up now has nothing to follow: it is not read as a question about Kishi,
+    # and alone it asks nothing the articles answer
+    ask(page, "And what did he say about it?")
+    assert page.locator("#chat .rag-abstain").count() == 1
 
 
 def test_thumbs_up_is_saved_with_question_answer_and_citations(page, ui):

@@ -109,6 +109,10 @@ def render_cards(citations: tuple[Citation, ...], *, numbered: bool = True) -> s
     return f'<div class="rag-cards">{"".join(cards)}</div>' if cards else ""
 
 
+READER_HINT = ("<div class='rag-timing'>Click a [n] marker or a source card to read the "
+               "article here.</div>")
+
+
 def render_answer(a: Answer) -> str:
     t = a.timings
     timing = (f'<div class="rag-timing">retrieve {t.get("retrieve", 0):.2f} s · generate '
@@ -270,9 +274,7 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                         top_k = gr.Slider(1, 15, value=settings.top_k, step=1,
                                           label="Passages retrieved (top-k)")
                 with gr.Column(scale=2):
-                    reader = gr.HTML("<div class='rag-timing'>Click a [n] marker or a source "
-                                     "card to read the article here.</div>",
-                                     elem_id="reader")
+                    reader = gr.HTML(READER_HINT, elem_id="reader")
             ref = gr.Textbox(elem_id="cite-ref", show_label=False, container=False)
             open_btn = gr.Button("open", elem_id="cite-open")
         with gr.Tab("Sources") as sources_tab:
@@ -286,8 +288,12 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
         send.click(respond, inputs, outputs, concurrency_id="answer", api_name="chat")
         box.submit(respond, inputs, outputs, concurrency_id="answer",
                    api_visibility="undocumented")
-        new.click(lambda: ([], [], "", ""), None, [chatbot, answers, box, reader], queue=False,
-                  api_visibility="private")
+        # New chat and the chat's own trash icon both forget everything: the
+        # conversation the next question builds on, the feedback pairing, the reader
+        new.click(lambda: ([], [], "", READER_HINT), None, [chatbot, answers, box, reader],
+                  queue=False, api_visibility="private")
+        chatbot.clear(lambda: ([], READER_HINT), None, [answers, reader], queue=False,
+                      api_visibility="private")
         chatbot.like(on_like, [chatbot, answers], None, api_visibility="private")
         open_btn.click(open_ref, ref, reader, api_name="article").then(None, js=SCROLL_JS)
         gradio_api(ask, api_name="ask", concurrency_id="answer")
