@@ -113,6 +113,9 @@ def test_follow_up_uses_the_first_turn_and_new_chat_clears(page):
 
 def test_the_chat_s_trash_icon_forgets_the_conversation(page):
     ask(page, "Who is Nobuo Kishi?")
+    labels = page.eval_on_selector_all("#chat button", "bs => bs.map(b => b.ariaLabel || '')")
+    # every icon says what it does (a share icon without a label that did nothing is gone)
+    assert labels and all(labels), labels
     page.locator("#chat button[aria-label='Clear']").first.click()
     page.wait_for_function("document.querySelectorAll('#chat .rag-timing').length == 0")
     # a follow-up now has nothing to follow: it is not read as a question about Kishi,

@@ -261,7 +261,8 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(elem_id="chat", height=520, sanitize_html=False,
                                          render_markdown=False, label="Conversation",
-                                         feedback_options=("Like", "Dislike"))
+                                         feedback_options=("Like", "Dislike"),
+                                         buttons=["copy", "copy_all"])
                     with gr.Row():
                         box = gr.Textbox(placeholder="Ask about the articles…", scale=5,
                                          show_label=False, elem_id="question", max_lines=4)
