@@ -125,10 +125,14 @@ def test_the_chat_s_trash_icon_forgets_the_conversation(page):
 
 
 def test_thumbs_up_is_saved_with_question_answer_and_citations(page, ui):
+    before = len(ui["feedback"].read_text().splitlines()) if ui["feedback"].exists() else 0
     ask(page, "Why was bilateral security cooperation suspended in 2018?")
-    page.locator("#chat button[aria-label='Like']").last.click()
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.wait_for_timeout(1000)
+    page.locator("#chat button[aria-label='Like']").last.click()  # changed mind
     page.wait_for_timeout(1500)
     rows = [json.loads(x) for x in ui["feedback"].read_text().splitlines()]
+    assert len(rows) == before + 1  # the 👎 was replaced, not left beside the 👍
     row = rows[-1]
     assert row["liked"] is True and "suspended" in row["question"]
     assert "radar" in row["answer"] and row["citations"]

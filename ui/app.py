@@ -8,6 +8,7 @@ so a question or article holding ``<script>`` is displayed, never run.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -162,18 +163,35 @@ def render_article(pipeline: Pipeline, ref: str) -> str:
 
 
 class FeedbackLog:
-    """Thumbs up/down appended as JSON Lines; one writer at a time."""
+    """Thumbs up/down as JSON Lines, one row per answer: a changed vote (👎 then 👍)
+    replaces the answer's earlier row instead of standing beside it. One writer at a
+    time; the file is rewritten whole and swapped in, so a reader never sees half."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
 
-    def add(self, liked: bool, record: dict[str, Any]) -> None:
-        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "liked": liked, **record}
+    def add(self, liked: bool, record: dict[str, Any], *, key: str) -> None:
+        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "liked": liked, "key": key,
+               **record}
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as f:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            kept = [line for line in (self.path.read_text(encoding="utf-8").splitlines()
+                                      if self.path.exists() else [])
+                    if line.strip() and _row_key(line) != key]
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text("".join(f"{line}\n" for line in
+                                   [*kept, json.dumps(row, ensure_ascii=False)]),
+                           encoding="utf-8")
+            tmp.replace(self.path)
+
+
+def _row_key(line: str) -> str | None:
+    try:
+        key = json.loads(line).get("key")
+    except (ValueError, AttributeError):
+        return None  # a hand-edited or foreign line is kept as it is
+    return key if isinstance(key, str) else None
 
 
 def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
@@ -230,10 +248,13 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
         turn = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
         if 0 <= turn < len(answers):
             a = answers[turn]
+            # one row per answer of this conversation: its question, text and turn
+            key = hashlib.sha256(json.dumps([turn, a.get("question"), a.get("text")])
+                                 .encode()).hexdigest()[:16]
             feedback.add(bool(data.liked), {"question": a.get("question"),
                                             "answer": a.get("text"),
                                             "citations": a.get("citations", []),
-                                            "mode": a.get("mode")})
+                                            "mode": a.get("mode")}, key=key)
 
     def ask(question: str, history: list[Any] | None = None) -> dict[str, Any]:
         """The Answer as a dict, for scripts (gradio_client); errors as {"error", "hint"}."""
