@@ -315,18 +315,17 @@ def from_header(question: str, r: Ranked) -> str:
     question is not about the report, or the sentence itself names the outlet."""
     prof = profile(question)
     p = r.passage
-    if not prof.publication or (prof.kind == "outlet" and r.has_type and outlets_in(
-            r.sentence.text)):
-        return ""
+    if not prof.publication or (prof.kind == "outlet" and r.has_type):
+        return ""  # (for an outlet question, has_type means the sentence names one)
     return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
 
 
 def _header_answers(question: str, r: Ranked) -> bool:
     prof = profile(question)
     p = r.passage
-    named = outlets_in(question)
     if prof.kind == "outlet":
         return bool(p.outlet) and (not prof.origin or OUTLET_COUNTRY.get(p.outlet) == prof.origin)
+    named = outlets_in(question)
     return bool(p.date) and (not named or p.outlet in named)
 
 

@@ -67,29 +67,29 @@ _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|them|their|it|its|this|that
 History = Sequence[Any]
 
 
-def previous_questions(history: History | None) -> list[str]:
-    """User turns of a chat history: dicts with role/content (OpenAI, Gradio) or
-    (user, assistant) pairs."""
+def _turns(history: History | None, role: str) -> list[str]:
+    """The texts of one role's turns in a chat history: dicts with role/content
+    (OpenAI, Gradio) or (user, assistant) pairs."""
+    at = {"user": 0, "assistant": 1}[role]
     out: list[str] = []
     for turn in history or []:
         if isinstance(turn, dict):
-            if turn.get("role") == "user" and isinstance(turn.get("content"), str):
+            if turn.get("role") == role and isinstance(turn.get("content"), str):
                 out.append(turn["content"])
-        elif isinstance(turn, list | tuple) and turn and isinstance(turn[0], str):
-            out.append(turn[0])
+        elif isinstance(turn, list | tuple) and len(turn) > at and isinstance(turn[at], str):
+            out.append(turn[at])
     return out
+
+
+def previous_questions(history: History | None) -> list[str]:
+    """The user's turns of a chat history."""
+    return _turns(history, "user")
 
 
 def previous_answer(history: History | None) -> str:
     """The last assistant turn's text, markers removed ("" without one)."""
-    last = ""
-    for turn in history or []:
-        if isinstance(turn, dict):
-            if turn.get("role") == "assistant" and isinstance(turn.get("content"), str):
-                last = turn["content"]
-        elif isinstance(turn, list | tuple) and len(turn) > 1 and isinstance(turn[1], str):
-            last = turn[1]
-    return strip_markers(last)
+    answers = _turns(history, "assistant")
+    return strip_markers(answers[-1]) if answers else ""
 
 
 def not_repeated(ranked: list[Ranked], shown: str) -> list[Ranked]:
