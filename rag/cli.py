@@ -59,13 +59,12 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> N
 
 
 def _pipeline(llm: str | None = None) -> Pipeline:
-    from rag.backends import make_llm
-    from rag.pipeline import default_pipeline
+    from rag.pipeline import Pipeline, ensure_index
 
-    pipeline = default_pipeline()
-    if llm and llm != get_settings().llm:
-        pipeline = pipeline.with_llm(make_llm(get_settings(), llm), llm)
-    return pipeline
+    settings = get_settings()
+    if llm and llm != settings.llm:  # only the backend asked for is loaded
+        settings = settings.model_copy(update={"llm": llm})
+    return ensure_index(Pipeline.from_settings(settings))
 
 
 @app.command()
@@ -75,14 +74,27 @@ def ingest(
     = None,
     sync: Annotated[bool, typer.Option("--sync", help="remove articles no longer present")]
     = False,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="delete the collection and embed again (after a model change); "
+                          "without paths, its articles are read again from their files")]
+    = False,
 ) -> None:
     """Load, clean, chunk and embed articles into the index (idempotent)."""
     from rag.corpus import load_corpus
-    from rag.index import Index
+    from rag.index import Index, drop, open_client
 
     settings = get_settings()
-    articles, skipped = load_corpus(paths or [settings.seeds_dir])
-    index = Index.from_settings(settings)
+    client = open_client(settings)
+    paths = paths or None  # no arguments: the seeds (or, on --rebuild, its own files)
+    if rebuild:
+        sources = [Path(s) for s in drop(client, settings.collection)]
+        found = [s for s in sources if s.exists()]
+        for lost in sorted(set(sources) - set(found)):
+            err.print(f"[yellow]gone[/] {lost}: its file no longer exists, not re-added")
+        if paths is None and sources:  # the files it was built from, not the seeds
+            paths = found
+    articles, skipped = load_corpus(paths if paths is not None else [settings.seeds_dir])
+    index = Index.from_settings(settings, client=client)
     with _progress() as progress:
         task = progress.add_task("embedding chunks", total=None)
         report = index.ingest(articles, sync=sync,

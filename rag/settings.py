@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,8 +37,16 @@ class Settings(BaseSettings):
         default=None, description="http://host:port of a Chroma server; unset = embedded"
     )
     embed_model: str = Field(
-        default="", description="sentence-transformers name or path; empty = bundled MiniLM"
+        default="", description="a sentence-transformers folder; empty = bundled MiniLM"
     )
+    embed_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
+        default="onnx-int8", description="how the embedder runs: ONNX Runtime with int8 "
+        "weights (fastest, no torch import), ONNX fp32, or sentence-transformers on torch")
+    device: Literal["auto", "cpu", "cuda"] = Field(
+        default="auto", description="where the embedder runs; auto takes a CUDA device "
+        "when the runtime can use one")
+    model_cache: Path = Field(default=PROJECT_ROOT / ".cache" / "models",
+                              description="where ONNX exports of the embedder are kept")
     chunk_size: int = Field(default=128, ge=16, le=2048, description="tokens (cl100k)")
     chunk_overlap: int = Field(default=16, ge=0, le=512)
 

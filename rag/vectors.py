@@ -13,6 +13,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 MAX_CACHED = 200_000
+MAX_CACHED_TOKENS = 20_000
 
 
 class SentenceVectors:
@@ -40,26 +41,19 @@ class SentenceVectors:
         """Contextual vectors of ``text``'s word pieces (normalised) with their character
         offsets, from the embedding model's transformer; None when the model has none
         (a test's fake embedder). Cached: quotes recur."""
-        model = getattr(self.embed_model, "_model", None)
-        if model is None or not hasattr(model, "tokenizer"):
+        token_vectors = getattr(self.embed_model, "token_vectors", None)
+        if token_vectors is None:
             return None
         with self._lock:
             hit = self._tokens.get(text)
         if hit is not None:
             return hit
-        import torch
-
-        enc = model.tokenizer(text, return_offsets_mapping=True, return_tensors="pt",
-                              truncation=True, max_length=256)
-        offsets = [tuple(o) for o in enc.pop("offset_mapping")[0].tolist()]
-        with torch.no_grad():
-            out = model[0].auto_model(**enc).last_hidden_state[0].numpy()
-        out = out / (np.linalg.norm(out, axis=1, keepdims=True) + 1e-12)
+        got: tuple[np.ndarray, list[tuple[int, int]]] = token_vectors(text)
         with self._lock:
-            self._tokens[text] = (out, offsets)
-            while len(self._tokens) > 20_000:
+            self._tokens[text] = got
+            while len(self._tokens) > MAX_CACHED_TOKENS:
                 self._tokens.popitem(last=False)
-        return out, offsets
+        return got
 
     def query(self, text: str) -> np.ndarray:
         vec = np.asarray(self.embed_model.get_query_embedding(text), dtype=np.float32)

@@ -4,6 +4,7 @@ not test ranking)."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -20,13 +21,18 @@ from llama_index.core.llms import (
 )
 from pydantic import PrivateAttr
 
-from benchmarks.common import HashedEmbedding
-from rag.cite import parse_claims
-from rag.corpus import Sentence, load_corpus
-from rag.index import Index, open_client
-from rag.pipeline import Pipeline
-from rag.results import Answer, Passage
-from rag.settings import PROJECT_ROOT, Settings
+# the ONNX export of the embedder, made once per test run's tree (tests write only
+# under test-artifacts/); set before any Settings is read, subprocesses inherit it
+os.environ.setdefault("RAG_MODEL_CACHE", str(Path(__file__).resolve().parent.parent
+                                             / "test-artifacts" / "model-cache"))
+
+from benchmarks.common import HashedEmbedding  # noqa: E402
+from rag.cite import parse_claims  # noqa: E402
+from rag.corpus import Sentence, load_corpus  # noqa: E402
+from rag.index import Index, open_client  # noqa: E402
+from rag.pipeline import Pipeline  # noqa: E402
+from rag.results import Answer, Passage  # noqa: E402
+from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 pytest_plugins = ["tests.reliability_report"]
 

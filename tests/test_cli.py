@@ -83,3 +83,37 @@ def test_ask_answers_the_kishi_question_and_finds_no_teaser(env):
     data = json.loads(p.stdout)
     assert data["abstained"] and data["citations"] == []
     assert "Boeing" not in json.dumps(data["related"])
+
+
+def test_ask_with_llm_none_loads_no_heavy_library(env):
+    """What keeps a one-off `rag ask --llm none` quick: spaCy's thinc would import
+    torch, and the CLI used to load the default local LLM before replacing it."""
+    code = ("import sys\nfrom rag.cli import app\n"
+            "try:\n    app(['ask', 'Who is Nobuo Kishi?', '--llm', 'none'])\n"
+            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "print([m for m in ('torch', 'gradio', 'llama_cpp', 'transformers', "
+            "'sentence_transformers', 'llm') if m in sys.modules])")
+    local = {k: v for k, v in env.items() if k != "RAG_LLM"}  # the default: local
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env=local, timeout=300, cwd=Path(__file__).parent.parent)
+    assert p.returncode == 0, p.stderr
+    assert "Nobuo Kishi" in p.stdout and p.stdout.strip().endswith("[]")
+
+
+def test_rebuild_embeds_the_collection_again_from_its_own_files(env, tmp_path: Path):
+    """After a model change the index is refused; --rebuild re-reads the files the
+    collection was built from (a folder of the user's, not the seeds)."""
+    import shutil
+
+    own = tmp_path / "mine"
+    own.mkdir()
+    for name in ("001_3331d411a437cf58.txt", "003_a4737b3ecd6f7523.txt"):
+        shutil.copy(Path(__file__).parent.parent / "seeds" / name, own)
+    mine = {**env, "RAG_COLLECTION": "mine"}
+    assert "added 2," in rag("ingest", str(own), env=mine).stdout
+    (own / "003_a4737b3ecd6f7523.txt").unlink()
+    p = rag("ingest", "--rebuild", env=mine)
+    assert p.returncode == 0, p.stderr
+    assert "added 1, updated 0, unchanged 0" in p.stdout and "index holds" in p.stdout
+    assert "gone" in p.stderr and "003_a4737b3ecd6f7523.txt" in p.stderr
+    assert "001_3331d411a437cf58" in rag("sources", env=mine).stdout

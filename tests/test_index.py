@@ -80,6 +80,7 @@ def test_an_index_refuses_a_different_embedding_model(tmp_path: Path):
               embed_model=HashedEmbedding(128), chunk_size=settings.chunk_size,
               chunk_overlap=settings.chunk_overlap)
     assert "hashed-128" in refused.value.message and "RAG_COLLECTION" in refused.value.hint
+    assert "rag ingest --rebuild" in refused.value.hint
 
 
 def test_whole_collections_are_read_in_pages(tmp_path: Path):
