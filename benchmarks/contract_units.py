@@ -36,8 +36,9 @@ def passage_for(snippet: str, articles: list) -> Passage | None:  # type: ignore
                                                  " ".join(x.text for x in sents))):
                 pick = tuple(sents[max(0, i - 1): i + 2])
                 text = " ".join(x.text for x in pick)
-                return Passage(f"{a.doc_id}:{i}", a.doc_id, a.title, a.outlet, a.date, text,
-                               pick[0].start, pick[-1].end, 1.0, pick)
+                return Passage(chunk_id=f"{a.doc_id}:{i}", doc_id=a.doc_id, title=a.title,
+                               outlet=a.outlet, date=a.date, text=text, start=pick[0].start,
+                               end=pick[-1].end, score=1.0, sentences=pick)
     return None
 
 

@@ -205,8 +205,9 @@ def assemble(items: list[tuple[str, tuple[Sentence, ...]]],
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 p = passages_by_doc[s.doc_id]
-                citations.append(Citation(numbers[key], s.doc_id, p.title, p.outlet, p.date,
-                                          s.text, s.start, s.end))
+                citations.append(Citation(n=numbers[key], doc_id=s.doc_id, title=p.title,
+                                          outlet=p.outlet, date=p.date, quote=s.text,
+                                          start=s.start, end=s.end))
             if numbers[key] not in ns:
                 ns.append(numbers[key])
         body = as_shown(text)
@@ -223,8 +224,9 @@ def related_reading(passages: list[Passage], limit: int = 3) -> tuple[Citation, 
             continue
         seen.add(p.doc_id)
         first = p.sentences[0]
-        out.append(Citation(len(out) + 1, p.doc_id, p.title, p.outlet, p.date,
-                            p.text, p.start, p.end if p.end > first.start else first.end))
+        out.append(Citation(n=len(out) + 1, doc_id=p.doc_id, title=p.title, outlet=p.outlet,
+                            date=p.date, quote=p.text, start=p.start,
+                            end=p.end if p.end > first.start else first.end))
         if len(out) >= limit:
             break
     return tuple(out)

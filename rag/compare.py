@@ -34,14 +34,15 @@ def llamaindex_answerer(pipeline: Pipeline) -> Callable[[str], Answer]:
         for n, hit in enumerate(response.source_nodes, 1):
             meta = hit.node.metadata
             quote = re.sub(r"^Source \d+:\s*", "", hit.node.get_content())
-            citations.append(Citation(n, meta.get("doc_id", ""), meta.get("title", ""),
-                                      meta.get("outlet", ""), meta.get("date", ""), quote,
-                                      int(meta.get("start", 0)), int(meta.get("end", 0))))
+            citations.append(Citation(n=n, doc_id=meta.get("doc_id", ""),
+                                      title=meta.get("title", ""), outlet=meta.get("outlet", ""),
+                                      date=meta.get("date", ""), quote=quote,
+                                      start=int(meta.get("start", 0)), end=int(meta.get("end", 0))))
         used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
         abstained = not text or bool(REFUSAL.search(text))
-        return Answer(question, text, abstained,
-                      tuple(c for c in citations if c.n in used), "llamaindex",
-                      {"retrieve": 0.0, "generate": total, "cite": 0.0, "total": total},
+        return Answer(question=question, text=text, abstained=abstained,
+                      citations=tuple(c for c in citations if c.n in used), mode="llamaindex",
+                      timings={"retrieve": 0.0, "generate": total, "cite": 0.0, "total": total},
                       retrieved=tuple(c.doc_id for c in citations))
 
     return answer

@@ -95,7 +95,7 @@ class Sentence:
     kind: str = "body"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article:
     doc_id: str
     source: str
@@ -208,7 +208,8 @@ def parse_text(doc_id: str, text: str, source: str = "", *, title: str = "", dat
         first = next(s for s in segments if s.kind == "body")
         words = text[first.start : first.end].split()
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-    return Article(doc_id, source, text, title.strip(), outlet, date_iso, tuple(segments))
+    return Article(doc_id=doc_id, source=source, text=text, title=title.strip(), outlet=outlet,
+                   date=date_iso, segments=tuple(segments))
 
 
 def decode_bytes(raw: bytes, source: str) -> str:

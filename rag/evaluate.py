@@ -129,7 +129,7 @@ def answer_sentences(text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Verdict:
     """How one answer scored."""
 
@@ -149,8 +149,9 @@ class Verdict:
 
 def _quote_passage(c: Citation) -> Passage:
     s = Sentence(c.doc_id, c.start, c.end, c.quote)
-    return Passage(f"{c.doc_id}:{c.start}", c.doc_id, c.title, c.outlet, c.date, c.quote,
-                   c.start, c.end, 0.0, (s,))
+    return Passage(chunk_id=f"{c.doc_id}:{c.start}", doc_id=c.doc_id, title=c.title,
+                   outlet=c.outlet, date=c.date, text=c.quote, start=c.start, end=c.end, score=0.0,
+                   sentences=(s,))
 
 
 def score(q: Question, a: Answer, checker: CitationChecker | None = None) -> Verdict:
@@ -181,9 +182,11 @@ def score(q: Question, a: Answer, checker: CitationChecker | None = None) -> Ver
                 without = bool(rest) and bool(checker.support(claim, passages, rest)[0])
                 precise += ok and (alone or not without)
     docs = tuple(c.doc_id for c in a.citations)
-    return Verdict(correct, answered, found, hit, len(sents), len(cited), docs,
-                   sum(d in gold for d in docs), supported, total_cites, precise,
-                   len(words(strip_markers(a.text))) if answered else 0)
+    return Verdict(correct=correct, answered=answered, facts=found, hit_rank=hit,
+                   sentences=len(sents), cited_sentences=len(cited), cited_docs=docs,
+                   cited_gold=sum(d in gold for d in docs), supported_sentences=supported,
+                   citations=total_cites, precise_citations=precise,
+                   words=len(words(strip_markers(a.text))) if answered else 0)
 
 
 def _pct(values: list[float], p: float) -> float:

@@ -65,7 +65,7 @@ _SUMMARY = re.compile(r"\b(?:change[ds]?|evolve[ds]?|develop(?:ed)?|over time|ti
                       r"|between \d{4} and \d{4}|what happened)\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Ranked:
     sentence: Sentence
     passage: Passage
@@ -263,7 +263,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed
                  - W_NOTHING_NEW * nothing_new)
-        ranked.append(Ranked(sent, passage, score, float(sim), lexical, typed))
+        ranked.append(Ranked(sentence=sent, passage=passage, score=score, semantic=float(sim),
+                             lexical=lexical, has_type=typed))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
 
@@ -511,9 +512,10 @@ def sentence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> lis
             break
         if all(r.sentence != c.sentence for c in out):
             out.append(r)
-    return [Passage(f"{r.passage.chunk_id}:{r.sentence.start}", r.sentence.doc_id,
-                    r.passage.title, r.passage.outlet, r.passage.date, r.sentence.text,
-                    r.sentence.start, r.sentence.end, r.score, (r.sentence,)) for r in out]
+    return [Passage(chunk_id=f"{r.passage.chunk_id}:{r.sentence.start}", doc_id=r.sentence.doc_id,
+                    title=r.passage.title, outlet=r.passage.outlet, date=r.passage.date,
+                    text=r.sentence.text, start=r.sentence.start, end=r.sentence.end,
+                    score=r.score, sentences=(r.sentence,)) for r in out]
 
 
 def llm_passages(chosen: list[Ranked], passages: list[Passage], n: int) -> list[Passage]:

@@ -46,7 +46,7 @@ WRITE_BATCH = 64  # chunks embedded and written to Chroma per step
 _NOT_EMBEDDED = ["doc_id", "outlet", "date", "date_num", "article_hash", "start", "end", "spans"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IngestReport:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
@@ -59,7 +59,7 @@ class IngestReport:
     duplicates: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleInfo:
     doc_id: str
     title: str
@@ -184,8 +184,9 @@ def node_passage(node: BaseNode, score: float) -> Passage:
         length = end - start
         sentences.append(Sentence(meta["doc_id"], start, end, text[pos : pos + length], kind))
         pos += length + 1  # sentences are joined by one space
-    return Passage(node.node_id, meta["doc_id"], meta["title"], meta["outlet"], meta["date"],
-                   text, int(meta["start"]), int(meta["end"]), score, tuple(sentences))
+    return Passage(chunk_id=node.node_id, doc_id=meta["doc_id"], title=meta["title"],
+                   outlet=meta["outlet"], date=meta["date"], text=text, start=int(meta["start"]),
+                   end=int(meta["end"]), score=score, sentences=tuple(sentences))
 
 
 class Index:
@@ -256,10 +257,11 @@ class Index:
         got = get_all(self._articles, include)
         out = []
         for i, (doc_id, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
-            out.append(ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
-                                   int(meta["chunks"]), meta.get("source", ""),
-                                   got["documents"][i] if with_text else "",
-                                   meta.get("duplicate_of", "")))
+            out.append(ArticleInfo(doc_id=doc_id, title=meta["title"], outlet=meta["outlet"],
+                                   date=meta["date"], chunks=int(meta["chunks"]),
+                                   source=meta.get("source", ""),
+                                   text=got["documents"][i] if with_text else "",
+                                   duplicate_of=meta.get("duplicate_of", "")))
         return sorted(out, key=lambda a: a.doc_id)
 
     def article(self, doc_id: str) -> ArticleInfo | None:
@@ -267,9 +269,10 @@ class Index:
         if not got["ids"]:
             return None
         meta = got["metadatas"][0]
-        return ArticleInfo(doc_id, meta["title"], meta["outlet"], meta["date"],
-                           int(meta["chunks"]), meta.get("source", ""), got["documents"][0],
-                           meta.get("duplicate_of", ""))
+        return ArticleInfo(doc_id=doc_id, title=meta["title"], outlet=meta["outlet"],
+                           date=meta["date"], chunks=int(meta["chunks"]),
+                           source=meta.get("source", ""), text=got["documents"][0],
+                           duplicate_of=meta.get("duplicate_of", ""))
 
     def article_text(self, doc_id: str) -> str:
         """An article's whole text ("" if unknown), cached: citations check against it."""
@@ -349,9 +352,9 @@ class Index:
         new_dups = tuple(sorted((d, o) for d, o in found.items() if d in changed or o in changed))
         for doc_id, earlier in new_dups:
             log.warning("%s is a near-duplicate of %s; answers cite %s", doc_id, earlier, earlier)
-        return IngestReport(tuple(added), tuple(updated), tuple(unchanged), tuple(removed),
-                            chunks_added=total, seconds=time.perf_counter() - began,
-                            duplicates=new_dups)
+        return IngestReport(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged),
+                            removed=tuple(removed), chunks_added=total,
+                            seconds=time.perf_counter() - began, duplicates=new_dups)
 
     def _mark_duplicates(self) -> dict[str, str]:
         """Recompute which articles repeat an earlier one and store it on each record."""

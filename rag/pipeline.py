@@ -195,9 +195,10 @@ class Pipeline:
             log.info("abstained on %r: %s", question, why)
             timings["generate"] = timings["cite"] = 0.0
             timings["total"] = time.perf_counter() - began
-            yield Answer(asked, ABSTAIN_TEXT, True, (), "abstained", timings,
-                         " ".join(notices), related_reading(passages),
-                         tuple(p.doc_id for p in passages))
+            yield Answer(question=asked, text=ABSTAIN_TEXT, abstained=True, citations=(),
+                         mode="abstained", timings=timings, notice=" ".join(notices),
+                         related=related_reading(passages),
+                         retrieved=tuple(p.doc_id for p in passages))
             return
 
         if self.generator.exclusive:  # the bundled local model: a few precise sentences
@@ -238,9 +239,10 @@ class Pipeline:
                      question)
             timings["cite"] = cite_time + time.perf_counter() - t
             timings["total"] = time.perf_counter() - began
-            yield Answer(asked, ABSTAIN_TEXT, True, (), "abstained", timings,
-                         " ".join(notices), related_reading(passages),
-                         tuple(p.doc_id for p in passages), refused)
+            yield Answer(question=asked, text=ABSTAIN_TEXT, abstained=True, citations=(),
+                         mode="abstained", timings=timings, notice=" ".join(notices),
+                         related=related_reading(passages),
+                         retrieved=tuple(p.doc_id for p in passages), refused=refused)
             return
         if kept and self._answers(question, kept, ranked, chosen):
             mode = "llm" if len(kept) == len(claims) else "llm_partial"
@@ -260,7 +262,8 @@ class Pipeline:
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
         yield text
-        yield Answer(asked, text, False, citations, mode, timings, " ".join(notices),
+        yield Answer(question=asked, text=text, abstained=False, citations=citations, mode=mode,
+                     timings=timings, notice=" ".join(notices),
                      retrieved=tuple(p.doc_id for p in passages), refused=refused)
 
     # ---- steps -----------------------------------------------------------------

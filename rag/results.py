@@ -8,7 +8,7 @@ from typing import Any
 from rag.corpus import Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Passage:
     """A retrieved chunk, with the sentences it is made of."""
 
@@ -24,7 +24,7 @@ class Passage:
     sentences: tuple[Sentence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """Where a sentence of the answer comes from: the exact quote and its offsets."""
 
@@ -38,7 +38,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     question: str
     text: str

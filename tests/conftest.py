@@ -160,8 +160,9 @@ def assert_contract(answer: Answer, pipeline: Pipeline) -> None:
             c = by_n[n]
             article = pipeline.index.article(c.doc_id)
             assert article is not None and article.text[c.start : c.end] == c.quote
-            quotes.append(Passage(f"{c.doc_id}:{c.start}", c.doc_id, c.title, c.outlet, c.date,
-                                  c.quote, c.start, c.end, 0.0,
-                                  (Sentence(c.doc_id, c.start, c.end, c.quote),)))
+            quotes.append(Passage(chunk_id=f"{c.doc_id}:{c.start}", doc_id=c.doc_id, title=c.title,
+                                  outlet=c.outlet, date=c.date, text=c.quote, start=c.start,
+                                  end=c.end, score=0.0,
+                                  sentences=(Sentence(c.doc_id, c.start, c.end, c.quote),)))
         support, _, why = pipeline.checker.support(clean, quotes, range(len(quotes)))
         assert support, f"unsupported sentence {clean!r}: {why}"

@@ -10,8 +10,9 @@ def passage(doc: str, *sentences: str) -> Passage:
     for s in sentences:
         sents.append(Sentence(doc, pos, pos + len(s), s))
         pos += len(s) + 1
-    return Passage(doc, doc, f"title {doc}", "Kyodo", "2022-06-12", " ".join(sentences), 0, pos,
-                   1.0, tuple(sents))
+    return Passage(chunk_id=doc, doc_id=doc, title=f"title {doc}", outlet="Kyodo",
+                   date="2022-06-12", text=" ".join(sentences), start=0, end=pos, score=1.0,
+                   sentences=tuple(sents))
 
 
 KISHI = passage("000", "South Korean Defense Minister Lee Jong Sup spoke at the annual Asia "

@@ -17,12 +17,14 @@ Q = Question("q1", "fact", "Who was Lee's Japanese counterpart?", (("Nobuo Kishi
              ("000_ad989b7582d59421",))
 U = Question("u1", "unanswerable", "What is the population of Busan?", (), ())
 QUOTE = "His Japanese counterpart Nobuo Kishi was also in attendance."
-CITE = Citation(1, "000_ad989b7582d59421", "t", "Kyodo", "", QUOTE, 485, 545)
+CITE = Citation(n=1, doc_id="000_ad989b7582d59421", title="t", outlet="Kyodo", date="",
+                quote=QUOTE, start=485, end=545)
 
 
 def answer(text: str, *, abstained: bool = False, citations=(CITE,), retrieved=()) -> Answer:
-    return Answer("q", text, abstained, citations, "evidence",
-                  {"retrieve": 0.01, "generate": 0.0, "cite": 0.001, "total": 0.02},
+    return Answer(question="q", text=text, abstained=abstained, citations=citations,
+                  mode="evidence",
+                  timings={"retrieve": 0.01, "generate": 0.0, "cite": 0.001, "total": 0.02},
                   retrieved=retrieved)
 
 
@@ -95,12 +97,14 @@ def test_report_lists_every_shown_llm_sentence_with_its_quote_and_every_refusal(
     from rag.report import llm_sentences
 
     q = Question("x1", "fact", "Who attended?", (("Kishi",),), ("d",))
-    quote = Citation(1, "d", "t", "Kyodo", "", "Kishi was also in attendance.", 0, 29)
-    kept = Answer("Who attended?", "Kishi attended. [1]", False, (quote,), "llm",
+    quote = Citation(n=1, doc_id="d", title="t", outlet="Kyodo", date="",
+                     quote="Kishi was also in attendance.", start=0, end=29)
+    kept = Answer(question="Who attended?", text="Kishi attended. [1]", abstained=False,
+                  citations=(quote,), mode="llm",
                   refused=(("Yoon attended too", "'Yoon' is in no cited sentence"),))
     text = llm_sentences(EvalRun([q], [kept], []))
     assert "**x1** Kishi attended. — “Kishi was also in attendance.”" in text
     assert "**x1** Yoon attended too — *'Yoon' is in no cited sentence*" in text
-    evidence = Answer("Who attended?", "Kishi was also in attendance. [1]", False, (quote,),
-                      "evidence")
+    evidence = Answer(question="Who attended?", text="Kishi was also in attendance. [1]",
+                      abstained=False, citations=(quote,), mode="evidence")
     assert llm_sentences(EvalRun([q], [evidence], [])).count("(none)") == 2

@@ -101,12 +101,14 @@ def test_acronyms_of_names(text: str, expected: set[str]) -> None:
 def _passage(text: str, *, doc_id: str = "a", outlet: str = "", date: str = "",
              kind: str = "body") -> Passage:
     s = Sentence(doc_id, 0, len(text), text, kind)
-    return Passage(f"{doc_id}:0", doc_id, "A title", outlet, date, text, 0, len(text), 1.0, (s,))
+    return Passage(chunk_id=f"{doc_id}:0", doc_id=doc_id, title="A title", outlet=outlet,
+                   date=date, text=text, start=0, end=len(text), score=1.0, sentences=(s,))
 
 
 def _ranked(text: str, *, has_type: bool = True, outlet: str = "", date: str = "") -> Ranked:
     p = _passage(text, outlet=outlet, date=date)
-    return Ranked(p.sentences[0], p, 1.0, 0.8, 0.5, has_type)
+    return Ranked(sentence=p.sentences[0], passage=p, score=1.0, semantic=0.8, lexical=0.5,
+                  has_type=has_type)
 
 
 @pytest.mark.parametrize(("question", "passage_text", "gap"), [
@@ -175,7 +177,8 @@ def test_headlines_never_answer_and_captions_lose_their_credit_line() -> None:
     body = Sentence("a", 28, 28 + len(body_text), body_text, "body")
     caption_text = "Leaders meet at Camp David on Friday. | PHOTO / VIA AFP"
     caption = Sentence("a", 80, 80 + len(caption_text), caption_text, "caption")
-    p = Passage("a:0", "a", title.text, "", "", "", 0, 200, 1.0, (title, body, caption))
+    p = Passage(chunk_id="a:0", doc_id="a", title=title.text, outlet="", date="", text="", start=0,
+                end=200, score=1.0, sentences=(title, body, caption))
     ranked = rank_sentences("What did the leaders agree at Camp David?", [p],
                             _Vectors())  # type: ignore[arg-type]
     texts = [r.sentence.text for r in ranked]

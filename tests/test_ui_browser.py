@@ -166,3 +166,63 @@ def test_sources_tab_lists_and_reads_articles(page):
 def test_page_talks_only_to_its_own_host(page):
     ask(page, "Where was the 12th Security Policy Consultation held?")
     assert set(page.hosts) == {"127.0.0.1"}, set(page.hosts)
+
+
+# WCAG 2 contrast of every visible text under the given roots, against the background
+# it is painted on (semi-transparent layers composited); what falls below 4.5:1.
+LOW_CONTRAST_JS = """
+(selectors) => {
+  const rgba = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+  const background = (el) => { const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    let out = [255, 255, 255];
+    for (let i = layers.length - 1; i >= 0; i--) out = over(layers[i], out);
+    return out; };
+  const lum = (c) => { const l = c.map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const low = []; let checked = 0;
+  for (const root of selectors.flatMap(s => [...document.querySelectorAll(s)])) {
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim());
+      if (!own.length || !el.getClientRects().length) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const bg = background(el), fg = over(rgba(style.color), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05); checked++;
+      if (ratio < 4.5) low.push(`${ratio.toFixed(2)}:1 ${el.tagName}.${el.className} `
+                                + `'${own[0].textContent.trim().slice(0, 30)}'`); } }
+  return {checked, low};
+}
+"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_text_reaches_wcag_aa_in_both_themes(browser, ui, theme):
+    """The highlighted sentence, a hovered card, the abstention box, timings and
+    markers: 4.5:1 or more against what they are painted on, in either theme."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900},
+                                  color_scheme="dark" if theme == "dark" else "light")
+    page = context.new_page()
+    try:
+        page.goto(ui["url"] + ("?__theme=dark" if theme == "dark" else "?__theme=light"))
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        assert page.evaluate("document.body.classList.contains('dark') || "
+                             "!!document.querySelector('.dark')") == (theme == "dark")
+        ask(page, "What is the population of Busan?")
+        ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        page.locator("#chat .rag-marker").first.click()
+        page.wait_for_selector("#reader mark#rag-hl", timeout=20_000)
+        page.locator("#chat .rag-card").first.hover()
+        result = page.evaluate(LOW_CONTRAST_JS, ["#chat", "#reader"])
+        shot(page, f"contrast-{theme}")
+        assert result["checked"] >= 10  # the answer, its card, the quote, the article
+        assert result["low"] == [], result["low"]
+    finally:
+        context.close()

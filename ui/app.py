@@ -46,17 +46,25 @@ CSS = """
 .rag-cards { display: grid; gap: 6px; margin-top: 8px; }
 .rag-card { display: block; border: 1px solid #d0d7de; border-radius: 8px; padding: 6px 8px;
             text-decoration: none !important; color: inherit !important; cursor: pointer; }
-.rag-card:hover { background: #f3f6fa; }
+.rag-card:hover { background: var(--background-fill-secondary); }
 .rag-card q { font-style: italic; }
 .rag-marker { font-weight: 600; cursor: pointer; text-decoration: none !important; }
-.rag-timing { color: #6e7781; font-size: 0.8em; margin-top: 6px; }
-.rag-notice { color: #9a6700; font-size: 0.85em; margin-top: 6px; }
+.rag-timing { color: #59636e; font-size: 0.8em; margin-top: 6px; }
+.rag-notice { color: #7d5100; font-size: 0.85em; margin-top: 6px; }
 .rag-abstain { border-left: 4px solid #bf8700; background: #fff8c5; padding: 6px 10px;
                border-radius: 4px; color: #3b2300; }
-.rag-error { border-left: 4px solid #cf222e; background: #ffebe9; padding: 6px 10px; }
+.rag-error { border-left: 4px solid #cf222e; background: #ffebe9; padding: 6px 10px;
+             color: #5c0a12; }
 .rag-article { max-height: 70vh; overflow-y: auto; line-height: 1.5; }
-.rag-article mark { background: #ffd33d; padding: 1px 0; }
-.rag-article .caption { font-style: italic; color: #57606a; }
+.rag-article mark { background: #ffd33d; color: #1f2328; padding: 1px 0; }
+.rag-article .caption { font-style: italic; color: #59636e; }
+/* Gradio's dark theme (OS setting or ?__theme=dark) puts .dark on the page: every
+   text keeps WCAG AA contrast (4.5:1) there too (tests/test_ui_browser.py) */
+.dark .rag-card { border-color: #3d444d; }
+.dark .rag-timing, .dark .rag-article .caption { color: #9198a1; }
+.dark .rag-notice { color: #d29922; }
+.dark .rag-abstain { background: #2e2400; color: #f0e2b6; }
+.dark .rag-error { background: #3c1618; color: #ffdcd7; }
 """
 # One delegated listener: any element with data-cite opens the reader.
 JS = """
@@ -282,6 +290,9 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(elem_id="chat", height=520, sanitize_html=False,
                                          render_markdown=False, label="Conversation",
+                                         # the floating label covered the top message
+                                         # and was 3.6:1 on white (below WCAG AA)
+                                         show_label=False,
                                          feedback_options=("Like", "Dislike"),
                                          buttons=["copy", "copy_all"])
                     with gr.Row():
