@@ -204,7 +204,7 @@ LOW_CONTRAST_JS = """
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_every_text_reaches_wcag_aa_in_both_themes(browser, ui, theme):
+def test_every_text_reaches_wcag_aa_in_both_themes(browser, ui, theme, request):
     """The highlighted sentence, a hovered card, the abstention box, timings and
     markers: 4.5:1 or more against what they are painted on, in either theme."""
     context = browser.new_context(viewport={"width": 1366, "height": 900},
@@ -222,7 +222,52 @@ def test_every_text_reaches_wcag_aa_in_both_themes(browser, ui, theme):
         page.locator("#chat .rag-card").first.hover()
         result = page.evaluate(LOW_CONTRAST_JS, ["#chat", "#reader"])
         shot(page, f"contrast-{theme}")
+        if request.config.getoption("--publish-docs"):
+            page.screenshot(path=str(DOCS / f"answer-{theme}.png"))
         assert result["checked"] >= 10  # the answer, its card, the quote, the article
         assert result["low"] == [], result["low"]
+    finally:
+        context.close()
+
+
+def test_reader_keeps_its_header_in_view(page):
+    ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+    page.locator("#chat .rag-marker").first.click()
+    page.wait_for_selector("#reader mark#rag-hl", timeout=20_000)
+    page.wait_for_function("document.querySelector('#reader .rag-article').scrollTop > 0",
+                           timeout=10_000)  # the quote is further down: the reader scrolled
+    box = page.locator("#reader .rag-article").bounding_box()
+    head = page.locator("#reader .rag-head h3").bounding_box()
+    assert box["y"] - 1 <= head["y"] <= box["y"] + 20
+    assert page.locator("#reader .rag-head").inner_text().count("·") >= 1  # outlet · date
+
+
+@pytest.mark.parametrize("theme", ["light"])
+def test_phone_reader_jumps_back_to_the_answer(browser, ui, theme, request):
+    """At 390 x 844 the question box and Ask fit on the first screen; tapping [1]
+    scrolls down to the article, and its sticky 'Back to the answer' returns."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(ui["url"])
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        ask_box = page.locator("#ask").bounding_box()
+        assert ask_box["y"] + ask_box["height"] <= 844
+        ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        marker = page.locator("#chat .rag-marker").first
+        marker.click()
+        page.wait_for_selector("#reader mark#rag-hl", timeout=20_000)
+        page.wait_for_function("(() => { const r = document.getElementById('rag-hl')"
+                               ".getBoundingClientRect(); return r.top >= 0 && "
+                               "r.bottom <= innerHeight; })()", timeout=10_000)
+        assert page.evaluate("scrollY") > 200  # the page went down to the article
+        if request.config.getoption("--publish-docs"):
+            page.screenshot(path=str(DOCS / "phone-reader.png"))
+        shot(page, "phone-reader")
+        page.locator("#reader .rag-back").click()
+        page.wait_for_function("(() => { const r = document.querySelector('#chat "
+                               ".rag-marker').getBoundingClientRect(); return r.top >= 0 "
+                               "&& r.bottom <= innerHeight; })()", timeout=10_000)
     finally:
         context.close()

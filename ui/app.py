@@ -57,6 +57,14 @@ CSS = """
              color: #5c0a12; }
 .rag-article { max-height: 70vh; overflow-y: auto; line-height: 1.5; }
 .rag-article mark { background: #ffd33d; color: #1f2328; padding: 1px 0; }
+/* the reader keeps the article's title, outlet and date in view while it scrolls */
+.rag-head { position: sticky; top: 0; z-index: 1; padding: 2px 0 6px;
+            background: var(--block-background-fill); }
+.rag-head h3 { margin: 0 0 2px; }
+.rag-back { font-size: 0.85em; cursor: pointer; color: inherit !important;
+            text-decoration: underline; }
+/* on a phone the empty chat box would push the question box and Ask off screen */
+@media (max-width: 640px) { #chat { height: 42vh !important; min-height: 240px; } }
 .rag-article .caption { font-style: italic; color: #59636e; }
 /* Gradio's dark theme (OS setting or ?__theme=dark) puts .dark on the page: every
    text keeps WCAG AA contrast (4.5:1) there too (tests/test_ui_browser.py) */
@@ -70,9 +78,17 @@ CSS = """
 JS = """
 () => {
   document.addEventListener('click', (event) => {
+    const back = event.target.closest('[data-back]');
+    if (back) {  // from the reader to the marker or card that opened it
+      event.preventDefault();
+      (window.ragOpenedFrom || document.getElementById('chat'))
+        .scrollIntoView({ block: 'center' });
+      return;
+    }
     const el = event.target.closest('[data-cite]');
     if (!el) return;
     event.preventDefault();
+    window.ragOpenedFrom = el;
     const box = document.querySelector('#cite-ref textarea, #cite-ref input');
     box.value = el.dataset.cite;
     box.dispatchEvent(new Event('input', { bubbles: true }));
@@ -144,8 +160,9 @@ def render_error(exc: Exception) -> str:
             f"({html.escape(type(exc).__name__)}). The server log has the details.</div>")
 
 
-def render_article(pipeline: Pipeline, ref: str) -> str:
-    """The article an indexed citation points to, with its quote highlighted. Any
+def render_article(pipeline: Pipeline, ref: str, *, back: bool = True) -> str:
+    """The article an indexed citation points to, with its quote highlighted, under a
+    header that stays in view (with a way back to the answer when opened from one). Any
     reference that is not an indexed article is refused."""
     m = _REF.match(ref or "")
     info = pipeline.index.article(m[1]) if m else None
@@ -166,8 +183,10 @@ def render_article(pipeline: Pipeline, ref: str) -> str:
             continue
         parts.append(f'<p class="{seg.kind}">{body_html}</p>')
     meta = " · ".join(html.escape(x) for x in (info.outlet, info.date, info.doc_id) if x)
-    return (f'<div class="rag-article"><h3>{html.escape(info.title)}</h3>'
-            f"<div class='rag-timing'>{meta}</div>{''.join(parts)}</div>")
+    link = ('<a class="rag-back" href="#" data-back="1">↑ Back to the answer</a>'
+            if back else "")
+    return (f'<div class="rag-article"><div class="rag-head"><h3>{html.escape(info.title)}'
+            f"</h3><div class='rag-timing'>{meta}</div>{link}</div>{''.join(parts)}</div>")
 
 
 class FeedbackLog:
@@ -279,7 +298,7 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                 for a in get_pipeline().index.articles()]
 
     def read_source(doc_id: str) -> str:
-        return render_article(get_pipeline(), f"{doc_id}:0:0") if doc_id else ""
+        return render_article(get_pipeline(), f"{doc_id}:0:0", back=False) if doc_id else ""
 
     with gr.Blocks(title="Japan–South Korea relations: cited answers") as demo:
         gr.Markdown("## Japan–South Korea relations, 2022–2023\nAnswers quote the indexed "
