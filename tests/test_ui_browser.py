@@ -271,3 +271,36 @@ def test_phone_reader_jumps_back_to_the_answer(browser, ui, theme, request):
                                "&& r.bottom <= innerHeight; })()", timeout=10_000)
     finally:
         context.close()
+
+
+def test_a_question_typed_during_an_answer_stays_in_the_box(browser, tmp_path, real_embed):
+    """The box empties once, when a question is taken; what is typed while the answer
+    streams is kept (every update used to wipe it)."""
+    from tests.conftest import FakeLLM
+    from ui.app import launch
+
+    claim = "Seoul scrapped an intelligence-sharing agreement with Japan in August 2019. [1]"
+    slow = FakeLLM(claim, claim, delay=0.25)  # about 3 s an answer
+    pipeline = build_pipeline(tmp_path, embed=real_embed, llm=slow)
+    port = free_port()
+    demo = launch(host="127.0.0.1", port=port, block=False, get_pipeline=lambda: pipeline,
+                  feedback_path=tmp_path / "feedback.jsonl")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        page.fill("#question textarea",
+                  "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        page.click("#ask")
+        page.wait_for_function("document.querySelector('#question textarea').value === ''")
+        page.fill("#question textarea", "And what did Japan do then?")
+        page.wait_for_function(
+            "document.querySelectorAll('#chat .rag-timing').length > 0", timeout=60_000)
+        page.wait_for_timeout(500)  # the last updates of the first answer
+        assert "August 2019" in page.locator("#chat").inner_text()
+        assert page.input_value("#question textarea") == "And what did Japan do then?"
+        assert len(slow.prompts) == 1  # still waiting for the user to send it
+    finally:
+        context.close()
+        demo.close()

@@ -249,7 +249,10 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
             return
         history.append({"role": "user", "content": html.escape(question)})
         history.append({"role": "assistant", "content": "<i>Searching the articles…</i>"})
-        yield history, answers, ""
+        yield history, answers, ""  # the box empties once, when the question is taken
+        # afterwards the box is left alone: a question typed while this one is answered
+        # stays there (it used to be wiped by every update)
+        keep = gr.skip()
         convo = [t for a in answers for t in (
             {"role": "user", "content": a["question"]},
             {"role": "assistant", "content": a["text"]})]
@@ -261,13 +264,13 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                 else:
                     history[-1] = {"role": "assistant",
                                    "content": f"<div>{html.escape(event)}</div>"}
-                yield history, answers, ""
+                yield history, answers, keep
         except Exception as exc:  # shown to the user as a message, never a trace
             if not isinstance(exc, RagError):
                 log.exception("answer failed")
             history[-1] = {"role": "assistant", "content": render_error(exc)}
             answers.append({"question": question, "text": "", "error": str(exc)})
-            yield history, answers, ""
+            yield history, answers, keep
 
     def on_like(data: gr.LikeData, history: list[dict[str, Any]],
                 answers: list[dict[str, Any]]) -> None:
