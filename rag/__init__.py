@@ -19,7 +19,7 @@ from rag.errors import (
     RagError,
     StoreUnavailableError,
 )
-from rag.results import Answer, Citation
+from rag.results import Answer, Citation, Draft
 from rag.settings import Settings, get_settings
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "BackendError",
     "Citation",
     "ConfigError",
+    "Draft",
     "EvalFileError",
     "IndexCorruptError",
     "InputError",
@@ -50,8 +51,10 @@ def answer(question: str, history: Sequence[Any] | None = None) -> Answer:
     return default_pipeline().answer(question, history)
 
 
-def stream_answer(question: str, history: Sequence[Any] | None = None) -> Iterator[str | Answer]:
-    """Like ``answer`` but yields the checked text so far, then the final Answer."""
+def stream_answer(question: str, history: Sequence[Any] | None = None
+                  ) -> Iterator[Draft | Answer]:
+    """Like ``answer`` but yields Drafts (checked text with its citations: the quoted
+    direct answer at once, then, if kept, the LLM's), then the final Answer."""
     from rag.pipeline import default_pipeline
 
     yield from default_pipeline().stream(question, history)

@@ -49,7 +49,7 @@ from rag.evidence import (
 from rag.generate import Generator, build_messages
 from rag.index import Index
 from rag.markers import render, strip_markers
-from rag.results import Answer, Passage
+from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
 from rag.sentences import split_sentences
 from rag.settings import Settings, get_settings
@@ -163,9 +163,11 @@ class Pipeline:
         return result
 
     def stream(self, question: str, history: History | None = None, *,
-               top_k: int | None = None) -> Iterator[str | Answer]:
-        """Yields the checked answer text so far (never unchecked LLM text), then the
-        final Answer."""
+               top_k: int | None = None) -> Iterator[Draft | Answer]:
+        """Yields Drafts of checked answer text (never unchecked LLM text), then the
+        final Answer. With an LLM, the quoted direct answer comes first, before the LLM
+        is asked, unless the evidence is too weak to stand against an LLM that may
+        find no answer (then a shown answer could turn into an abstention)."""
         began = time.perf_counter()
         asked, notices = self._normalise(question)
         # markup in a question ("<img …> Who is …?") stays in the Answer as typed (the UI
@@ -209,6 +211,12 @@ class Pipeline:
         draft = ""
         t = time.perf_counter()
         cite_time = 0.0
+        previewed = False
+        if self.generator.llm is not None and not self._weak(question, chosen):
+            # the LLM takes a second or more; its sentences, if kept, replace this
+            yield Draft(*assemble(self._evidence_items(question, chosen),
+                                  _by_doc(passages + shown)))
+            previewed = True
         if self.generator.llm is not None:
             try:
                 for claim, spent in self._stream_checked(query, shown):
@@ -217,9 +225,10 @@ class Pipeline:
                     claims.append(claim)
                     draft += " " + claim.text
                     cite_time += spent
-                    if claim.supported:
+                    if claim.supported and not previewed:
                         kept = [c for c in claims if c.supported]
-                        yield assemble([(c.text, c.support) for c in kept], _by_doc(shown))[0]
+                        yield Draft(*assemble([(c.text, c.support) for c in kept],
+                                              _by_doc(shown)))
             except BackendError as exc:
                 log.warning("LLM backend failed: %s", exc)
                 notices.append(f"The language model was unavailable ({exc.message}); "
@@ -249,19 +258,11 @@ class Pipeline:
             items = [(c.text, c.support) for c in kept]
         else:
             mode = "evidence"
-            items = []
-            for r in chosen:
-                short = trim(r.sentence, question)
-                # the whole sentence is the citation's quote, the clause its answer
-                items.append((excerpt(r.sentence, short), (r.sentence,)))
-            if (lead := from_header(question, chosen[0])) and (
-                    title := self._title_sentence(chosen[0].passage)):
-                # the header answers; its headline is what the card can quote
-                items.insert(0, (f"“{title.text.rstrip('.')}” ({lead}).", (title,)))
+            items = self._evidence_items(question, chosen)
         text, citations = assemble(items, _by_doc(passages + shown))
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
-        yield text
+        yield Draft(text, citations)
         yield Answer(question=asked, text=text, abstained=False, citations=citations, mode=mode,
                      timings=timings, notice=" ".join(notices),
                      retrieved=tuple(p.doc_id for p in passages), refused=refused)
@@ -341,6 +342,21 @@ class Pipeline:
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
         return says_more and typed and on_topic
+
+    def _evidence_items(self, question: str, chosen: list[Ranked]
+                        ) -> list[tuple[str, tuple[Sentence, ...]]]:
+        """The evidence answer: each chosen sentence's answering clause, citing the
+        whole sentence; led by the article's header when that is what is asked."""
+        items: list[tuple[str, tuple[Sentence, ...]]] = []
+        for r in chosen:
+            short = trim(r.sentence, question)
+            # the whole sentence is the citation's quote, the clause its answer
+            items.append((excerpt(r.sentence, short), (r.sentence,)))
+        if (lead := from_header(question, chosen[0])) and (
+                title := self._title_sentence(chosen[0].passage)):
+            # the header answers; its headline is what the card can quote
+            items.insert(0, (f"“{title.text.rstrip('.')}” ({lead}).", (title,)))
+        return items
 
     def _weak(self, question: str, chosen: list[Ranked]) -> bool:
         """Is the reader's best evidence too weak to stand against an LLM that found

@@ -38,6 +38,16 @@ class Citation:
     end: int
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Checked text shown while an answer is made: the quoted direct answer before the
+    LLM is asked (so a reader sees it at once), or the LLM's sentences that passed the
+    citation check so far. The final :class:`Answer` follows."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Answer:
     question: str

@@ -6,7 +6,7 @@ from rag import errors
 
 def test_public_api_is_pinned():
     assert sorted(rag.__all__) == sorted([
-        "Answer", "BackendError", "Citation", "ConfigError", "EvalFileError",
+        "Answer", "BackendError", "Citation", "ConfigError", "Draft", "EvalFileError",
         "IndexCorruptError", "InputError", "RagError", "Settings",
         "StoreUnavailableError", "answer", "get_settings", "stream_answer"])
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from rag.errors import BackendError, InputError
 from rag.markers import strip_markers
-from rag.results import Answer
+from rag.results import Answer, Draft
 from tests.conftest import FakeLLM, assert_contract, build_pipeline, cite
 
 
@@ -136,8 +136,12 @@ def test_stream_yields_only_checked_text_then_the_answer(real_pipeline):
     events = list(real_pipeline.with_llm(llm).stream(
         "Who was Lee Jong-sup's Japanese counterpart?"))
     assert isinstance(events[-1], Answer)
-    assert all("2024" not in e for e in events[:-1])
-    assert events[0].startswith("His Japanese counterpart")
+    drafts = events[:-1]
+    assert drafts and all(isinstance(e, Draft) for e in drafts)
+    assert all("2024" not in e.text for e in drafts)
+    # the quoted direct answer comes first, before the LLM was asked
+    assert "Nobuo Kishi" in drafts[0].text and drafts[0].citations
+    assert drafts[-1].text == events[-1].text
 
 
 def test_answer_is_frozen_and_serialisable(real_pipeline):

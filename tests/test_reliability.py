@@ -234,7 +234,8 @@ def test_default_bind_is_loopback_only(ui_server, happened):
     port = int(url.rstrip("/").rsplit(":", 1)[1])
     addrs = _listening_addresses(port)
     assert addrs and addrs <= {"0100007F", "00000000000000000000000001000000"}, addrs
-    happened("listens on 127.0.0.1 only (checked in /proc/net/tcp); index built on first run")
+    happened("listens on 127.0.0.1 only (checked in /proc/net/tcp); the index is built on "
+             "first run, beside the server")
 
 
 @pytest.mark.reliability("Security", "Reader asked over HTTP for `../../etc/passwd` and other "

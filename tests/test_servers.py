@@ -16,7 +16,7 @@ from rag.errors import StoreUnavailableError
 from rag.generate import default_gguf_path
 from rag.index import Index
 from rag.pipeline import Pipeline
-from rag.results import Answer
+from rag.results import Answer, Draft
 from rag.settings import Settings
 from tests.conftest import SEEDS, assert_contract
 from tests.servers import Server, free_port
@@ -110,11 +110,14 @@ def test_openai_compatible_server_keeps_the_citation_contract(llama_server, real
         events = list(pipeline.stream(question))
         final = events[-1]
         assert isinstance(final, Answer)
-        partials = [e for e in events if isinstance(e, str)]
+        partials = [e for e in events if isinstance(e, Draft)]
+        assert partials  # at least the final text; with good evidence its quote first
         # streamed text is checked text: every partial answer is itself fully cited
-        for text in partials:
-            for clean, markers in parse_claims(text):
+        for draft in partials:
+            for clean, markers in parse_claims(draft.text):
                 assert markers, (question, clean)
+            assert {int(n) for _, ns in parse_claims(draft.text) for n in ns} <= {
+                c.n for c in draft.citations}
         assert_contract(final, pipeline)
         modes.append(final.mode)
     assert server.output().count("/v1/chat/completions") >= len(QUESTIONS) - 1

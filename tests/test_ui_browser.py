@@ -273,23 +273,35 @@ def test_phone_reader_jumps_back_to_the_answer(browser, ui, theme, request):
         context.close()
 
 
-def test_a_question_typed_during_an_answer_stays_in_the_box(browser, tmp_path, real_embed):
-    """The box empties once, when a question is taken; what is typed while the answer
-    streams is kept (every update used to wipe it)."""
+@pytest.fixture(scope="module")
+def slow_ui(tmp_path_factory: pytest.TempPathFactory, real_embed) -> Iterator[dict]:
+    """The UI over an LLM that takes about 3 s an answer (a fake, so it is the same
+    every time)."""
     from tests.conftest import FakeLLM
     from ui.app import launch
 
+    tmp = tmp_path_factory.mktemp("slow-ui")
     claim = "Seoul scrapped an intelligence-sharing agreement with Japan in August 2019. [1]"
-    slow = FakeLLM(claim, claim, delay=0.25)  # about 3 s an answer
-    pipeline = build_pipeline(tmp_path, embed=real_embed, llm=slow)
+    slow = FakeLLM(*[claim] * 4, delay=0.25)
+    pipeline = build_pipeline(tmp, embed=real_embed, llm=slow)
     port = free_port()
     demo = launch(host="127.0.0.1", port=port, block=False, get_pipeline=lambda: pipeline,
-                  feedback_path=tmp_path / "feedback.jsonl")
+                  feedback_path=tmp / "feedback.jsonl")
+    try:
+        yield {"url": f"http://127.0.0.1:{port}/", "llm": slow}
+    finally:
+        demo.close()
+
+
+def test_a_question_typed_during_an_answer_stays_in_the_box(browser, slow_ui):
+    """The box empties once, when a question is taken; what is typed while the answer
+    streams is kept (every update used to wipe it)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(slow_ui["url"])
         page.wait_for_selector("#question textarea", timeout=30_000)
+        asked = len(slow_ui["llm"].prompts)
         page.fill("#question textarea",
                   "When did Seoul scrap its intelligence-sharing agreement with Japan?")
         page.click("#ask")
@@ -300,7 +312,55 @@ def test_a_question_typed_during_an_answer_stays_in_the_box(browser, tmp_path, r
         page.wait_for_timeout(500)  # the last updates of the first answer
         assert "August 2019" in page.locator("#chat").inner_text()
         assert page.input_value("#question textarea") == "And what did Japan do then?"
-        assert len(slow.prompts) == 1  # still waiting for the user to send it
+        assert len(slow_ui["llm"].prompts) == asked + 1  # the second is not sent yet
     finally:
         context.close()
+
+
+def test_the_quoted_answer_shows_before_the_llm_is_done(browser, slow_ui):
+    """First text does not wait for the LLM: the checked direct answer and its card
+    are on the page while the LLM still writes; the final answer follows."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(slow_ui["url"])
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        page.fill("#question textarea",
+                  "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        page.click("#ask")
+        page.wait_for_selector("#chat .rag-pending", timeout=20_000)
+        assert page.locator("#chat .rag-timing").count() == 0  # the LLM is not done
+        assert page.locator("#chat .rag-card").count() >= 1
+        assert "August 2019" in page.locator("#chat").inner_text()
+        page.wait_for_function(
+            "document.querySelectorAll('#chat .rag-timing').length > 0", timeout=60_000)
+        assert page.locator("#chat .rag-pending").count() == 0
+    finally:
+        context.close()
+
+
+def test_a_pipeline_that_cannot_start_is_explained_on_each_answer(tmp_path):
+    """The page comes up before the models load; when they cannot (an index of other
+    vectors, say), each answer says so and what to do, instead of a dead page."""
+    from gradio_client import Client
+
+    from rag.errors import ConfigError
+    from ui.app import launch
+
+    def broken():
+        raise ConfigError("the collection 'articles' was built with the embedding model 'x'",
+                          hint="run rag ingest --rebuild to embed its articles again")
+
+    port = free_port()
+    demo = launch(host="127.0.0.1", port=port, block=False, get_pipeline=broken,
+                  feedback_path=tmp_path / "feedback.jsonl")
+    try:
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        out = client.predict("Who is Nobuo Kishi?", [], "none", 5, api_name="/chat")
+        shown = out[0][-1]["content"]
+        shown = shown if isinstance(shown, str) else str(shown)
+        assert "rag-error" in shown and "rag ingest --rebuild" in shown
+        again = client.predict("Who is Nobuo Kishi?", None, api_name="/ask")
+        assert again["hint"].startswith("run rag ingest --rebuild")
+    finally:
         demo.close()

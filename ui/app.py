@@ -28,7 +28,7 @@ from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
 from rag.markers import link_markers
 from rag.pipeline import Pipeline, default_pipeline
-from rag.results import Answer, Citation
+from rag.results import Answer, Citation, Draft
 from rag.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ CSS = """
 .rag-card:hover { background: var(--background-fill-secondary); }
 .rag-card q { font-style: italic; }
 .rag-marker { font-weight: 600; cursor: pointer; text-decoration: none !important; }
-.rag-timing { color: #59636e; font-size: 0.8em; margin-top: 6px; }
+.rag-timing, .rag-pending { color: #59636e; font-size: 0.8em; margin-top: 6px; }
 .rag-notice { color: #7d5100; font-size: 0.85em; margin-top: 6px; }
 .rag-abstain { border-left: 4px solid #bf8700; background: #fff8c5; padding: 6px 10px;
                border-radius: 4px; color: #3b2300; }
@@ -69,7 +69,7 @@ CSS = """
 /* Gradio's dark theme (OS setting or ?__theme=dark) puts .dark on the page: every
    text keeps WCAG AA contrast (4.5:1) there too (tests/test_ui_browser.py) */
 .dark .rag-card { border-color: #3d444d; }
-.dark .rag-timing, .dark .rag-article .caption { color: #9198a1; }
+.dark .rag-timing, .dark .rag-pending, .dark .rag-article .caption { color: #9198a1; }
 .dark .rag-notice { color: #d29922; }
 .dark .rag-abstain { background: #2e2400; color: #f0e2b6; }
 .dark .rag-error { background: #3c1618; color: #ffdcd7; }
@@ -150,6 +150,13 @@ def render_answer(a: Answer) -> str:
                 f"articles answers this question.</div>{related}{notice}{timing}")
     return f"<div>{render_text(a.text, a.citations)}</div>{render_cards(a.citations)}" \
            f"{notice}{timing}"
+
+
+def render_draft(d: Draft) -> str:
+    """Checked text shown before the final answer, with its cards: the quoted direct
+    answer at once while the LLM works (issue 13: first text waited for the LLM)."""
+    return (f"<div>{render_text(d.text, d.citations)}</div>{render_cards(d.citations)}"
+            '<div class="rag-pending">checking for more…</div>')
 
 
 def render_error(exc: Exception) -> str:
@@ -262,8 +269,7 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                     history[-1] = {"role": "assistant", "content": render_answer(event)}
                     answers.append(event.to_dict())
                 else:
-                    history[-1] = {"role": "assistant",
-                                   "content": f"<div>{html.escape(event)}</div>"}
+                    history[-1] = {"role": "assistant", "content": render_draft(event)}
                 yield history, answers, keep
         except Exception as exc:  # shown to the user as a message, never a trace
             if not isinstance(exc, RagError):
@@ -380,13 +386,26 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def _warm(get_pipeline: Callable[[], Pipeline]) -> None:
+    try:
+        get_pipeline()
+        log.info("the index and models are loaded")
+    except RagError as exc:
+        log.error("the pipeline cannot start: %s", exc)
+    except Exception:
+        log.exception("the pipeline cannot start")
+
+
 def launch(*, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
            block: bool = True, get_pipeline: Callable[[], Pipeline] = default_pipeline,
            feedback_path: Path | None = None) -> gr.Blocks:
     credentials = parse_auth(auth)
     if host not in ("127.0.0.1", "localhost", "::1") and credentials is None:
         log.warning("serving on %s without --auth: anyone on the network can use it", host)
-    get_pipeline()  # build the index (first run) before the page says it is ready
+    # The page needs no model: the pipeline (index, embedder, LLM; the index is built
+    # on a first run) loads beside the server, and a question asked before it is ready
+    # waits for it. A failure is logged here and shown, with what to do, on each answer.
+    threading.Thread(target=_warm, args=(get_pipeline,), name="rag-warm", daemon=True).start()
     demo = build_app(get_pipeline, feedback_path=feedback_path)
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port or None, auth=credentials, share=False,
