@@ -117,12 +117,17 @@ def ingest(
 def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer as JSON")] = False,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="print the answer with numbered sources as Markdown")] = False,
     llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
 ) -> None:
     """Answer one question, with citations."""
     a = _pipeline(llm.value if llm else None).answer(question)
     if as_json:
         console.print_json(json.dumps(a.to_dict(), ensure_ascii=False))
+        return
+    if markdown:
+        sys.stdout.write(a.to_markdown())  # as is: rich would read its brackets as markup
         return
     console.print(a.text, highlight=False)
     if a.notice:

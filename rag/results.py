@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rag.corpus import Sentence
@@ -65,3 +66,36 @@ class Answer:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        """The Answer ``to_dict`` (or a line of an eval's answers.jsonl) describes."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{**{k: v for k, v in data.items() if k in known},
+                      "citations": tuple(Citation(**c) for c in data.get("citations", ())),
+                      "related": tuple(Citation(**c) for c in data.get("related", ())),
+                      "retrieved": tuple(data.get("retrieved", ())),
+                      "refused": tuple((s, r) for s, r in data.get("refused", ()))})
+
+    def to_markdown(self) -> str:
+        """The answer as a reader would paste it: the question, the text with its [n]
+        markers, and the numbered sources with the sentence each one quotes (an
+        abstention lists its related reading as such)."""
+        refs = self.related if self.abstained else self.citations
+        lines = [f"**{_md_line(self.question)}**", "", self.text]
+        if refs:
+            lines += ["", "Related reading, not an answer:" if self.abstained else "Sources:",
+                      ""]
+        for c in refs:
+            where = ", ".join(x for x in (c.outlet, c.date) if x)
+            # a related passage is a chunk, not a sentence: its opening is enough
+            quote = c.quote if not self.abstained or len(c.quote) <= 300 else \
+                c.quote[:300].rsplit(" ", 1)[0] + " …"
+            lines.append(f"{'- ' if self.abstained else f'{c.n}. '}*{_md_line(c.title)}*"
+                         + (f" ({where})" if where else "") + f": “{_md_line(quote)}”")
+        return "\n".join(lines) + "\n"
+
+
+def _md_line(text: str) -> str:
+    """One line of Markdown that shows ``text`` as it is (no emphasis, no new lines)."""
+    return re.sub(r"([\\`*_<>\[\]])", r"\\\1", " ".join(text.split()))

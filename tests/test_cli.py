@@ -117,3 +117,12 @@ def test_rebuild_embeds_the_collection_again_from_its_own_files(env, tmp_path: P
     assert "added 1, updated 0, unchanged 0" in p.stdout and "index holds" in p.stdout
     assert "gone" in p.stderr and "003_a4737b3ecd6f7523.txt" in p.stderr
     assert "001_3331d411a437cf58" in rag("sources", env=mine).stdout
+
+
+def test_ask_markdown_prints_the_answer_with_numbered_sources(env):
+    p = rag("ask", "--markdown", "When did Seoul scrap its intelligence-sharing agreement "
+            "with Japan?", env=env)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[0].startswith("**When did Seoul") and "[1]" in lines[2]
+    assert any(line.startswith("1. *") and "RT.com" in line for line in lines)

@@ -364,3 +364,25 @@ def test_a_pipeline_that_cannot_start_is_explained_on_each_answer(tmp_path):
         assert again["hint"].startswith("run rag ingest --rebuild")
     finally:
         demo.close()
+
+
+def test_copy_answer_with_sources_puts_markdown_on_the_clipboard(browser, ui):
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(ui["url"])
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+        page.click("#copy-md")
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)",
+                               timeout=10_000)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        lines = copied.splitlines()
+        assert lines[0] == "**When did Seoul scrap its intelligence-sharing agreement with Japan?**"
+        assert "August 2019" in lines[2] and "[1]" in lines[2]
+        assert "Sources:" in lines
+        assert any(line.startswith("1. *") and "RT.com" in line and "August 2019" in line
+                   for line in lines)
+    finally:
+        context.close()

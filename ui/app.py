@@ -96,6 +96,9 @@ JS = """
   });
 }
 """
+COPY_JS = """
+(markdown) => { if (markdown) navigator.clipboard.writeText(markdown); }
+"""
 SCROLL_JS = """
 () => { setTimeout(() => {
   const m = document.getElementById('rag-hl');
@@ -292,6 +295,14 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                                             "citations": a.get("citations", []),
                                             "mode": a.get("mode")}, key=key)
 
+    def last_markdown(answers: list[dict[str, Any]]) -> str:
+        done = [a for a in answers or [] if "mode" in a]  # not the error rows
+        if not done:
+            gr.Info("Ask a question first: there is no answer to copy yet.")
+            return ""
+        gr.Info("The answer and its sources are on the clipboard, as Markdown.")
+        return Answer.from_dict(done[-1]).to_markdown()
+
     def ask(question: str, history: list[Any] | None = None) -> dict[str, Any]:
         """The Answer as a dict, for scripts (gradio_client); errors as {"error", "hint"}."""
         try:
@@ -327,7 +338,12 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
                         box = gr.Textbox(placeholder="Ask about the articles…", scale=5,
                                          show_label=False, elem_id="question", max_lines=4)
                         send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
-                    new = gr.Button("New chat", size="sm", elem_id="new-chat")
+                    with gr.Row():
+                        new = gr.Button("New chat", size="sm", elem_id="new-chat")
+                        copy_md = gr.Button("Copy answer with sources", size="sm",
+                                            elem_id="copy-md")
+                    # the last answer as Markdown, for the clipboard (never shown)
+                    markdown = gr.Textbox(visible=False, elem_id="answer-md")
                     gr.Examples(EXAMPLES, inputs=box, label="Try")
                     with gr.Accordion("Settings", open=False):
                         backend = gr.Dropdown(list(BACKENDS), value=settings.llm,
@@ -356,6 +372,9 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
         chatbot.clear(lambda: ([], READER_HINT), None, [answers, reader], queue=False,
                       api_visibility="private")
         chatbot.like(on_like, [chatbot, answers], None, api_visibility="private")
+        copy_md.click(last_markdown, answers, markdown, queue=False,
+                      api_visibility="private").then(
+            None, markdown, None, js=COPY_JS)
         open_btn.click(open_ref, ref, reader, api_name="article").then(None, js=SCROLL_JS)
         gradio_api(ask, api_name="ask", concurrency_id="answer")
 
