@@ -59,3 +59,29 @@ def date_words(iso: str) -> str:
     except ValueError:
         return ""
     return f"{d.day} {MONTHS[d.month - 1].title()} {d.year}"
+
+
+# A year an event is placed in: "in 2018", "in August 2019", "on 17 April 2023",
+# "during 2022", "(in) March 2023". Not "since 2017" or "until 2019": a year that bounds
+# a span says when something did not happen.
+_EVENT_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<lead>in|on|during|of|from)\s+)?"
+    rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE}\s+)?(?:(?P<mday>\d{{1,2}}),?\s+)?"
+    rf"(?P<year>(?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)", re.I)
+_BOUNDING = re.compile(r"\b(?:since|until|till|before|after|by|than)\s+$", re.I)
+
+
+def event_date(text: str) -> tuple[tuple[int, int, int], str] | None:
+    """When ``text`` places what it reports: a sort key (year, month, day; 0 when not
+    given) and the words for it ("August 2019"), from the first year that comes with a
+    month or a preposition of time; None when it names no such year."""
+    for m in _EVENT_DATE.finditer(text):
+        month = _MONTH_NUMBER.get(m["month"].strip()[:3].lower(), 0) if m["month"] else 0
+        if not (month or m["lead"]) or _BOUNDING.search(text[: m.start()]):
+            continue
+        year = int(m["year"])
+        day = int(m["day"] or m["mday"] or 0) if month else 0
+        words = " ".join(x for x in (str(day) if day else "",
+                                     MONTHS[month - 1].title() if month else "", str(year)) if x)
+        return (year, month, day), words
+    return None

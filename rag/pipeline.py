@@ -18,6 +18,7 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
+from rag import timeline
 from rag.backends import BACKENDS, make_llm
 from rag.chunks import fits_tokens, truncate_tokens
 from rag.cite import (
@@ -178,7 +179,8 @@ class Pipeline:
         t = time.perf_counter()
         query = resolve_followup(question, history)
         k = top_k or self.settings.top_k
-        if wants_summary(question):
+        summary = wants_summary(question)
+        if summary:
             passages = diversify(self.retriever.retrieve(query, top_k=2 * k), k)
         else:
             passages = self.retriever.retrieve(query, top_k=k)
@@ -265,7 +267,8 @@ class Pipeline:
         yield Draft(text, citations)
         yield Answer(question=asked, text=text, abstained=False, citations=citations, mode=mode,
                      timings=timings, notice=" ".join(notices),
-                     retrieved=tuple(p.doc_id for p in passages), refused=refused)
+                     retrieved=tuple(p.doc_id for p in passages), refused=refused,
+                     timeline=timeline.build(ranked) if summary else ())
 
     # ---- steps -----------------------------------------------------------------
     def _normalise(self, question: str) -> tuple[str, list[str]]:

@@ -40,6 +40,15 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event of a timeline: the date its sentence gives, and that sentence
+    (quoted whole, with where it is; ``n`` is 0: it is not a marker of the text)."""
+
+    when: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Draft:
     """Checked text shown while an answer is made: the quoted direct answer before the
     LLM is asked (so a reader sees it at once), or the LLM's sentences that passed the
@@ -63,6 +72,8 @@ class Answer:
     # LLM sentences the citation check refused, each with the reason, never shown as
     # answer text: (sentence, reason)
     refused: tuple[tuple[str, str], ...] = ()
+    # for a question about change over time: dated sentences of the evidence, in order
+    timeline: tuple[TimelineEntry, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,7 +86,9 @@ class Answer:
                       "citations": tuple(Citation(**c) for c in data.get("citations", ())),
                       "related": tuple(Citation(**c) for c in data.get("related", ())),
                       "retrieved": tuple(data.get("retrieved", ())),
-                      "refused": tuple((s, r) for s, r in data.get("refused", ()))})
+                      "refused": tuple((s, r) for s, r in data.get("refused", ())),
+                      "timeline": tuple(TimelineEntry(e["when"], Citation(**e["citation"]))
+                                        for e in data.get("timeline", ()))})
 
     def to_markdown(self) -> str:
         """The answer as a reader would paste it: the question, the text with its [n]
@@ -93,6 +106,13 @@ class Answer:
                 c.quote[:300].rsplit(" ", 1)[0] + " …"
             lines.append(f"{'- ' if self.abstained else f'{c.n}. '}*{_md_line(c.title)}*"
                          + (f" ({where})" if where else "") + f": “{_md_line(quote)}”")
+        if self.timeline:
+            lines += ["", "Timeline:", ""]
+        for e in self.timeline:
+            c = e.citation
+            where = ", ".join(x for x in (c.outlet, c.date) if x)
+            lines.append(f"- **{e.when}**: “{_md_line(c.quote)}” (*{_md_line(c.title)}*"
+                         + (f", {where}" if where else "") + ")")
         return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rag.results import Answer, Citation
+from rag.results import Answer, Citation, TimelineEntry
 
 
 def cite(n: int, quote: str, *, title: str = "Seoul plans to normalize cooperation",
@@ -22,7 +22,8 @@ ANSWERED = Answer(
     citations=(cite(1, "Seoul scrapped the pact in August 2019."),
                cite(2, "Japan tightened exports.", title="Trade *row* [update]", outlet="",
                     date="")),
-    timings={"total": 0.1}, refused=(("Japan invaded.", "'invaded' is in no quote"),))
+    timings={"total": 0.1}, refused=(("Japan invaded.", "'invaded' is in no quote"),),
+    timeline=(TimelineEntry("August 2019", cite(0, "Seoul scrapped the pact in August 2019.")),))
 ABSTAINED = Answer(
     question="What is the population of Busan?", text="The articles don't say.",
     abstained=True, citations=(), mode="abstained",
@@ -36,7 +37,10 @@ ABSTAINED = Answer(
                 "1. *Seoul plans to normalize cooperation* (RT.com, 2022-06-13): "
                 "“Seoul scrapped the pact in August 2019.”",
                 # Markdown's own characters in a title are shown, not obeyed
-                "2. *Trade \\*row\\* \\[update\\]*: “Japan tightened exports.”"]),
+                "2. *Trade \\*row\\* \\[update\\]*: “Japan tightened exports.”",
+                "Timeline:",
+                "- **August 2019**: “Seoul scrapped the pact in August 2019.” (*Seoul plans to "
+                "normalize cooperation*, RT.com, 2022-06-13)"]),
     (ABSTAINED, ["**What is the population of Busan?**", "The articles don't say.",
                  "Related reading, not an answer:"]),
 ])

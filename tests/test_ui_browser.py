@@ -386,3 +386,15 @@ def test_copy_answer_with_sources_puts_markdown_on_the_clipboard(browser, ui):
                    for line in lines)
     finally:
         context.close()
+
+
+def test_a_question_about_change_shows_a_timeline_that_opens_its_sources(page):
+    ask(page, "How did Japan-South Korea relations change between 2018 and 2023?")
+    events = page.locator("#chat .rag-timeline li")
+    assert events.count() >= 3
+    whens = [events.nth(i).locator(".rag-when").inner_text() for i in range(events.count())]
+    assert "2018" in whens and "August 2019" in whens
+    assert whens.index("2018") < whens.index("August 2019")
+    events.nth(whens.index("August 2019")).locator(".rag-event").click()
+    page.wait_for_selector("#reader mark#rag-hl", timeout=20_000)
+    assert "August 2019" in page.locator("#reader mark#rag-hl").inner_text()

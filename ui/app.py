@@ -48,6 +48,10 @@ CSS = """
             text-decoration: none !important; color: inherit !important; cursor: pointer; }
 .rag-card:hover { background: var(--background-fill-secondary); }
 .rag-card q { font-style: italic; }
+.rag-timeline { margin-top: 10px; }
+.rag-timeline ol { margin: 4px 0 0 1.2em; padding: 0; }
+.rag-timeline li { margin-bottom: 6px; }
+.rag-event { color: inherit !important; cursor: pointer; }
 .rag-marker { font-weight: 600; cursor: pointer; text-decoration: none !important; }
 .rag-timing, .rag-pending { color: #59636e; font-size: 0.8em; margin-top: 6px; }
 .rag-notice { color: #7d5100; font-size: 0.85em; margin-top: 6px; }
@@ -152,7 +156,23 @@ def render_answer(a: Answer) -> str:
         return (f'<div class="rag-abstain">{html.escape(a.text)} Nothing in the indexed '
                 f"articles answers this question.</div>{related}{notice}{timing}")
     return f"<div>{render_text(a.text, a.citations)}</div>{render_cards(a.citations)}" \
-           f"{notice}{timing}"
+           f"{render_timeline(a)}{notice}{timing}"
+
+
+def render_timeline(a: Answer) -> str:
+    """Dated sentences of the evidence, oldest first; each opens its article."""
+    if not a.timeline:
+        return ""
+    items = []
+    for e in a.timeline:
+        c = e.citation
+        quote = c.quote if len(c.quote) <= 220 else c.quote[:220].rsplit(" ", 1)[0] + " …"
+        meta = " · ".join(html.escape(x) for x in (c.title, c.outlet) if x)
+        items.append(f'<li><b class="rag-when">{html.escape(e.when)}</b> '
+                     f'<a class="rag-event" href="#" data-cite="{html.escape(_ref(c))}">'
+                     f"{html.escape(quote)}</a><div class='rag-timing'>{meta}</div></li>")
+    return f'<div class="rag-timeline"><b>Timeline</b><ol>{"".join(items)}</ol></div>'
+
 
 
 def render_draft(d: Draft) -> str:
