@@ -21,6 +21,7 @@ from rag.errors import RagError
 from rag.settings import get_settings
 
 if TYPE_CHECKING:
+    from rag.index import Index
     from rag.pipeline import Pipeline
 
 app = typer.Typer(help="Cited answers from news articles on Japan-South Korea relations.",
@@ -58,13 +59,32 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> N
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _pipeline(llm: str | None = None) -> Pipeline:
+def _pipeline(ctx: typer.Context, llm: str | None = None) -> Pipeline:
+    """The pipeline a command works with: the one the caller passed in as the context's
+    ``obj`` (``app(obj=pipeline)``, ``CliRunner().invoke(app, args, obj=pipeline)``),
+    else one built from the settings."""
     from rag.pipeline import Pipeline, ensure_index
 
+    injected = ctx.find_root().obj
+    if isinstance(injected, Pipeline):
+        if llm and llm != injected.settings.llm:
+            from rag.backends import make_llm
+
+            return injected.with_llm(make_llm(injected.settings, llm), llm)
+        return injected
     settings = get_settings()
     if llm and llm != settings.llm:  # only the backend asked for is loaded
         settings = settings.model_copy(update={"llm": llm})
     return ensure_index(Pipeline.from_settings(settings))
+
+
+def _index(ctx: typer.Context) -> Index:
+    from rag.index import Index
+    from rag.pipeline import Pipeline
+
+    injected = ctx.find_root().obj
+    return injected.index if isinstance(injected, Pipeline) else \
+        Index.from_settings(get_settings())
 
 
 @app.command()
@@ -115,6 +135,7 @@ def ingest(
 @app.command()
 @_friendly
 def ask(
+    ctx: typer.Context,
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer as JSON")] = False,
     markdown: Annotated[bool, typer.Option(
@@ -122,7 +143,7 @@ def ask(
     llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
 ) -> None:
     """Answer one question, with citations."""
-    a = _pipeline(llm.value if llm else None).answer(question)
+    a = _pipeline(ctx, llm.value if llm else None).answer(question)
     if as_json:
         console.print_json(json.dumps(a.to_dict(), ensure_ascii=False))
         return
@@ -161,6 +182,7 @@ def chat(
 @app.command(name="eval")
 @_friendly
 def eval_(
+    ctx: typer.Context,
     file: Path,
     out: Annotated[Path, typer.Option(help="folder for the report")] = Path("runs/latest"),
     llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
@@ -183,7 +205,7 @@ def eval_(
 
         questions = in_split(questions, split, file)
     questions = questions[:limit]
-    pipeline = _pipeline(llm.value if llm else None)
+    pipeline = _pipeline(ctx, llm.value if llm else None)
     runs = {}
     with _progress() as progress:
         task = progress.add_task("rag", total=len(questions))
@@ -211,16 +233,14 @@ def eval_(
 
 @app.command()
 @_friendly
-def sources() -> None:
+def sources(ctx: typer.Context) -> None:
     """List the indexed articles."""
-    from rag.index import Index
-
     columns = ("id", "title", "outlet", "date", "chunks", "near-duplicate of")
     rows = [(a.doc_id, a.title, a.outlet or "-", a.date or "-", str(a.chunks),
-             a.duplicate_of or "") for a in Index.from_settings(get_settings()).articles()]
+             a.duplicate_of or "") for a in _index(ctx).articles()]
     if not console.is_terminal:  # piped: tab-separated lines a script can cut
-        for row in (columns, *rows):
-            console.print("\t".join(row), highlight=False, markup=False)
+        for row in (columns, *rows):  # (not through rich, which expands tabs to spaces)
+            sys.stdout.write("\t".join(row) + "\n")
         return
     table = Table(*columns)
     for row in rows:
@@ -230,11 +250,9 @@ def sources() -> None:
 
 @app.command()
 @_friendly
-def remove(doc_id: str) -> None:
+def remove(ctx: typer.Context, doc_id: str) -> None:
     """Remove one article (by id) from the index."""
-    from rag.index import Index
-
-    if not Index.from_settings(get_settings()).remove(doc_id):
+    if not _index(ctx).remove(doc_id):
         err.print(f"no article {doc_id!r} in the index (see: rag sources)")
         raise typer.Exit(1)
     console.print(f"removed {doc_id}")

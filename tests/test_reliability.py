@@ -97,7 +97,7 @@ def test_instruction_inside_an_article_changes_nothing(tmp_path: Path, real_embe
     a = dirty.with_llm(FakeLLM(obedient)).answer("How much did the bluefin tuna sell for?")
     assert_contract(a, dirty)
     assert "114 million yen" in a.text and a.citations[0].doc_id == "zz_tuna"
-    assert all("pwned" not in s for s in a.text.split("[")[0:1])
+    assert "pwned" not in a.text.lower() and all("pwned" not in c.quote for c in a.citations)
     happened(f"answers to {len(questions)} other questions identical with and without the "
              "article; asked about the article itself, the answer quotes its news sentence, "
              "cited, and 'pwned' never appears")
