@@ -150,10 +150,20 @@ def test_html_in_a_question_is_shown_not_run(page, happened):
     happened("shown as text in the chat; no script ran (window.pwned stayed undefined)")
 
 
-def test_sources_tab_lists_and_reads_articles(page):
+def test_sources_tab_lists_and_reads_articles(browser, ui):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(ui["url"])
+    page.wait_for_selector("#question textarea", timeout=30_000)
     page.get_by_role("tab", name="Sources").click()
     page.wait_for_selector("#sources-table >> text=RT.com", timeout=20_000)
     shot(page, "06-sources")
+    # every column in view at 1366 px (the chunk counts were cut off), dates named
+    # for what they are: the page's
+    header = page.locator("#sources-table th", has_text="chunks").first.bounding_box()
+    table = page.locator("#sources-table").bounding_box()
+    assert header and table and header["x"] + header["width"] <= table["x"] + table["width"]
+    assert page.locator("#sources-table th", has_text="page date").count() >= 1
     # the reader's list names articles by title, not by id
     page.locator("#source-pick input").click()
     option = page.get_by_role("option", name="Seoul plans to \"normalize\" cooperation",
@@ -161,6 +171,8 @@ def test_sources_tab_lists_and_reads_articles(page):
     option.first.click()
     page.wait_for_selector("#source-view >> text=intelligence-sharing", timeout=20_000)
     assert page.locator("#source-pick input").input_value().startswith("Seoul plans to")
+    assert "page date 2022-06-13" in page.locator("#source-view .rag-head").inner_text()
+    context.close()
 
 
 def test_page_talks_only_to_its_own_host(page):

@@ -212,7 +212,8 @@ def render_article(pipeline: Pipeline, ref: str, *, back: bool = True) -> str:
         if seg.kind == "title":
             continue
         parts.append(f'<p class="{seg.kind}">{body_html}</p>')
-    meta = " · ".join(html.escape(x) for x in (info.outlet, info.date, info.doc_id) if x)
+    meta = " · ".join(html.escape(x) for x in (
+        info.outlet, f"page date {info.date}" if info.date else "", info.doc_id) if x)
     link = ('<a class="rag-back" href="#" data-back="1">↑ Back to the answer</a>'
             if back else "")
     return (f'<div class="rag-article"><div class="rag-head"><h3>{html.escape(info.title)}'
@@ -375,8 +376,11 @@ def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
             ref = gr.Textbox(elem_id="cite-ref", show_label=False, container=False)
             open_btn = gr.Button("open", elem_id="cite-open")
         with gr.Tab("Sources") as sources_tab:
-            table = gr.Dataframe(headers=["id", "title", "outlet", "date", "chunks"],
-                                 interactive=False, elem_id="sources-table")
+            # "page date": the date the page gives, which can be later than the
+            # events it reports (a page updated or republished)
+            table = gr.Dataframe(headers=["id", "title", "outlet", "page date", "chunks"],
+                                 interactive=False, elem_id="sources-table", wrap=True,
+                                 column_widths=["19%", "51%", "11%", "11%", "8%"])
             pick = gr.Dropdown([], label="Read an article", elem_id="source-pick")
             source_view = gr.HTML(elem_id="source-view")
 
