@@ -172,6 +172,9 @@ def test_sources_tab_lists_and_reads_articles(browser, ui):
     page.wait_for_selector("#source-view >> text=intelligence-sharing", timeout=20_000)
     assert page.locator("#source-pick input").input_value().startswith("Seoul plans to")
     assert "page date 2022-06-13" in page.locator("#source-view .rag-head").inner_text()
+    # the headline is the header, not also the first paragraph
+    first = page.locator("#source-view .rag-article p").first.inner_text()
+    assert not first.startswith("Seoul plans to \"normalize\" cooperation")
     context.close()
 
 

@@ -203,14 +203,18 @@ def render_article(pipeline: Pipeline, ref: str, *, back: bool = True) -> str:
     parts = []
     for seg in article.segments:
         body = info.text[seg.start:seg.end]
-        if seg.start <= start < seg.end or seg.start < end <= seg.end:
+        quoted = end > start and (seg.start <= start < seg.end or seg.start < end <= seg.end)
+        # the headline is the reader's header: not again as the first paragraph (the
+        # stored title is given to parse_text, so it reads the headline line as body),
+        # unless it is what an answer quotes (a question about the report itself)
+        if (seg.kind == "title" or body.strip() == info.title.strip()) and not quoted:
+            continue
+        if quoted:
             a, b = max(start, seg.start) - seg.start, min(end, seg.end) - seg.start
             body_html = (html.escape(body[:a]) + f'<mark id="rag-hl">{html.escape(body[a:b])}'
                          f"</mark>" + html.escape(body[b:]))
         else:
             body_html = html.escape(body)
-        if seg.kind == "title":
-            continue
         parts.append(f'<p class="{seg.kind}">{body_html}</p>')
     meta = " · ".join(html.escape(x) for x in (
         info.outlet, f"page date {info.date}" if info.date else "", info.doc_id) if x)
