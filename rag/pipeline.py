@@ -145,6 +145,15 @@ class Pipeline:
             llm = make_llm(settings)
         return cls.build(settings, index=index, llm=llm)
 
+    def warm(self) -> Pipeline:
+        """Load what a first question would otherwise wait for: the parser, the BM25
+        index, the query embedder (the chat window does this beside its server)."""
+        from rag.language import parse
+
+        parse("Who met whom, and when?")
+        self.retriever.retrieve("warm up the retrievers")
+        return self
+
     def with_llm(self, llm: LLM | None, name: str = "") -> Pipeline:
         """The same index and caches with another LLM backend."""
         return replace(self, generator=Generator(llm, timeout=self.settings.llm_timeout,

@@ -292,3 +292,13 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
     from rag.pipeline import previous_answer
 
     assert previous_answer(history) == expected
+
+
+def test_warm_loads_what_a_first_question_would_wait_for(tmp_path):
+    from rag.language import nlp
+
+    pipeline = build_pipeline(tmp_path)
+    pipeline.index._invalidate()  # as after an ingest: BM25 not built yet
+    assert pipeline.index._bm25 is None
+    assert pipeline.warm() is pipeline
+    assert pipeline.index._bm25 is not None and nlp.cache_info().currsize == 1

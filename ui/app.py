@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 from gradio.events import api as gradio_api  # not re-exported by name for type checkers
@@ -27,9 +27,11 @@ from rag.backends import BACKENDS, make_llm
 from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
 from rag.markers import link_markers
-from rag.pipeline import Pipeline, default_pipeline
 from rag.results import Answer, Citation, Draft
 from rag.settings import get_settings
+
+if TYPE_CHECKING:  # the pipeline (llama-index, 1 s of imports) loads beside the server
+    from rag.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +258,13 @@ def _row_key(line: str) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def build_app(get_pipeline: Callable[[], Pipeline] = default_pipeline, *,
+def _default_pipeline() -> Pipeline:
+    from rag.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+def build_app(get_pipeline: Callable[[], Pipeline] = _default_pipeline, *,
               feedback_path: Path | None = None) -> gr.Blocks:
     settings = get_settings()
     feedback = FeedbackLog(feedback_path or settings.feedback_path)
@@ -435,7 +443,7 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
 
 def _warm(get_pipeline: Callable[[], Pipeline]) -> None:
     try:
-        get_pipeline()
+        get_pipeline().warm()
         log.info("the index and models are loaded")
     except RagError as exc:
         log.error("the pipeline cannot start: %s", exc)
@@ -444,7 +452,7 @@ def _warm(get_pipeline: Callable[[], Pipeline]) -> None:
 
 
 def launch(*, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
-           block: bool = True, get_pipeline: Callable[[], Pipeline] = default_pipeline,
+           block: bool = True, get_pipeline: Callable[[], Pipeline] = _default_pipeline,
            feedback_path: Path | None = None) -> gr.Blocks:
     credentials = parse_auth(auth)
     if host not in ("127.0.0.1", "localhost", "::1") and credentials is None:
