@@ -62,7 +62,7 @@ def onnx_providers(device: str) -> list[str]:
     return ["CPUExecutionProvider"]
 
 
-def _pooling(model_dir: Path) -> str:
+def pooling_of(model_dir: Path) -> str:
     """"mean" or "cls", as the sentence-transformers folder pools token vectors."""
     cfg_path = model_dir / "1_Pooling" / "config.json"
     if not cfg_path.exists():
@@ -175,7 +175,7 @@ def export(model_dir: Path, dest: Path, *, quantize: bool) -> Path:
             fp32.unlink()
         shutil.copy(model_dir / "tokenizer.json", work / "tokenizer.json")
         (work / "export.json").write_text(json.dumps({
-            "source": str(model_dir), "pooling": _pooling(model_dir),
+            "source": str(model_dir), "pooling": pooling_of(model_dir),
             "max_length": _max_length(model_dir), "inputs": names, "int8": quantize}))
         try:
             os.replace(work, dest)

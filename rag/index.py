@@ -122,7 +122,7 @@ def open_client(settings: Settings) -> Any:
 PAGE = 5000  # records per read: Chroma's SQLite refuses one query for 50 k ids
 
 
-def _runtime_of(identity: str) -> str:
+def runtime_of(identity: str) -> str:
     """The runtime named in a stored model identity ("name (onnx-int8)"; bare = torch)."""
     return identity.rsplit(" (", 1)[1].rstrip(")") if identity.endswith(")") else "torch"
 
@@ -234,7 +234,7 @@ class Index:
             built = got["documents"][0]
             hint = "run rag ingest --rebuild to embed its articles again with this model"
             if built.split(" (")[0] == model.split(" (")[0]:  # same model, other runtime
-                hint += f", or set RAG_EMBED_RUNTIME={_runtime_of(built)} to use it as built"
+                hint += f", or set RAG_EMBED_RUNTIME={runtime_of(built)} to use it as built"
             else:
                 hint += ", or set RAG_COLLECTION to a new name and run rag ingest"
             raise ConfigError(f"the collection {collection!r} was built with the embedding "
@@ -406,6 +406,11 @@ class Index:
             self._mark_duplicates()
         self._invalidate()
         return found
+
+    @property
+    def version(self) -> int:
+        """Goes up with every change of the index: what a cached retriever is built for."""
+        return self._version
 
     def _invalidate(self) -> None:
         with self._lock:

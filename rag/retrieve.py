@@ -42,7 +42,7 @@ class Retriever:
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
         duplicates = self.index.duplicates()
         top_k_fetch = top_k * 2 if duplicates else top_k  # room for the hits dropped below
-        key = (top_k_fetch, self.index._version)
+        key = (top_k_fetch, self.index.version)
         with self._lock:
             if self._fusion is None or self._built_for != key:
                 self._fusion = self.index.retriever(top_k_fetch)

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.embedder import _pooling, choose_device, export_dir, identity, onnx_providers
+from rag.embedder import choose_device, export_dir, identity, onnx_providers, pooling_of
 from rag.errors import ConfigError
-from rag.index import _runtime_of
+from rag.index import runtime_of
 from rag.settings import PROJECT_ROOT, Settings
 
 
@@ -48,20 +48,20 @@ def test_cuda_runs_on_the_gpu_provider_first() -> None:
     ({"pooling_mode_mean_tokens": True}, "mean"),
     ({"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False}, "cls"),
 ])
-def test_pooling_follows_the_model_folder(tmp_path: Path, config: dict | None,
+def testpooling_of_follows_the_model_folder(tmp_path: Path, config: dict | None,
                                           pooling: str) -> None:
     if config is not None:
         (tmp_path / "1_Pooling").mkdir()
         (tmp_path / "1_Pooling" / "config.json").write_text(json.dumps(config))
-    assert _pooling(tmp_path) == pooling
+    assert pooling_of(tmp_path) == pooling
 
 
-def test_an_unsupported_pooling_says_to_use_torch(tmp_path: Path) -> None:
+def test_an_unsupportedpooling_of_says_to_use_torch(tmp_path: Path) -> None:
     (tmp_path / "1_Pooling").mkdir()
     (tmp_path / "1_Pooling" / "config.json").write_text(
         json.dumps({"pooling_mode_max_tokens": True, "pooling_mode_mean_tokens": False}))
     with pytest.raises(ConfigError) as refused:
-        _pooling(tmp_path)
+        pooling_of(tmp_path)
     assert "RAG_EMBED_RUNTIME=torch" in refused.value.hint
 
 
@@ -84,7 +84,7 @@ def test_each_model_and_runtime_has_its_own_export(tmp_path: Path) -> None:
     ("models/my (v2)/x (onnx)", "onnx"),
 ])
 def test_the_runtime_is_read_back_from_an_index(stored: str, runtime: str) -> None:
-    assert _runtime_of(stored) == runtime
+    assert runtime_of(stored) == runtime
 
 
 def test_settings_refuse_an_unknown_runtime() -> None:
