@@ -390,9 +390,12 @@ def test_copy_answer_with_sources_puts_markdown_on_the_clipboard(browser, ui):
         page.wait_for_selector("#question textarea", timeout=30_000)
         ask(page, "When did Seoul scrap its intelligence-sharing agreement with Japan?")
         page.click("#copy-md")
-        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)",
-                               timeout=10_000)
-        copied = page.evaluate("navigator.clipboard.readText()")
+        copied = ""
+        for _ in range(100):  # the copy runs after a server round trip: poll, 10 s at most
+            copied = page.evaluate("navigator.clipboard.readText()")
+            if copied:
+                break
+            page.wait_for_timeout(100)
         lines = copied.splitlines()
         assert lines[0] == "**When did Seoul scrap its intelligence-sharing agreement with Japan?**"
         assert "August 2019" in lines[2] and "[1]" in lines[2]
