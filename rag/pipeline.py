@@ -222,12 +222,12 @@ class Pipeline:
         draft = ""
         t = time.perf_counter()
         cite_time = 0.0
-        previewed = False
+        evidence: list[tuple[str, tuple[Sentence, ...]]] | None = None  # made once
         if self.generator.llm is not None and not self._weak(question, chosen):
             # the LLM takes a second or more; its sentences, if kept, replace this
-            yield Draft(*assemble(self._evidence_items(question, chosen),
-                                  _by_doc(passages + shown)))
-            previewed = True
+            evidence = self._evidence_items(question, chosen)
+            yield Draft(*assemble(evidence, _by_doc(passages + shown)))
+        previewed = evidence is not None
         if self.generator.llm is not None:
             try:
                 for claim, spent in self._stream_checked(query, shown):
@@ -269,7 +269,7 @@ class Pipeline:
             items = [(c.text, c.support) for c in kept]
         else:
             mode = "evidence"
-            items = self._evidence_items(question, chosen)
+            items = evidence if evidence is not None else self._evidence_items(question, chosen)
         text, citations = assemble(items, _by_doc(passages + shown))
         timings["cite"] = cite_time + time.perf_counter() - t
         timings["total"] = time.perf_counter() - began
