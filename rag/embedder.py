@@ -116,7 +116,10 @@ def export(model_dir: Path, dest: Path, *, quantize: bool) -> Path:
     if not (model_dir / "tokenizer.json").exists():
         raise ConfigError(f"{model_dir} has no tokenizer.json (a fast tokenizer)",
                           hint="set RAG_EMBED_RUNTIME=torch for this model")
-    log.info("exporting %s to ONNX (once; later runs load the export)", model_dir.name)
+    # a warning, not info: the first command on a new machine would otherwise sit
+    # silent for the ten seconds this takes
+    log.warning("first use: exporting the embedding model %s to ONNX (about 10 s, once; "
+                "kept in %s)", "/".join(model_dir.parts[-2:]), dest.parent)
     import torch
     from transformers import AutoModel, AutoTokenizer
 

@@ -152,3 +152,23 @@ def test_an_index_built_with_torch_is_refused_with_the_rebuild_command(
     assert "(onnx-int8)" in refused.value.message
     assert "rag ingest --rebuild" in refused.value.hint
     assert "RAG_EMBED_RUNTIME=torch" in refused.value.hint
+
+
+@pytest.mark.slow
+def test_the_first_use_exports_once_and_says_so(tmp_path: Path) -> None:
+    """A new machine: the export happens once, announced (it takes seconds), into the
+    cache folder, with no temporary folder left behind; the next process just loads it."""
+    code = ("import logging; logging.basicConfig(); from rag.index import load_embed_model; "
+            "from rag.settings import Settings; "
+            "load_embed_model(Settings()).get_text_embedding('x')")
+    env = {**os.environ, "RAG_MODEL_CACHE": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, cwd=PROJECT_ROOT, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "first use: exporting the embedding model" in first.stderr
+    folders = list((tmp_path / "cache").iterdir())
+    assert len(folders) == 1 and (folders[0] / "model.onnx").exists()
+    assert not folders[0].name.startswith(".")  # the temporary folder was renamed
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, cwd=PROJECT_ROOT, timeout=300)
+    assert second.returncode == 0 and "exporting" not in second.stderr
