@@ -154,8 +154,7 @@ def ask(
     if a.notice:
         err.print(f"[yellow]{a.notice}[/]")
     for c in a.citations or a.related:
-        where = ", ".join(x for x in (c.outlet, c.date) if x)
-        console.print(f"[bold][{c.n}][/] {c.title}" + (f" ({where})" if where else "")
+        console.print(f"[bold][{c.n}][/] {c.title}" + (f" ({c.where})" if c.where else "")
                       + f" — {c.doc_id}:{c.start}-{c.end}", highlight=False)
         console.print(f"    “{c.quote}”", style="dim", highlight=False)
     if logging.getLogger().isEnabledFor(logging.INFO):

@@ -38,6 +38,16 @@ class Citation:
     start: int
     end: int
 
+    @property
+    def where(self) -> str:
+        """"Outlet, date" as far as they are known ("" when neither is)."""
+        return ", ".join(x for x in (self.outlet, self.date) if x)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, marked with " …"."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -100,19 +110,16 @@ class Answer:
             lines += ["", "Related reading, not an answer:" if self.abstained else "Sources:",
                       ""]
         for c in refs:
-            where = ", ".join(x for x in (c.outlet, c.date) if x)
             # a related passage is a chunk, not a sentence: its opening is enough
-            quote = c.quote if not self.abstained or len(c.quote) <= 300 else \
-                c.quote[:300].rsplit(" ", 1)[0] + " …"
+            quote = shorten(c.quote, 300) if self.abstained else c.quote
             lines.append(f"{'- ' if self.abstained else f'{c.n}. '}*{_md_line(c.title)}*"
-                         + (f" ({where})" if where else "") + f": “{_md_line(quote)}”")
+                         + (f" ({c.where})" if c.where else "") + f": “{_md_line(quote)}”")
         if self.timeline:
             lines += ["", "Timeline:", ""]
         for e in self.timeline:
             c = e.citation
-            where = ", ".join(x for x in (c.outlet, c.date) if x)
             lines.append(f"- **{e.when}**: “{_md_line(c.quote)}” (*{_md_line(c.title)}*"
-                         + (f", {where}" if where else "") + ")")
+                         + (f", {c.where}" if c.where else "") + ")")
         return "\n".join(lines) + "\n"
 
 

@@ -27,7 +27,7 @@ from rag.backends import BACKENDS, make_llm
 from rag.corpus import parse_text
 from rag.errors import ConfigError, RagError
 from rag.markers import link_markers
-from rag.results import Answer, Citation, Draft
+from rag.results import Answer, Citation, Draft, shorten
 from rag.settings import get_settings
 
 if TYPE_CHECKING:  # the pipeline (llama-index, 1 s of imports) loads beside the server
@@ -168,7 +168,7 @@ def render_timeline(a: Answer) -> str:
     items = []
     for e in a.timeline:
         c = e.citation
-        quote = c.quote if len(c.quote) <= 220 else c.quote[:220].rsplit(" ", 1)[0] + " …"
+        quote = shorten(c.quote, 220)
         meta = " · ".join(html.escape(x) for x in (c.title, c.outlet) if x)
         items.append(f'<li><b class="rag-when">{html.escape(e.when)}</b> '
                      f'<a class="rag-event" href="#" data-cite="{html.escape(_ref(c))}">'
