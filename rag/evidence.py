@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from rag.align import country_code, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, date_words
 from rag.language import parse
@@ -100,8 +101,10 @@ _INSTITUTIONAL = frozenset("""
 
 def _is_name_like(span: str, question_keys: set[str]) -> bool:
     parts = [p for p in re.split(r"[ -]", span) if p]
+    # places are not people: "Tokyo-Seoul relations" names two capitals
     people = [p for p in parts if _POSS.sub("", p.lower()) not in _INSTITUTIONAL
-              and p.lower() not in WEEKDAYS and p.lower() not in MONTHS]
+              and p.lower() not in WEEKDAYS and p.lower() not in MONTHS
+              and not country_code(key(_POSS.sub("", p)))]
     keys = key_terms(" ".join(people))
     # "Fumio Kishida" is the question's own Kishida, not a new person
     return len(people) >= 2 and bool(keys) and not keys & question_keys

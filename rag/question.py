@@ -41,6 +41,9 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
 # "how much" asks for an amount (money, a share, a quantity), not a count
 _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
+# Verbs whose "how much" asks for money or a quantity (chosen on the tune split).
+AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocate borrow
+    lend owe charge sell buy worth increase rise fall grow drop""".split())
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
 _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
@@ -83,6 +86,8 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         return "weekday", False
     for t in doc:
         w = t.lower_
+        if w in ("when", "where") and (t.head.dep_ == "advcl" or _asked_later(doc, t)):
+            continue  # "When Kishida visited Seoul, how much ...": a clause, not the ask
         if w in ("who", "whom", "whose"):
             if w != "whose" and _describes(doc, t):
                 return "", True
@@ -92,6 +97,8 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         if w == "where" and t.i < 3:
             return "place", False
         if w == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW:
+            if doc[t.i + 1].lower_ == "much" and not _asks_amount(doc, doc[t.i + 1]):
+                return "", False  # "how much did Yoon want to improve ties": a degree
             return _HOW[doc[t.i + 1].lower_], False
         if w in ("which", "what"):
             head = _head_noun(doc, t)
@@ -104,11 +111,33 @@ def _kind(doc: Doc) -> tuple[str, bool]:
     return "", False
 
 
+_WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+
+
+def _asked_later(doc: Doc, wh: Token) -> bool:
+    """Another question word after a comma ("When X visited, who did he meet?"): the
+    first clause only sets the time (the parser may attach it either way)."""
+    comma = next((t.i for t in doc[wh.i + 1:] if t.text == ","), None)
+    return comma is not None and any(t.lower_ in _WH for t in doc[comma + 1:])
+
+
+def _asks_amount(doc: Doc, much: Token) -> bool:
+    """"How much money", "how much did it cost": an amount. "How much did he want to
+    improve ties" asks for a degree, which no entity type carries."""
+    nxt = doc[much.i + 1] if much.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return True
+    return any(t.lemma_.lower() in AMOUNT_VERBS for t in doc if t.pos_ in ("VERB", "AUX"))
+
+
 def _describes(doc: Doc, who: Token) -> bool:
     """"Who is Nobuo Kishi?": the rest of the question is one name."""
-    rest = [t for t in doc[who.i + 1:] if not t.is_punct]
+    rest = [t for t in doc[who.i + 1:] if not t.is_punct or t.text == "-"]
+    # a hyphenated given name's second part may be tagged as a common word ("Shin-wha")
     return bool(rest) and rest[0].lemma_ == "be" and len(rest) > 1 and all(
-        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in rest[1:])
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-"
+        or (t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
+        for t in rest[1:])
 
 
 def _head_noun(doc: Doc, wh: Token) -> str:

@@ -38,6 +38,12 @@ from rag.terms import acronyms, key_terms
     ("In which city is the Shangri-La Dialogue held?", "place"),
     ("Where did the two leaders meet?", "place"),
     ("How did Japan respond to the court ruling?", "reaction"),
+    ("How much did the export restrictions cost South Korean chipmakers?", "amount"),
+    ("How much money did Japan pay?", "amount"),
+    # a "when" clause is not the question word; "how much" of a wish is a degree
+    ("When Kishida visited Seoul, how much did Yoon say he wanted to improve ties?", ""),
+    ("When Kishida visited Seoul, who did he meet?", "person"),
+    ("Who is Shin-wha Lee?", ""),  # a hyphenated given name is still one name
     # untyped: a description, a kind of thing, an action
     ("Who is Nobuo Kishi?", ""),
     ("What kind of dialogue did the minister want?", ""),
@@ -72,6 +78,8 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("person", "The delegation was led by Chung Jin-suk.", "Who led the delegation?", True),
     ("person", "Yoon spoke to the delegation.", "Who led the delegation?", False),
     ("person", "Lee Jong-sup spoke in Singapore.", "Who is Lee Jong-sup's counterpart?", False),
+    ("person", "Hopes of improved Tokyo-Seoul relations grew.", "Who led the delegation?",
+     False),  # two capitals, not a name
     ("place", "The forum is held in Singapore every year.", "Where is the forum held?", True),
     ("place", "The forum is held every year.", "Where is the forum held?", False),
     ("organisation", "The ruling named Nippon Steel and Mitsubishi Heavy Industries.",
