@@ -41,6 +41,12 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
 # "how much" asks for an amount (money, a share, a quantity), not a count
 _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
+# Verbs that name no event of their own: saying, being, and light verbs whose noun is
+# the event (chosen on the tune split).
+_LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
+_NOT_EVENTS = _LIGHT_VERBS | frozenset("say tell report will would".split())
+# Words that ask about an earlier occurrence (chosen on the tune split).
+_BACKWARD = frozenset("previous last prior since earlier ago".split())
 # Verbs whose "how much" asks for money or a quantity (chosen on the tune split).
 AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocate borrow
     lend owe charge sell buy worth increase rise fall grow drop""".split())
@@ -58,6 +64,12 @@ class Profile:
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
     origin: str = ""  # country code of "which Japanese news agency"
+    # asks about an earlier occurrence ("the previous visit"): a "since November 2019"
+    # date answers it; otherwise such a date is a reference point, not the event's date
+    backward: bool = False
+    # the events a "when" question asks about: its verbs, and the nouns of its light
+    # verbs ("go ahead with the test": test); a dated answer must be about one of them
+    events: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -75,7 +87,9 @@ def profile(question: str) -> Profile:
     if kind == "outlet":
         origin = next((c for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
                        for c in [country_of(t)] if c), "")
-    return Profile(question, kind, describe, publication, origin)
+    backward = any(t.lemma_.lower() in _BACKWARD for t in doc)
+    events = tuple(dict.fromkeys(t.lemma_.lower() for t in doc if _event(t)))
+    return Profile(question, kind, describe, publication, origin, backward, events)
 
 
 def _kind(doc: Doc) -> tuple[str, bool]:
@@ -119,6 +133,24 @@ def _asked_later(doc: Doc, wh: Token) -> bool:
     first clause only sets the time (the parser may attach it either way)."""
     comma = next((t.i for t in doc[wh.i + 1:] if t.text == ","), None)
     return comma is not None and any(t.lower_ in _WH for t in doc[comma + 1:])
+
+
+def _event(tok: Token) -> bool:
+    """A word of the question that names what happened: a verb of the main clause
+    ("restrict"), or the noun of a light verb ("go ahead with the test"). Verbs of
+    a relative clause describe something else ("the test that Park warned about")."""
+    if tok.pos_ == "VERB":
+        return tok.lemma_.lower() not in _NOT_EVENTS and tok.dep_ not in {"relcl", "acl"}
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        return False
+    t = tok.head
+    for _ in range(3):  # up through "with", "ahead" to the verb, never through a noun
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in _LIGHT_VERBS and t.dep_ not in {"relcl", "acl"}
+        if t.pos_ not in ("ADP", "ADV", "PART") or t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _asks_amount(doc: Doc, much: Token) -> bool:

@@ -9,6 +9,7 @@ from rag.corpus import Sentence
 from rag.evidence import (
     Ranked,
     coverage_gap,
+    dated_event,
     excerpt,
     from_header,
     has_type,
@@ -94,6 +95,41 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
     assert has_type(kind, text, key_terms(question), profile(question).origin) is expected
+
+
+@pytest.mark.parametrize(("question", "events", "backward"), [
+    ("When did Japan restrict chip material exports?", ("restrict",), False),
+    # the noun of a light verb is the event; a relative clause describes something else
+    ("When did North Korea go ahead with the nuclear test that Park warned about?",
+     ("test",), False),
+    ("On what date did Park Jin say he would travel to Japan?", ("travel",), False),
+    ("When was the previous visit by a South Korean foreign minister?", ("visit",), True),
+])
+def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
+                                               backward: bool) -> None:
+    p = profile(question)
+    assert (p.events, p.backward) == (events, backward)
+
+
+SINCE = "It would be the first visit by a South Korean foreign minister since November 2019."
+TOLD = ("North Korea may conduct its first nuclear bomb test since 2017 in the coming days, "
+        "a State Department spokesman told reporters last week.")
+
+
+@pytest.mark.parametrize(("text", "events", "backward", "expected"), [
+    ("Japan in July 2019 tightened controls on exports to South Korea.", ("restrict",),
+     False, True),  # WordNet: to tighten controls is to restrict
+    ("Japan in July 2019 tightened controls on exports to South Korea.", ("travel",),
+     False, False),  # a date, but of another event
+    (SINCE, ("visit",), False, False),  # a point counted from dates no visit
+    (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
+    (TOLD, ("test",), False, False),  # "last week" dates the telling
+    (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
+    ("Bilateral relations may improve.", (), False, False),  # "may" is no month
+])
+def test_a_date_must_be_said_of_the_asked_for_event(text: str, events: tuple[str, ...],
+                                                    backward: bool, expected: bool) -> None:
+    assert dated_event(text, events, backward=backward) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
