@@ -149,7 +149,8 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
                        r"weekend)\b|\b(?:yesterday|today)\b", re.I)
 
 
-def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False) -> bool:
+def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
+                weekday: bool = False) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -159,8 +160,9 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False) -
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
-    dates = [t for t in doc if t.i in relative or t.lower_ in MONTHS and t.pos_ == "PROPN"
-             or re.fullmatch(r"(1[89]|20)\d\d", t.text)]
+    dates = [t for t in doc if t.lower_ in WEEKDAYS] if weekday else [
+        t for t in doc if t.i in relative or t.lower_ in MONTHS and t.pos_ == "PROPN"
+        or re.fullmatch(r"(1[89]|20)\d\d", t.text)]
     if not backward:
         dates = [t for t in dates if not _counted_from(t)]
     if not dates:
@@ -323,7 +325,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
-        typed = dated_event(sent.text, events, backward=backward) if kind == "date" \
+        typed = dated_event(sent.text, events, backward=backward,
+                            weekday=kind == "weekday") if kind in ("date", "weekday") \
             else has_type(kind, sent.text, q_keys, origin)
         nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed

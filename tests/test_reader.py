@@ -116,6 +116,13 @@ TOLD = ("North Korea may conduct its first nuclear bomb test since 2017 in the c
         "a State Department spokesman told reporters last week.")
 
 
+def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
+    text = "The delegation, on a trip until Thursday, met Kishi on Monday."
+    assert dated_event(text, ("meet",), weekday=True)
+    assert not dated_event("The delegation is on a trip to Japan until Thursday.",
+                           ("meet",), weekday=True)
+
+
 @pytest.mark.parametrize(("text", "events", "backward", "expected"), [
     ("Japan in July 2019 tightened controls on exports to South Korea.", ("restrict",),
      False, True),  # WordNet: to tighten controls is to restrict
