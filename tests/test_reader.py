@@ -128,6 +128,11 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
      False, True),  # WordNet: to tighten controls is to restrict
     ("Japan in July 2019 tightened controls on exports to South Korea.", ("travel",),
      False, False),  # a date, but of another event
+    # the restrictions are what is dated; to tighten controls is to restrict
+    ("The two nations have also disagreed over Tokyo's restrictions on exports of "
+     "semiconductor materials to South Korea in July 2019.", ("tighten",), False, True),
+    ("Seoul saw Japanese restrictions on semiconductor material exports to South Korea "
+     "imposed in July 2019 as retaliation.", ("tighten",), False, True),
     (SINCE, ("visit",), False, False),  # a point counted from dates no visit
     (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
     (TOLD, ("test",), False, False),  # "last week" dates the telling
