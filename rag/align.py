@@ -125,9 +125,9 @@ class Tuning:
     """The contract's tuned numbers, each with the split it was chosen on."""
 
     # Chosen with benchmarks/contract_units.py --split tune (68 faithful, 77 liar claims)
-    # and two probes of the property tests in tests/test_contract.py (every verb and
-    # every noun of the seed quotes replaced by others): the highest faithful keep rate
-    # with no liar claim passing and the fewest probe swaps passing.
+    # and the one-word swap probes of benchmarks/swaps.py (every verb and noun of the
+    # seed quotes of tests/test_contract.py replaced by others): the highest faithful
+    # keep rate with no liar claim passing and the fewest swaps passing.
     # Contextual word vectors, aligned one to one and mutually (competitive linking),
     # within a part of speech (_same_class). Nouns at 0.35 let 25/437 noun swaps pass
     # ("no negotiations" -> "no alliances"), at 0.55 8 (mostly near-synonyms:

@@ -33,10 +33,10 @@ def test_dev_set_meets_the_gates(tmp_path: Path):
     assert s["cited_article_precision"] >= 0.95 and s["median_words"] <= 40
 
 
-# measured 2026-11-26 (README): tune accuracy 0.657, abstention 0.400; check 0.533, 0.111
-# (check was 0.533 / 0.222 on 2026-11-25: the reader's tune gains did not carry over). The
-# check gate guards against further loss; it is not where issue 12 wants it (0.90).
-SPLIT_GATES = {"tune": ("0.60", "0.35"), "check": ("0.43", "0.1")}
+# measured 2026-11-26 afternoon (README): tune accuracy 0.657, abstention 0.600; check
+# 0.600, 0.222 (the morning: tune 0.657 / 0.400, check 0.533 / 0.111). The check gate
+# guards against further loss; it is not where issue 12 wants it (0.90).
+SPLIT_GATES = {"tune": ("0.60", "0.55"), "check": ("0.53", "0.2")}
 
 
 @pytest.mark.parametrize("split", ["tune", "check"])
