@@ -389,6 +389,22 @@ def _role_fillers(pred: Token) -> dict[str, list[Token]]:
     return roles
 
 
+def _attachment_group(tok: Token) -> list[Token]:
+    """A verb with its object, or an object with its verb: where a prepositional
+    phrase about the event may hang ("held talks in Seoul", either way)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return [tok] + [c for c in tok.children if c.dep_ in OBJ]
+    if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX"):
+        return [tok, tok.head]
+    return [tok]
+
+
+def _is_time(tok: Token) -> bool:
+    """A date, month, weekday or year rather than a place or a party."""
+    return (tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in MONTH_NAMES
+            or tok.lower_ in WEEKDAYS or bool(re.fullmatch(r"(?:19|20)\d\d", tok.text)))
+
+
 def _is_entity(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
 
@@ -683,13 +699,22 @@ class Aligner:
             if pred.pos_ not in {"VERB", "AUX", "NOUN"}:
                 continue
             mine = _role_fillers(pred)
+            for t in _attachment_group(pred)[1:]:  # "held talks in Tokyo": talks' "in"
+                for role, fillers in _role_fillers(t).items():
+                    if role.startswith("prep:"):
+                        mine[role] = mine.get(role, []) + fillers
             for role, fillers in mine.items():
                 for f in fillers:
                     if not _is_entity(f):
                         continue
                     fk = _span_keys(f)
-                    theirs = [g for s in hits for g in _role_fillers(s).get(role, [])
-                              if _is_entity(g)]
+                    # "in April" and "in Seoul" fill different roles: a time, a place.
+                    # A prepositional phrase may hang on the verb or on its object
+                    # ("held [talks] [in Seoul]"): both count, on either side
+                    group = [t for s in hits for t in (
+                        _attachment_group(s) if role.startswith("prep:") else [s])]
+                    theirs = [g for s in group for g in _role_fillers(s).get(role, [])
+                              if _is_entity(g) and _is_time(g) == _is_time(f)]
                     if theirs and not any(_agree(fk, _span_keys(g)) for g in theirs):
                         g = theirs[0]
                         return (f"the quote says {_name(g)} {role_word(role)} "

@@ -95,6 +95,12 @@ CASES = [
      QUOTE_RADAR, True, ""),
     ("Security cooperation was suspended in 2018 after a war over a radar lock-on",
      QUOTE_RADAR, False, "'war'"),
+    # "in April" and "in Seoul" fill different roles of "held"; two places do not
+    ("The two sides held security talks in April 2023",
+     "The two sides held security talks in Seoul on 17 April 2023.", True, ""),
+    ("The two sides held security talks in Tokyo",
+     "The two sides, who had met in Tokyo in March, held security talks in Seoul.", False,
+     "Seoul"),
     # a noun for another that shares its slot: "no alliances" is not "no negotiations"
     ("Japan says there can be no alliances on the issue unless Seoul withdraws its "
      "complaint to the World Trade Organization", QUOTE_WTO, False, "'alliances'"),
