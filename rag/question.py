@@ -122,6 +122,9 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                         return kind, False
                 if head == "day":
                     return "date", False
+                # "what additional meeting ... and with whom?": the first thing asked
+                # is no type; a later "whom" asks for a party of it, not for a person
+                return "", False
     return "", False
 
 

@@ -45,6 +45,8 @@ from rag.terms import acronyms, key_terms
     ("When Kishida visited Seoul, how much did Yoon say he wanted to improve ties?", ""),
     ("When Kishida visited Seoul, who did he meet?", "person"),
     ("Who is Shin-wha Lee?", ""),  # a hyphenated given name is still one name
+    # the first thing asked decides: a meeting, with a party that need not be a person
+    ("What additional meeting did Kishida propose, and with whom?", ""),
     # untyped: a description, a kind of thing, an action
     ("Who is Nobuo Kishi?", ""),
     ("What kind of dialogue did the minister want?", ""),
