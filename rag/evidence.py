@@ -19,7 +19,7 @@ from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
-from rag.question import profile
+from rag.question import REPORTING_VERBS, profile
 from rag.results import Passage
 from rag.terms import (
     NUMBER_WORDS,
@@ -194,6 +194,21 @@ def _places(date: Token) -> set[int]:
     return out
 
 
+def names_a_source(text: str, question_keys: set[str]) -> bool:
+    """Does ``text`` say who said something, if only as a description ("Japanese
+    government sources said ...", "according to a person close to his office")?"""
+    for tok in parse(text):
+        if tok.pos_ not in ("NOUN", "PROPN") or key_terms(tok.text) & question_keys:
+            continue
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        if tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 \
+                and head.nbor(-1).lower_ == "according":
+            return True
+    return False
+
+
 def _clause(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the root when there is none)."""
     t = tok
@@ -335,6 +350,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     focus = _lexical(content_terms(question), terms, cands)
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
+    reported = profile(question).reported
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -343,7 +359,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         lexical = focus[i]
         typed = dated_event(sent.text, events, backward=backward,
                             weekday=kind == "weekday") if kind in ("date", "weekday") \
-            else has_type(kind, sent.text, q_keys, origin)
+            else has_type(kind, sent.text, q_keys, origin) or (
+                reported and names_a_source(sent.text, q_keys))
         nothing_new = not (ts - content_terms(query))
         score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed
                  - W_NOTHING_NEW * nothing_new)

@@ -45,6 +45,8 @@ _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
 # the event (chosen on the tune split).
 _LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
 _NOT_EVENTS = _LIGHT_VERBS | frozenset("say tell report will would".split())
+# Verbs that attribute what was said (chosen on the tune split).
+REPORTING_VERBS = frozenset("say tell report cite quote claim announce".split())
 # Words that ask about an earlier occurrence (chosen on the tune split).
 _BACKWARD = frozenset("previous last prior since earlier ago".split())
 # Verbs whose "how much" asks for money or a quantity (chosen on the tune split).
@@ -70,6 +72,8 @@ class Profile:
     # the events a "when" question asks about: its verbs, and the nouns of its light
     # verbs ("go ahead with the test": test); a dated answer must be about one of them
     events: tuple[str, ...] = ()
+    # "who said ...", "who was cited as the source": an unnamed source answers too
+    reported: bool = False
 
 
 @lru_cache(maxsize=2048)
@@ -89,7 +93,10 @@ def profile(question: str) -> Profile:
                        for c in [country_of(t)] if c), "")
     backward = any(t.lemma_.lower() in _BACKWARD for t in doc)
     events = tuple(dict.fromkeys(t.lemma_.lower() for t in doc if _event(t)))
-    return Profile(question, kind, describe, publication, origin, backward, events)
+    reported = kind == "person" and any(
+        t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ == "ROOT"
+        or t.lemma_.lower() == "source" for t in doc)
+    return Profile(question, kind, describe, publication, origin, backward, events, reported)
 
 
 def _kind(doc: Doc) -> tuple[str, bool]:

@@ -13,6 +13,7 @@ from rag.evidence import (
     excerpt,
     from_header,
     has_type,
+    names_a_source,
     rank_sentences,
     select,
     stands_alone,
@@ -111,6 +112,24 @@ def test_the_events_a_when_question_asks_about(question: str, events: tuple[str,
                                                backward: bool) -> None:
     p = profile(question)
     assert (p.events, p.backward) == (events, backward)
+
+
+@pytest.mark.parametrize(("question", "reported"), [
+    ("Who said Kishida was weighing whether to attend the NATO gathering?", True),
+    ("Who was cited as the source for the news that Yoon would go to Spain?", True),
+    ("Who led the delegation that Yoon sent to Japan?", False),
+])
+def test_who_said_questions_accept_an_unnamed_source(question: str, reported: bool) -> None:
+    assert profile(question).reported is reported
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japanese government sources said Kishida is considering taking part.", True),
+    ("Yoon will attend, according to a person close to his office.", True),
+    ("Kishida is considering taking part in the gathering.", False),
+])
+def test_a_sentence_names_a_source(text: str, expected: bool) -> None:
+    assert names_a_source(text, key_terms("Who said Kishida would attend?")) is expected
 
 
 SINCE = "It would be the first visit by a South Korean foreign minister since November 2019."
