@@ -9,8 +9,10 @@ A claim is supported by a *unit* (one cited sentence, or two adjacent ones) when
    number, name) is in the unit: same lemma or stem, a known variant (number words
    and digits, "Japan's"/"Japanese", "Seoul"/"South Korea" as an actor, British and
    American spelling, a surname whose full name the article gives), or, for common
-   words only, a paraphrase whose word embedding is close enough. Names, numbers,
-   dates and weekdays never pass by similarity. The article's outlet and date may
+   words only, a paraphrase: a quote word of the same part of speech whose vector in
+   context is close enough, or one WordNet relates to it (rag/lexicon.py). Names,
+   numbers, dates and weekdays never pass by similarity, and a verb that says which
+   way something went ("lifted") only by its own lemma or WordNet. The article's outlet and date may
    ground a name or a date; a pronoun in the unit lends the entities of the sentence
    before it; a title attached to a person anywhere in the article may describe them;
 2. **polarity**: a claim word aligned to a quote word agrees in negation

@@ -4,9 +4,9 @@ Every sentence shown to a user ends in ``[n]`` markers, and each marker points t
 quote that supports the sentence. Support is decided by ``rag.align``: every content
 word of the claim is grounded in the quote, polarity and hedges survive, and the
 entity in each role of a shared predicate is the quote's. The quote is one sentence
-of a cited passage, or two adjacent ones when the second leans on the first
-("His Japanese counterpart ..."). Support comes from cited passages only; claims that fail are
-dropped, never shown, and keep the reason they failed.
+of a cited passage, or two adjacent ones (both quoted on the cards). Support comes
+from cited passages only; claims that fail are dropped, never shown, and keep the
+reason they failed.
 """
 
 from __future__ import annotations
@@ -145,9 +145,10 @@ class CitationChecker:
 
     def _units(self, passages: list[Passage], allowed: list[int]
                ) -> Iterable[tuple[tuple[Sentence, ...], tuple[int, ...]]]:
-        """Single sentences, and adjacent pairs whose second sentence leans on the
-        first. Sentences of two different passages are never joined: the bundled
-        model glued "the Shangri-La Dialogue" to another sentence's "held in Seoul"."""
+        """Single sentences, and adjacent pairs (all of them with
+        ``Tuning.join_adjacent``, else those whose second sentence leans on the first).
+        Sentences of two different passages are never joined: the bundled model glued
+        "the Shangri-La Dialogue" to another sentence's "held in Seoul"."""
         for i in allowed:
             for s in passages[i].sentences:
                 yield (s,), (i,)

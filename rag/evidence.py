@@ -145,6 +145,11 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
     return True
 
 
+# WordNet links between a question's event and the sentence's word for it: 2 reaches
+# "restrictions" from "tighten" (through "restrict"); chosen on the tune split
+EVENT_LINKS = 2
+
+
 _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|month|year|"
                        r"weekend)\b|\b(?:yesterday|today)\b", re.I)
 
@@ -177,11 +182,6 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
             for p in ("v", "n")) for e in events)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
     return any(anchors & _places(d) for d in dates)
-
-
-# WordNet links between a question's event and the sentence's word for it: 2 reaches
-# "restrictions" from "tighten" (through "restrict"); chosen on the tune split
-EVENT_LINKS = 2
 
 
 def _places(date: Token) -> set[int]:

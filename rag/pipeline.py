@@ -60,6 +60,10 @@ from rag.vectors import SentenceVectors
 
 log = logging.getLogger(__name__)
 
+# Answer types whose strength measures the answer's own precision (a day and month, a
+# number with its unit), not its context.
+PRECISE_KINDS = frozenset({"date", "number"})
+
 ABSTAIN_TEXT = "The articles don't say."
 _FOLLOWUP_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what)\b", re.I)
 _MARKUP = re.compile(r"<[^<>]{0,500}>")
@@ -386,11 +390,6 @@ class Pipeline:
         if kind and not best.has_type:
             return True
         return best.semantic < self.settings.refusal_relevance
-
-
-# Answer types whose strength measures the answer's own precision (a day and month, a
-# number with its unit), not its context.
-PRECISE_KINDS = frozenset({"date", "number"})
 
 
 def _by_doc(passages: list[Passage]) -> dict[str, Passage]:
