@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.dates import MONTH_NAMES, WEEKDAYS
+from rag.dates import MONTH_NAMES, WEEKDAYS, YEAR
 from rag.language import parse
 from rag.lexicon import SPACY_POS, Lexicon
 from rag.terms import NUMBER_WORDS, norm
@@ -404,7 +404,7 @@ def _attachment_group(tok: Token) -> list[Token]:
 def _is_time(tok: Token) -> bool:
     """A date, month, weekday or year rather than a place or a party."""
     return (tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ in MONTH_NAMES
-            or tok.lower_ in WEEKDAYS or bool(re.fullmatch(r"(?:19|20)\d\d", tok.text)))
+            or tok.lower_ in WEEKDAYS or bool(YEAR.fullmatch(tok.text)))
 
 
 def _is_entity(tok: Token) -> bool:

@@ -15,6 +15,7 @@ MONTHS = (
     "september", "october", "november", "december",
 )
 MONTH_NAMES = frozenset(MONTHS)
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year as a whole word: YEAR.fullmatch(word)
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
 _MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}

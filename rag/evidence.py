@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rag.align import country_code, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
-from rag.dates import MONTHS, WEEKDAYS, date_words
+from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
 from rag.question import REPORTING_VERBS, profile
@@ -119,8 +119,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
-        return any(w.lower() in MONTHS and w[0].isupper() or re.fullmatch(r"(1[89]|20)\d\d", w)
-                   for w in ws)
+        return any(w.lower() in MONTHS and w[0].isupper() or YEAR.fullmatch(w) for w in ws)
     if kind == "number":
         return any(any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
     if kind == "amount":
@@ -167,7 +166,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 for t in e}
     dates = [t for t in doc if t.lower_ in WEEKDAYS] if weekday else [
         t for t in doc if t.i in relative or t.lower_ in MONTHS and t.pos_ == "PROPN"
-        or re.fullmatch(r"(1[89]|20)\d\d", t.text)]
+        or YEAR.fullmatch(t.text)]
     if not backward:
         dates = [t for t in dates if not _counted_from(t)]
     if not dates:
@@ -218,7 +217,8 @@ def _clause(tok: Token) -> Token:
 
 
 def _counted_from(tok: Token) -> bool:
-    """Is the date the point something is counted from ("since [early] 2019")?"""
+    """Is the date the point something is counted from ("since [early] 2019")? By the
+    parse; the timeline's ``dates.event_date`` reads the same from the words before."""
     t = tok
     for _ in range(3):
         if t.dep_ == "pobj":

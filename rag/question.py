@@ -45,7 +45,9 @@ _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
 # the event (chosen on the tune split).
 _LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
 _NOT_EVENTS = _LIGHT_VERBS | frozenset("say tell report will would".split())
-# Verbs that attribute what was said (chosen on the tune split).
+# Verbs whose subject is the source of what was said (chosen on the tune split); the
+# citation check's ``align.REPORTING`` is wider: every verb that carries no claim of
+# its own ("describe", "put", "call").
 REPORTING_VERBS = frozenset("say tell report cite quote claim announce".split())
 # Words that ask about an earlier occurrence (chosen on the tune split).
 _BACKWARD = frozenset("previous last prior since earlier ago".split())
