@@ -9,9 +9,8 @@ in the original files, but the package ships them with CRLF line ends, so lines 
 looked up by the offset they start with, not by seeking.) NLTK's reader would do
 the same but refuses files it does not own, which an installed package's may not be.
 
-Senses are ordered by frequency in WordNet; a caller may use only the first few of
-each word (``senses``), so that a rare sense does not link words that a reader would
-not take as the same.
+Every sense of a word counts: limiting words to their first senses (WordNet orders
+them by frequency) kept fewer faithful claims on the tune split and stopped no lie.
 """
 
 from __future__ import annotations
@@ -77,10 +76,10 @@ class Lexicon:
                 self._index[pos] = table
             return self._index[pos]
 
-    def synsets(self, lemma: str, pos: str, senses: int = 99) -> tuple[Synset, ...]:
-        """The first ``senses`` senses of a lemma ("pull out" or "pull_out")."""
+    def synsets(self, lemma: str, pos: str) -> tuple[Synset, ...]:
+        """The senses of a lemma ("pull out" or "pull_out")."""
         offsets = self._lemmas(pos).get(lemma.lower().replace(" ", "_"), ())
-        return tuple(self._synset(pos, o) for o in offsets[:senses])
+        return tuple(self._synset(pos, o) for o in offsets)
 
     def _line(self, pos: str, offset: int) -> str:
         with self._lock:
@@ -112,7 +111,7 @@ class Lexicon:
     # ---- relations -----------------------------------------------------------------
     @lru_cache(maxsize=50_000)  # noqa: B019 - one Lexicon per process
     def distance(self, a: str, a_pos: str, b: str, b_pos: str, *, limit: int,
-                 senses: int = 99, narrower: bool = True) -> int | None:
+                 narrower: bool = True) -> int | None:
         """Edges between two words' senses, at most ``limit``, else None: 0 for a shared
         sense ("receive"/"meet"), 1 for a broader or narrower word ("row" is a kind of
         "dispute"), a derived form ("restrict"/"restriction") or a similar adjective, 2
@@ -121,8 +120,8 @@ class Lexicon:
         to a broader word: ``a`` must be as general as ``b`` or more ("responded" for
         "accepted", not "accepted" for "responded")."""
         links = LINKS if narrower else LINKS - {"@", "@i"}
-        start = {(s.pos, s.offset) for s in self.synsets(a, a_pos, senses)}
-        goal = {(s.pos, s.offset) for s in self.synsets(b, b_pos, senses)}
+        start = {(s.pos, s.offset) for s in self.synsets(a, a_pos)}
+        goal = {(s.pos, s.offset) for s in self.synsets(b, b_pos)}
         if not start or not goal:
             return None
         seen = set(start)
