@@ -36,9 +36,18 @@ log = logging.getLogger(__name__)
 
 RUNTIMES = ("onnx-int8", "onnx", "torch")
 DEVICES = ("auto", "cpu", "cuda")
-# Texts per forward pass: on 2 cores the int8 model embedded 256-token chunks at 60/s
-# in batches of 4, 58/s of 8, 54/s of 16 and 48/s of 32 (smaller batches stay in cache)
+# Texts per forward pass of the torch and fp32 ONNX models; the ONNX embedder orders
+# the texts it is handed by length first, so a pass pads little.
 EMBED_BATCH = 8
+# The int8 model runs one text per pass. Its activations are quantised with one scale
+# per pass, so in a shared pass a text's vector depended on its pass-mates (cosine 0.99
+# to itself alone): a sentence ranked differently after other questions had filled the
+# cache, and a query (always alone) met chunk vectors made in company. Alone, a vector
+# depends on its text only, and nothing is padded: 480 synthetic 256-token chunks
+# embed at 52-62/s, as in passes of 8 ordered by length (55-59/s; in arrival order 55/s).
+INT8_PASS = 1
+# Texts LlamaIndex hands over at once (ingest writes WRITE_BATCH chunks per step)
+EMBED_WINDOW = 256
 _FORMAT = 1  # bump when the export changes, so old exports are rebuilt
 
 
@@ -190,6 +199,13 @@ def export(model_dir: Path, dest: Path, *, quantize: bool) -> Path:
     return dest
 
 
+def pass_order(lengths: list[int], size: int) -> list[list[int]]:
+    """Row indices of texts grouped into passes of at most ``size``, shortest first, so
+    that each pass pads to the longest of texts of similar length."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    return [order[i : i + size] for i in range(0, len(order), size)]
+
+
 class OnnxEmbedding(BaseEmbedding):
     """A LlamaIndex embedding model over an ONNX export (see :func:`export`)."""
 
@@ -198,9 +214,10 @@ class OnnxEmbedding(BaseEmbedding):
     _tokenizer: Any = PrivateAttr()
     _pool: str = PrivateAttr()
     _inputs: list[str] = PrivateAttr()
+    _pass: int = PrivateAttr()
 
     def __init__(self, folder: Path, *, model_name: str, runtime: str, device: str = "cpu",
-                 embed_batch_size: int = EMBED_BATCH) -> None:
+                 embed_batch_size: int = EMBED_WINDOW) -> None:
         super().__init__(model_name=model_name, embed_batch_size=embed_batch_size)
         self.runtime = runtime
         import onnxruntime as ort
@@ -216,38 +233,60 @@ class OnnxEmbedding(BaseEmbedding):
         self._tokenizer.enable_padding()
         self._pool = meta["pooling"]
         self._inputs = list(meta["inputs"])
+        self._pass = INT8_PASS if runtime == "onnx-int8" else EMBED_BATCH
 
     @classmethod
     def class_name(cls) -> str:
         return "OnnxEmbedding"
 
-    def _forward(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:
-        encs = self._tokenizer.encode_batch(texts)
-        feeds = {
-            "input_ids": np.array([e.ids for e in encs], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
-        }
-        hidden = self._session.run(None, {n: feeds[n] for n in self._inputs})[0]
-        return hidden, feeds["attention_mask"], encs
+    def _forward(self, text: str) -> tuple[np.ndarray, Any]:
+        enc = self._tokenizer.encode(text)
+        feeds = {"input_ids": np.array([enc.ids], dtype=np.int64),
+                 "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
+                 "token_type_ids": np.array([enc.type_ids], dtype=np.int64)}
+        hidden = np.asarray(self._session.run(None, {n: feeds[n] for n in self._inputs})[0])
+        return hidden, enc
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        hidden, mask, _ = self._forward(texts)
+        """Vectors of ``texts`` in their order, computed in passes of texts of similar
+        length (padding is work thrown away)."""
+        if not texts:
+            return []
+        encs = self._tokenizer.encode_batch(texts)  # padded to the longest of all
+        ids = np.array([e.ids for e in encs], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+        types = np.array([e.type_ids for e in encs], dtype=np.int64)
+        lengths = mask.sum(axis=1)
+        done: list[int] = []
+        parts: list[np.ndarray] = []
+        for rows in pass_order(lengths.tolist(), self._pass):
+            width = int(lengths[rows].max())
+            feeds = {"input_ids": ids[rows, :width], "attention_mask": mask[rows, :width],
+                     "token_type_ids": types[rows, :width]}
+            hidden = self._session.run(None, {n: feeds[n] for n in self._inputs})[0]
+            parts.append(self._pooled(hidden, feeds["attention_mask"]))
+            done.extend(rows)
+        stacked = np.concatenate(parts)
+        out = np.empty_like(stacked)
+        out[done] = stacked
+        return [list(map(float, v)) for v in out]
+
+    def _pooled(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if self._pool == "cls":
             pooled = hidden[:, 0]
         else:
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        pooled = pooled / (np.linalg.norm(pooled, axis=1, keepdims=True) + 1e-12)
-        return [list(map(float, v)) for v in pooled]
+        norms: np.ndarray = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / (norms + 1e-12))
 
     def token_vectors(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
         """Contextual vectors of ``text``'s word pieces (normalised) with their character
         offsets ((0, 0) for special tokens), as rag.vectors.SentenceVectors.tokens
         caches them."""
-        hidden, _, encs = self._forward([text])
+        hidden, enc = self._forward(text)
         out = hidden[0] / (np.linalg.norm(hidden[0], axis=1, keepdims=True) + 1e-12)
-        return out.astype(np.float32), [(int(a), int(b)) for a, b in encs[0].offsets]
+        return out.astype(np.float32), [(int(a), int(b)) for a, b in enc.offsets]
 
     def _get_query_embedding(self, query: str) -> list[float]:
         return self._embed([query])[0]

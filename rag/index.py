@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WRITE_BATCH = 64  # chunks embedded and written to Chroma per step
+WRITE_BATCH = 256  # chunks embedded (rag.embedder.EMBED_WINDOW at once), then written, per step
 _NOT_EMBEDDED = ["doc_id", "outlet", "date", "date_num", "article_hash", "start", "end", "spans"]
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.embedder import choose_device, export_dir, identity, onnx_providers, pooling_of
+from rag.embedder import (
+    choose_device,
+    export_dir,
+    identity,
+    onnx_providers,
+    pass_order,
+    pooling_of,
+)
 from rag.errors import ConfigError
 from rag.index import runtime_of
 from rag.settings import PROJECT_ROOT, Settings
@@ -41,6 +48,18 @@ def test_device_choice_refuses(requested: str, says: str) -> None:
 def test_cuda_runs_on_the_gpu_provider_first() -> None:
     assert onnx_providers("cuda") == ["CUDAExecutionProvider", "CPUExecutionProvider"]
     assert onnx_providers("cpu") == ["CPUExecutionProvider"]
+
+
+@pytest.mark.parametrize(("lengths", "size", "passes"), [
+    ([], 8, []),
+    ([5], 8, [[0]]),
+    ([9, 3, 7, 3], 2, [[1, 3], [2, 0]]),  # shortest first; equal lengths keep their order
+    ([4, 4, 4], 2, [[0, 1], [2]]),
+    ([30, 10, 20, 40, 50], 8, [[1, 2, 0, 3, 4]]),
+])
+def test_texts_are_embedded_in_passes_of_similar_length(lengths: list[int], size: int,
+                                                         passes: list[list[int]]) -> None:
+    assert pass_order(lengths, size) == passes
 
 
 @pytest.mark.parametrize(("config", "pooling"), [
@@ -120,6 +139,13 @@ def test_int8_vectors_stay_close_to_torch_and_tokens_keep_offsets(real_embed) ->
     b = np.asarray(torch_embed.get_text_embedding_batch(texts))
     cosines = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
     assert cosines.mean() >= 0.99 and cosines.min() >= 0.97
+    # a text's vector is its own: the same alone, as a query, or among other texts
+    # (int8 activations are scaled per pass, so each text has a pass of its own)
+    alone = np.asarray([real_embed.get_text_embedding(t) for t in texts[::10]])
+    assert np.allclose(alone, a[::10], atol=1e-6)
+    assert np.allclose(real_embed.get_query_embedding(texts[5]), a[5], atol=1e-6)
+    reordered = np.asarray(real_embed.get_text_embedding_batch(texts[::-1]))[::-1]
+    assert np.allclose(reordered, a, atol=1e-6)
     # word-piece vectors (the citation check aligns words with them) agree as well
     text = "Seoul demanded that Tokyo withdraw its complaint."
     (va, oa), (vb, ob) = real_embed.token_vectors(text), torch_embed.token_vectors(text)
