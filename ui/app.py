@@ -457,13 +457,17 @@ def launch(*, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None
     credentials = parse_auth(auth)
     if host not in ("127.0.0.1", "localhost", "::1") and credentials is None:
         log.warning("serving on %s without --auth: anyone on the network can use it", host)
-    # The page needs no model: the pipeline (index, embedder, LLM; the index is built
-    # on a first run) loads beside the server, and a question asked before it is ready
-    # waits for it. A failure is logged here and shown, with what to do, on each answer.
-    threading.Thread(target=_warm, args=(get_pipeline,), name="rag-warm", daemon=True).start()
     demo = build_app(get_pipeline, feedback_path=feedback_path)
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port or None, auth=credentials, share=False,
-                prevent_thread_lock=not block, show_error=False, theme=theme(), css=CSS,
+                prevent_thread_lock=True, show_error=False, theme=theme(), css=CSS,
                 js=JS, footer_links=[], quiet=not block, ssr_mode=False)
+    # The page needs no model: the pipeline (index, embedder, LLM; the index is built
+    # on a first run) loads beside the server once it listens (loading it during the
+    # server's start slowed the start, both being Python work under one lock), and a
+    # question asked before it is ready waits for it. A failure is logged here and
+    # shown, with what to do, on each answer.
+    threading.Thread(target=_warm, args=(get_pipeline,), name="rag-warm", daemon=True).start()
+    if block:
+        demo.block_thread()
     return demo
