@@ -35,34 +35,54 @@ from rag.vectors import SentenceVectors
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Weights of the ranking score; chosen on evals/dev.jsonl (see README).
-W_SEMANTIC = 1.0
-W_LEXICAL = 0.6
-W_TYPE = 0.25
-W_NOTHING_NEW = 0.3
-W_CONTEXT = 0.8
-# A sentence that carries the asked-for type replaces a better one that lacks it
-# when it scores at least this share of it.
-TYPE_FALLBACK_RATIO = 0.6
-# ... and one that carries it precisely ("May 10") replaces one that carries it
-# loosely ("in May") when it scores at least this share.
-PRECISE_FALLBACK_RATIO = 0.8
-FALLBACK_LEXICAL = 0.6  # share of the question terms the replacement keeps
-# A second sentence joins to supply a rare question term the first lacks, when it
-# scores at least this share of the first.
-COVER_RATIO = 0.7
-RARE_IDF = 1.5
-SUMMARY_RATIO = 0.5
-W_NEW_YEAR = 0.3  # a summary sentence that adds a year the chosen ones lack
-W_NEW_ARTICLE = 0.15
-SAME_OVERLAP = 0.6
-# Trimming long sentences to their relevant clauses.
-TRIM_ABOVE_WORDS = 20
-MIN_TRIM_WORDS = 8
-W_TRIM_NEW = 0.3
-W_TRIM_WORD = 0.005
+
+@dataclass(frozen=True, kw_only=True)
+class Weights:
+    """The reader's tuned numbers (rank, choose, trim), each with the split it was
+    chosen on. One object, passed in (``Pipeline.weights``), so that an experiment or
+    a test changes a number without patching the module."""
+
+    # The ranking score: similarity, IDF-weighted term overlap, carrying the asked-for
+    # type, and a penalty for a sentence that says nothing the question does not. Chosen
+    # on dev.jsonl (2026-11-24, before the split existed); kept on tune since.
+    semantic: float = 1.0  # dev
+    lexical: float = 0.6  # dev
+    type: float = 0.25  # dev
+    nothing_new: float = 0.3  # dev
+    # the previous sentence of the same article lends its terms at this discount
+    context: float = 0.8  # dev
+    # A sentence that carries the asked-for type replaces a better one that lacks it
+    # when it scores at least this share of it, and keeps this share of its terms ...
+    type_fallback_ratio: float = 0.6  # dev
+    fallback_lexical: float = 0.6  # dev
+    # ... and one that carries it precisely ("May 10") replaces one that carries it
+    # loosely ("in May") at this share.
+    precise_fallback_ratio: float = 0.8  # dev
+    # A second sentence joins to supply a rare question term (IDF at least rare_idf)
+    # the first lacks, when it scores at least this share of the first.
+    cover_ratio: float = 0.7  # dev
+    rare_idf: float = 1.5  # dev
+    # An account over time: up to max_sentences, each scoring at least summary_ratio of
+    # the first, favoured when it adds a year (new_year) or an article (new_article).
+    summary_ratio: float = 0.5  # dev
+    new_year: float = 0.3  # dev
+    new_article: float = 0.15  # dev
+    max_sentences: int = 3  # dev
+    same_overlap: float = 0.6  # dev: shared content terms that make two sentences one fact
+    # Trimming a sentence longer than trim_above_words to its answering clauses: at
+    # least min_trim_words, valued by the question terms kept, new names (trim_new)
+    # and length (trim_word a word).
+    trim_above_words: int = 20  # dev
+    min_trim_words: int = 8  # dev
+    trim_new: float = 0.3  # dev
+    trim_word: float = 0.005  # dev
+    # WordNet links between a question's event and the sentence's word for it: 2
+    # reaches "restrictions" from "tighten" (through "restrict")
+    event_links: int = 2  # tune (2026-11-26)
+
+
+WEIGHTS = Weights()
 _CLAUSE_BREAK = re.compile(r"(?:,|;|:| —| –| --)\s+(?=\S)")
-MAX_SENTENCES = 3
 
 _REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retaliat\w*|"
                        r"in return|countered)\b", re.I)
@@ -144,17 +164,12 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
     return True
 
 
-# WordNet links between a question's event and the sentence's word for it: 2 reaches
-# "restrictions" from "tighten" (through "restrict"); chosen on the tune split
-EVENT_LINKS = 2
-
-
 _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|month|year|"
                        r"weekend)\b|\b(?:yesterday|today)\b", re.I)
 
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
-                weekday: bool = False) -> bool:
+                weekday: bool = False, links: int = WEIGHTS.event_links) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -177,7 +192,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     marks = [tok for tok in doc if tok.pos_ in ("VERB", "NOUN") and any(
         tok.lemma_.lower() == e or lx is not None and any(
             lx.distance(e, p, tok.lemma_.lower(), SPACY_POS[tok.pos_],
-                        limit=EVENT_LINKS) is not None
+                        limit=links) is not None
             for p in ("v", "n")) for e in events)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
     return any(anchors & _places(d) for d in dates)
@@ -332,7 +347,7 @@ _CREDIT = re.compile(r"\s*\|[^|]*$")
 
 
 def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
-                   *, query: str | None = None) -> list[Ranked]:
+                   *, query: str | None = None, weights: Weights = WEIGHTS) -> list[Ranked]:
     """Every sentence of ``passages``, best first. ``query`` (question plus context
     for a follow-up) drives similarity; ``question`` decides what is asked for."""
     query = query or question
@@ -347,7 +362,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     terms = [content_terms(t) for t in texts]
     # lexical overlap with the question alone: a follow-up's earlier question only
     # steers retrieval and similarity (its words would favour repeating the last answer)
-    focus = _lexical(content_terms(question), terms, cands)
+    focus = _lexical(content_terms(question), terms, cands, weights.context)
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
     reported = profile(question).reported
@@ -357,13 +372,13 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
-        typed = dated_event(sent.text, events, backward=backward,
-                            weekday=kind == "weekday") if kind in ("date", "weekday") \
+        typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
+                            links=weights.event_links) if kind in ("date", "weekday") \
             else has_type(kind, sent.text, q_keys, origin) or (
                 reported and names_a_source(sent.text, q_keys))
         nothing_new = not (ts - content_terms(query))
-        score = (W_SEMANTIC * sim + W_LEXICAL * lexical + W_TYPE * typed
-                 - W_NOTHING_NEW * nothing_new)
+        score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
+                 - weights.nothing_new * nothing_new)
         ranked.append(Ranked(sentence=sent, passage=passage, score=score, semantic=float(sim),
                              lexical=lexical, has_type=typed))
     ranked.sort(key=lambda r: r.score, reverse=True)
@@ -371,7 +386,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
 
 
 def _lexical(q_terms: set[str], terms: list[set[str]],
-             cands: list[tuple[Sentence, Passage]]) -> list[float]:
+             cands: list[tuple[Sentence, Passage]], context: float) -> list[float]:
     """IDF-weighted share of the question's terms in each sentence. News sentences
     lean on the one before ("He has invited Yoon ..."), so the previous sentence of
     the same article lends its terms at a discount."""
@@ -382,7 +397,7 @@ def _lexical(q_terms: set[str], terms: list[set[str]],
         own = sum(idf[t] for t in q_terms & ts) / total
         prev = terms[i - 1] if i and cands[i - 1][0].doc_id == cands[i][0].doc_id else set()
         ctx = sum(idf[t] for t in q_terms & (ts | prev)) / total
-        out.append(max(own, W_CONTEXT * ctx))
+        out.append(max(own, context * ctx))
     return out
 
 
@@ -431,7 +446,7 @@ def _header_answers(question: str, r: Ranked) -> bool:
     return bool(p.date) and (not named or p.outlet in named)
 
 
-def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
+def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> list[Ranked]:
     """A concise extractive answer: the best sentence that carries what is asked
     for, plus a sentence that supplies a question term it lacks; for questions
     about a change over time, a few distinct sentences in date order; for a question
@@ -448,30 +463,31 @@ def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
         # a sentence that carries what is asked more precisely wins over a better-
         # scoring one that carries it loosely or not at all, if it is close enough
         strength = type_strength(kind, primary.sentence.text, question)
-        ratio = TYPE_FALLBACK_RATIO if strength == 0 else PRECISE_FALLBACK_RATIO
+        ratio = weights.type_fallback_ratio if strength == 0 else weights.precise_fallback_ratio
         for r in ranked:
             if r.score < ratio * primary.score:
                 break
             # ... and it must still be about the question, not merely carry the type
             better = type_strength(kind, r.sentence.text, question)
-            if better > strength and r.lexical >= FALLBACK_LEXICAL * primary.lexical:
+            if better > strength and r.lexical >= weights.fallback_lexical * primary.lexical:
                 primary, strength = r, better
                 break
     chosen = [primary]
     precise = bool(kind) and strength == 2
     if wants_summary(question):
         # each further sentence should add a year (or an article) the others lack
-        for _ in range(MAX_SENTENCES - 1):
+        for _ in range(weights.max_sentences - 1):
             years = set().union(*(year_terms(c.sentence.text) for c in chosen))
             docs = {c.sentence.doc_id for c in chosen}
             best, best_value = None, 0.0
             for r in ranked:
-                if r.score < SUMMARY_RATIO * primary.score:
+                if r.score < weights.summary_ratio * primary.score:
                     break
-                if r in chosen or any(_same(r.sentence, c.sentence) for c in chosen):
+                if r in chosen or any(_same(r.sentence, c.sentence, weights.same_overlap)
+                                      for c in chosen):
                     continue
-                value = r.score + W_NEW_YEAR * bool(year_terms(r.sentence.text) - years) \
-                    + W_NEW_ARTICLE * (r.sentence.doc_id not in docs)
+                value = r.score + weights.new_year * bool(year_terms(r.sentence.text) - years) \
+                    + weights.new_article * (r.sentence.doc_id not in docs)
                 if best is None or value > best_value:
                     best, best_value = r, value
             if best is None:
@@ -482,14 +498,16 @@ def select(question: str, ranked: list[Ranked]) -> list[Ranked]:
     q_terms = content_terms(question)
     idf = _idf(q_terms, [content_terms(r.sentence.text) for r in ranked])
     have = content_terms(primary.sentence.text)
-    missing = {t for t in q_terms - have if idf[t] >= RARE_IDF} - _named_elsewhere(question, have)
+    missing = {t for t in q_terms - have
+               if idf[t] >= weights.rare_idf} - _named_elsewhere(question, have)
     years = year_terms(question)
     if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:
-            if r.score < COVER_RATIO * primary.score:
+            if r.score < weights.cover_ratio * primary.score:
                 break
             if r is primary or not content_terms(r.sentence.text) & missing \
-                    or _same(r.sentence, primary.sentence) or not _in_time(r, years) \
+                    or _same(r.sentence, primary.sentence, weights.same_overlap) \
+                    or not _in_time(r, years) \
                     or (kind and not r.has_type):
                 continue
             chosen.append(r)
@@ -534,13 +552,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def trim(sentence: Sentence, question: str) -> Sentence:
+def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sentence:
     """The run of the sentence's clauses that best answers the question for its
     length: it keeps what is asked for (a date for "when", a new name for "who")
     and the question's terms, and drops the rest ("..., according to a person
     close to his office"). Still an exact quote, with offsets into the article."""
     clauses = _clauses(sentence.text)
-    if len(words(sentence.text)) <= TRIM_ABOVE_WORDS or len(clauses) < 2:
+    if len(words(sentence.text)) <= weights.trim_above_words or len(clauses) < 2:
         return sentence
     kind = question_type(question)
     q_keys = key_terms(question)
@@ -558,13 +576,14 @@ def trim(sentence: Sentence, question: str) -> Sentence:
         for j in range(i, len(clauses)):
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
-            if n < MIN_TRIM_WORDS or (need_type and not has_type(kind, piece, q_keys, origin)) \
+            if n < weights.min_trim_words \
+                    or (need_type and not has_type(kind, piece, q_keys, origin)) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text and not stands_alone(piece)):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
             new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
-            value = cover + W_TRIM_NEW * new_keys - W_TRIM_WORD * n
+            value = cover + weights.trim_new * new_keys - weights.trim_word * n
             if best is None or value > best[0]:
                 best = (value, i, j)
     if best is None:
@@ -632,7 +651,7 @@ def llm_passages(chosen: list[Ranked], passages: list[Passage], n: int) -> list[
     return out[:max(n, len(dict.fromkeys(p.chunk_id for p in first)))]
 
 
-def _same(a: Sentence, b: Sentence) -> bool:
+def _same(a: Sentence, b: Sentence, overlap: float) -> bool:
     """Near-duplicate sentences (the same fact told twice) count once."""
     ta, tb = content_terms(a.text), content_terms(b.text)
-    return len(ta & tb) / max(1, min(len(ta), len(tb))) > SAME_OVERLAP
+    return len(ta & tb) / max(1, min(len(ta), len(tb))) > overlap

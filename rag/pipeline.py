@@ -19,6 +19,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
 from rag import timeline
+from rag.align import Tuning
 from rag.backends import BACKENDS, make_llm
 from rag.chunks import fits_tokens, truncate_tokens
 from rag.cite import (
@@ -32,7 +33,9 @@ from rag.cite import (
 from rag.corpus import Sentence
 from rag.errors import BackendError, InputError
 from rag.evidence import (
+    WEIGHTS,
     Ranked,
+    Weights,
     coverage_gap,
     diversify,
     excerpt,
@@ -125,9 +128,11 @@ class Pipeline:
     vectors: SentenceVectors
     checker: CitationChecker
     generator: Generator
+    weights: Weights = WEIGHTS  # the reader's tuned numbers; the checker holds its own
 
     @classmethod
-    def build(cls, settings: Settings, *, index: Index, llm: LLM | None) -> Pipeline:
+    def build(cls, settings: Settings, *, index: Index, llm: LLM | None,
+              weights: Weights = WEIGHTS, tuning: Tuning | None = None) -> Pipeline:
         vectors = SentenceVectors(index.embed_model)
         return cls(
             settings=settings,
@@ -135,7 +140,8 @@ class Pipeline:
             retriever=Retriever(index, top_k=settings.top_k),
             vectors=vectors,
             checker=CitationChecker(vectors, article_text=index.article_text,
-                                    lexicon=lexicon()),
+                                    lexicon=lexicon(), tuning=tuning),
+            weights=weights,
             generator=Generator(llm, timeout=settings.llm_timeout, wait=settings.llm_wait,
                                 exclusive=not BACKENDS[settings.llm].concurrent,
                                 name=settings.llm),
@@ -199,13 +205,14 @@ class Pipeline:
             passages = diversify(self.retriever.retrieve(query, top_k=2 * k), k)
         else:
             passages = self.retriever.retrieve(query, top_k=k)
-        ranked = rank_sentences(question, passages, self.vectors, query=query)
+        ranked = rank_sentences(question, passages, self.vectors, query=query,
+                                weights=self.weights)
         if query != question:  # a follow-up asks for more than the last answer said
             ranked = not_repeated(ranked, previous_answer(history)) or ranked
         timings["retrieve"] = time.perf_counter() - t
 
         gap = coverage_gap(question, passages)
-        chosen = select(question, ranked)
+        chosen = select(question, ranked, self.weights)
         untyped = untyped_answer(question, chosen)
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or untyped:
@@ -371,7 +378,7 @@ class Pipeline:
         whole sentence; led by the article's header when that is what is asked."""
         items: list[tuple[str, tuple[Sentence, ...]]] = []
         for r in chosen:
-            short = trim(r.sentence, question)
+            short = trim(r.sentence, question, self.weights)
             # the whole sentence is the citation's quote, the clause its answer
             items.append((excerpt(r.sentence, short), (r.sentence,)))
         if (lead := from_header(question, chosen[0])) and (

@@ -7,7 +7,9 @@ import pytest
 
 from rag.corpus import Sentence
 from rag.evidence import (
+    WEIGHTS,
     Ranked,
+    Weights,
     coverage_gap,
     dated_event,
     excerpt,
@@ -17,6 +19,7 @@ from rag.evidence import (
     rank_sentences,
     select,
     stands_alone,
+    trim,
     untyped_answer,
 )
 from rag.question import profile
@@ -262,6 +265,79 @@ def test_headlines_never_answer_and_captions_lose_their_credit_line() -> None:
     assert title.text not in texts
     assert "Leaders meet at Camp David on Friday." in texts
     assert not any("AFP" in t for t in texts)
+
+
+def _sentences(*texts: str) -> Passage:
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Sentence("a", at, at + len(t), t, "body"))
+        at += len(t) + 1
+    return Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=" ".join(texts),
+                   start=0, end=at, score=1.0, sentences=tuple(sentences))
+
+
+class _Fixed:
+    """Similarities set by hand, per sentence text."""
+
+    def __init__(self, sims: dict[str, float]) -> None:
+        self.sims = sims
+
+    def similarities(self, question: str, texts: list[str]):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        return np.array([self.sims[t] for t in texts])
+
+
+CLOSE = "The two sides held talks on security."  # close in meaning, few shared words
+WORDY = "Seoul and Tokyo resumed the consultation in Seoul."  # the question's words
+
+
+@pytest.mark.parametrize(("weights", "first"), [
+    (WEIGHTS, WORDY),  # the question's rare words outweigh 0.2 of similarity
+    (Weights(lexical=0.1), CLOSE),
+    (Weights(semantic=0.0), WORDY),
+    (Weights(semantic=3.0), CLOSE),
+])
+def test_the_weights_passed_in_decide_the_ranking(weights: Weights, first: str) -> None:
+    question = "Where did Seoul and Tokyo resume the consultation?"
+    ranked = rank_sentences(question, [_sentences(CLOSE, WORDY)],
+                            _Fixed({CLOSE: 0.7, WORDY: 0.5}),  # type: ignore[arg-type]
+                            weights=weights)
+    assert ranked[0].sentence.text == first
+
+
+@pytest.mark.parametrize(("weights", "sentences"), [
+    (WEIGHTS, 2),  # a second sentence supplies the rare term the first lacks
+    (Weights(cover_ratio=0.95), 1),  # ... unless it must score nearly as well
+    (Weights(rare_idf=9.0), 1),  # ... or no term counts as rare
+])
+def test_the_weights_passed_in_decide_a_second_sentence(weights: Weights, sentences: int) -> None:
+    question = "Why did the delegation visit Tokyo in April?"
+    first = _ranked("The delegation went to Tokyo to mend ties.", has_type=False)
+    second = _ranked("The visit took place in April after the election.", has_type=False)
+    second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
+                    passage=second.passage, score=0.9 * first.score, semantic=0.5,
+                    lexical=0.3, has_type=False)
+    fillers = [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
+                      passage=first.passage, score=0.1, semantic=0.1, lexical=0.0,
+                      has_type=False)
+               for i, text in enumerate(["Markets rose.", "Talks went on.", "Ties were poor.",
+                                         "Officials met.", "Trade fell.", "Rain came."])]
+    # (six sentences without "April" make it rare enough to be worth a second sentence)
+    assert len(select(question, [first, second, *fillers], weights)) == sentences
+
+
+@pytest.mark.parametrize(("weights", "trimmed"), [
+    (WEIGHTS, True),
+    (Weights(trim_above_words=60), False),  # a sentence this short is never cut
+])
+def test_the_weights_passed_in_decide_trimming(weights: Weights, trimmed: bool) -> None:
+    text = ("Japan restricted exports of chip materials to South Korea in July 2019, "
+            "a move widely seen in Seoul as retaliation, according to people familiar "
+            "with the matter and officials in both capitals.")
+    sentence = Sentence("a", 0, len(text), text, "body")
+    short = trim(sentence, "When did Japan restrict exports of chip materials?", weights)
+    assert (short.text != text) is trimmed and short.text in text
 
 
 @pytest.mark.parametrize(("text", "alone"), [

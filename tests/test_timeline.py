@@ -69,3 +69,15 @@ def test_a_question_about_change_gets_a_timeline_of_quoted_sentences(tmp_path) -
     assert "Timeline:" in a.to_markdown()
     plain = pipeline.answer("When did Seoul scrap its intelligence-sharing agreement with Japan?")
     assert plain.timeline == ()
+
+
+def test_the_pipeline_reads_with_the_weights_it_was_given(tmp_path) -> None:
+    from dataclasses import replace
+
+    from rag.evidence import Weights
+
+    pipeline = build_pipeline(tmp_path)
+    question = "How did Japan-South Korea relations change between 2018 and 2023?"
+    full = pipeline.answer(question)
+    one = replace(pipeline, weights=Weights(max_sentences=1)).answer(question)
+    assert len(full.citations) >= 2 and len(one.citations) == 1
