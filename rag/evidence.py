@@ -135,7 +135,56 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
     return len(people) >= 2 and bool(keys) and not keys & question_keys
 
 
-def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") -> bool:
+def offices(text: str) -> dict[str, set[str]]:
+    """The offices ``text`` gives its people, by each part of their names: "Japanese
+    Prime Minister Fumio Kishida" -> kishida: {prime, minist}; "Nobuo Kishi, Japan's
+    defense minister" and "His counterpart Nobuo Kishi" -> kishi: {defens, minist} and
+    {counterpart}. Words as align.key normalises them."""
+    out: dict[str, set[str]] = {}
+    for ent in parse(text).ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        heads = [t for t in root.children if t.i < ent.start and t.dep_ == "compound"]
+        heads += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            heads.append(root.head)  # "his counterpart Nobuo Kishi"
+        words_ = {key(t.lemma_) for h in heads for t in h.subtree
+                  if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"
+                  and not (t.i >= ent.start and t.i < ent.end)}
+        for t in ent:
+            if re.search(r"\w", t.text):
+                out.setdefault(key(t.text), set()).update(words_)
+    return out
+
+
+def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
+                  country: str, context: str) -> bool:
+    """Does ``text`` name a person the question does not, whom ``context`` (the
+    passage) gives the asked-for office ("which foreign minister": Foreign Minister
+    Yoshimasa Hayashi, named "Hayashi" in the sentence), of the asked-for ``country``
+    if the office names one ("South Korea's Foreign Minister Park Jin" is no answer
+    to "who is Japan's foreign minister")?"""
+    given = offices(context or text)
+    wanted = {key(w) for w in title}
+    for ent in parse(text).ents:
+        names = {key(t.text) for t in ent if re.search(r"\w", t.text)}
+        if ent.label_ != "PERSON" or not names or key_terms(ent.text) & question_keys:
+            continue
+        for n in names:
+            office = given.get(n, set())
+            countries = {c for w in office for c in [country_code(w)] if c}
+            if wanted <= office and (not country or not countries or country in countries):
+                return True
+    return False
+
+
+def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
+             title: tuple[str, ...] = (), context: str = "") -> bool:
+    """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
+    question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
+    ``title``: the office of an asked-for person, which ``context`` (the sentence's
+    passage) may give."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -153,8 +202,10 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "") ->
     if kind == "person":
         # a person's full name: two or more capitalised words, or a parsed PERSON
         # ("Lee" alone may be the person the question is about)
-        return any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \
+        named = any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \
             or _new_entity(text, {"PERSON"}, question_keys, min_words=2)
+        return named and (not title or _holds_office(text, question_keys, title, origin,
+                                                      context))
     if kind == "organisation":
         return _new_entity(text, {"ORG"}, question_keys)
     if kind == "outlet":
@@ -267,13 +318,14 @@ _MONTH_ALT = "|".join(m.title() for m in MONTHS)
 _PRECISE_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH_ALT})|(?:{_MONTH_ALT}),? \d{{1,4}})\b")
 
 
-def type_strength(kind: str, text: str, question: str) -> int:
+def type_strength(kind: str, text: str, question: str, context: str = "") -> int:
     """How precisely ``text`` carries what is asked: 2 for a month with its day or year
     ("May 10", "November 2019", not "in May"), or a number next to a word of the
     question ("18 missile tests", not "three occasions"); 1 for the bare type; 0
     without it."""
     q_keys = key_terms(question)
-    if not has_type(kind, text, q_keys, profile(question).origin):
+    asked = profile(question)
+    if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -365,7 +417,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     focus = _lexical(content_terms(question), terms, cands, weights.context)
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
-    reported = profile(question).reported
+    reported, title = profile(question).reported, profile(question).title
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -374,7 +426,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         lexical = focus[i]
         typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
                             links=weights.event_links) if kind in ("date", "weekday") \
-            else has_type(kind, sent.text, q_keys, origin) or (
+            else has_type(kind, sent.text, q_keys, origin, title=title,
+                          context=passage.text) or (
                 reported and names_a_source(sent.text, q_keys))
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
@@ -462,13 +515,13 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     if kind:
         # a sentence that carries what is asked more precisely wins over a better-
         # scoring one that carries it loosely or not at all, if it is close enough
-        strength = type_strength(kind, primary.sentence.text, question)
+        strength = type_strength(kind, primary.sentence.text, question, primary.passage.text)
         ratio = weights.type_fallback_ratio if strength == 0 else weights.precise_fallback_ratio
         for r in ranked:
             if r.score < ratio * primary.score:
                 break
             # ... and it must still be about the question, not merely carry the type
-            better = type_strength(kind, r.sentence.text, question)
+            better = type_strength(kind, r.sentence.text, question, r.passage.text)
             if better > strength and r.lexical >= weights.fallback_lexical * primary.lexical:
                 primary, strength = r, better
                 break
@@ -563,8 +616,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     kind = question_type(question)
     q_keys = key_terms(question)
     q_terms = content_terms(question)
-    origin = profile(question).origin
-    need_type = has_type(kind, sentence.text, q_keys, origin)
+    origin, title = profile(question).origin, profile(question).title
+    need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
+                         context=sentence.text)
     # a "who" answer keeps every person the sentence names
     keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
         if kind == "person" else []
@@ -577,7 +631,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
             piece = sentence.text[clauses[i][0]:clauses[j][1]]
             n = len(words(piece))
             if n < weights.min_trim_words \
-                    or (need_type and not has_type(kind, piece, q_keys, origin)) \
+                    or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
+                                                   context=sentence.text)) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text and not stands_alone(piece)):
                 continue

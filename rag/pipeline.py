@@ -363,10 +363,12 @@ class Pipeline:
         # as precise as what the reader would quote: "11 security talks", not "the two";
         # for other types the reader's second level is about context (the question's
         # own names beside the answer), which a claim need not repeat
-        best_strength = max([type_strength(kind, r.sentence.text, question)
+        best_strength = max([type_strength(kind, r.sentence.text, question, r.passage.text)
                              for r in chosen] or [1]) if kind else 0
         need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
-        typed = not kind or type_strength(kind, text, question) >= need
+        # an office the question names may be given by the sentences the claims cite
+        quoted = " ".join(s.text for c in kept for s in c.support)
+        typed = not kind or type_strength(kind, text, question, f"{text} {quoted}") >= need
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)

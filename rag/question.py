@@ -38,6 +38,11 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
     "outlet": frozenset("agency outlet newspaper paper broadcaster publication media".split()),
     "place": frozenset("city country place venue capital location town region".split()),
 }
+# Nouns of an office a person holds: "which foreign minister" asks for a person the
+# articles call a foreign minister (chosen on the tune split)
+TITLE_NOUNS = frozenset("""minister president premier ambassador spokesman spokesperson
+    secretary governor mayor chairman director speaker""".split())
+_NOT_QUALIFIERS = frozenset("former current then new incumbent acting late".split())
 # "how much" asks for an amount (money, a share, a quantity), not a count
 _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
@@ -67,7 +72,9 @@ class Profile:
     kind: str
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
-    origin: str = ""  # country code of "which Japanese news agency"
+    # country code of "which Japanese news agency", or of the office a person question
+    # names ("Japan's foreign minister")
+    origin: str = ""
     # asks about an earlier occurrence ("the previous visit"): a "since November 2019"
     # date answers it; otherwise such a date is a reference point, not the event's date
     backward: bool = False
@@ -76,6 +83,9 @@ class Profile:
     events: tuple[str, ...] = ()
     # "who said ...", "who was cited as the source": an unnamed source answers too
     reported: bool = False
+    # the office a person question names ("which Japanese foreign minister", "who was
+    # Japan's prime minister"): its qualifiers, then its noun ("foreign", "minister")
+    title: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -98,7 +108,33 @@ def profile(question: str) -> Profile:
     reported = kind == "person" and any(
         t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ == "ROOT"
         or t.lemma_.lower() == "source" for t in doc)
-    return Profile(question, kind, describe, publication, origin, backward, events, reported)
+    title: tuple[str, ...] = ()
+    if kind == "person":
+        title, origin = _title(doc)
+    return Profile(question, kind, describe, publication, origin, backward, events, reported,
+                   title)
+
+
+def _title(doc: Doc) -> tuple[tuple[str, ...], str]:
+    """The office asked about: the head noun of "which X" or the noun "who" is equated
+    with ("who was Japan's prime minister"), when it is an office (TITLE_NOUNS), with
+    its qualifiers ("prime", "foreign", "defense"); and the country it is of ("Japan's",
+    "Japanese"). Time ("former") is not part of it."""
+    for t in doc:
+        if t.lemma_.lower() not in TITLE_NOUNS or t.pos_ != "NOUN":
+            continue
+        which = any(w.lower_ in ("which", "what") and _head_noun(doc, w) == t.lemma_.lower()
+                    for w in doc[: t.i])
+        who_is = t.head.lemma_ == "be" and t.dep_ in ("nsubj", "attr") and any(
+            c.lower_ in ("who", "whom") for c in t.head.children)
+        if not (which or who_is):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i]
+        quals = tuple(str(c.lemma_).lower() for c in mods if not c.ent_type_
+                      and c.dep_ != "poss" and c.lower_ not in _NOT_QUALIFIERS)
+        country = next((code for c in mods for code in [country_of(c)] if code), "")
+        return (*quals, str(t.lemma_).lower()), country
+    return (), ""
 
 
 def _kind(doc: Doc) -> tuple[str, bool]:

@@ -103,6 +103,50 @@ def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: s
     assert has_type(kind, text, key_terms(question), profile(question).origin) is expected
 
 
+@pytest.mark.parametrize(("question", "title", "origin"), [
+    ("Which Japanese foreign minister met the delegation?", ("foreign", "minister"), "JPN"),
+    ("Who was Japan's prime minister when Yoon was sworn in?", ("prime", "minister"), "JPN"),
+    ("Who is the South Korean defense minister who spoke in Singapore?",
+     ("defense", "minister"), "KOR"),
+    ("Which former Japanese prime ministers did the delegation meet?", ("prime", "minister"),
+     "JPN"),  # "former" is when, not which office
+    ("Who met the foreign minister?", (), ""),  # the minister is not what is asked
+    ("Who was Lee Jong-sup's Japanese counterpart?", (), ""),  # a relation, not an office
+    ("Who led the delegation?", (), ""),
+])
+def test_a_person_question_may_name_an_office(question: str, title: tuple[str, ...],
+                                              origin: str) -> None:
+    p = profile(question)
+    assert (p.kind, p.title, p.origin) == ("person", title, origin)
+
+
+HAYASHI = "Foreign Minister Yoshimasa Hayashi met the delegation on Monday."
+PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
+
+
+@pytest.mark.parametrize(("question", "text", "context", "expected"), [
+    ("Which Japanese foreign minister met the delegation?", HAYASHI, "", True),
+    ("Who is Japan's foreign minister?", PARK, "", False),  # another country's
+    ("Which South Korean foreign minister will visit Tokyo?", PARK, "", True),
+    ("Who is Japan's prime minister?", HAYASHI, "", False),  # another office
+    # the sentence names him by surname; its passage gives his office
+    ("Which foreign minister met the delegation?", "Yoshimasa Hayashi met them on Monday.",
+     f"{HAYASHI} Yoshimasa Hayashi met them on Monday.", True),
+    ("Which foreign minister met the delegation?", "Yoshimasa Hayashi met them on Monday.",
+     "Yoshimasa Hayashi met them on Monday.", False),
+    # the office's own holder named in the question is no answer
+    ("Which prime minister did Fumio Kishida succeed?",
+     "Japanese Prime Minister Fumio Kishida visited Seoul.", "", False),
+    ("Who was the prime minister before Fumio Kishida?",
+     "Prime Minister Fumio Kishida followed former Prime Minister Yoshihide Suga.", "", True),
+])
+def test_a_person_of_the_asked_for_office(question: str, text: str, context: str,
+                                          expected: bool) -> None:
+    p = profile(question)
+    assert has_type("person", text, key_terms(question), p.origin, title=p.title,
+                    context=context) is expected
+
+
 @pytest.mark.parametrize(("question", "events", "backward"), [
     ("When did Japan restrict chip material exports?", ("restrict",), False),
     # the noun of a light verb is the event; a relative clause describes something else
