@@ -578,6 +578,33 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
     return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
 
 
+def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence is not about the question's actors: a person the question
+    says acted ("what did Park Jin and Hayashi agree on") is named neither in a chosen
+    sentence nor in the sentence before it (where "he" would point); "" when each is."""
+    actors = profile(question).actors
+    if not actors or not chosen:
+        return ""
+    names: list[set[str]] = []
+    for r in chosen:
+        sentences = r.passage.sentences
+        at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
+        for text in [r.sentence.text] + ([sentences[at - 1].text] if at else []):
+            doc = parse(text)
+            names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
+            names += [key_terms(m) for m in _NAME.findall(text)]
+            # a surname standing alone ("Hayashi and the delegation"), not a part of a
+            # longer name ("Jin" of "Chung Jin-suk")
+            names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
+                0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
+                for j in (t.i - 1, t.i + 1))]
+    # one name inside the other ("Park" in "Park Jin"); a shared part is not enough
+    # ("Chung Jin-suk" is not "Park Jin")
+    missing = [a for a in actors if not any(
+        (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)]
+    return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",
                "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",

@@ -47,6 +47,7 @@ from rag.evidence import (
     sentence_passages,
     trim,
     type_strength,
+    unnamed_actor,
     untyped_answer,
     wants_summary,
 )
@@ -213,11 +214,12 @@ class Pipeline:
 
         gap = coverage_gap(question, passages)
         chosen = select(question, ranked, self.weights)
-        untyped = untyped_answer(question, chosen)
+        # the chosen evidence lacks what is asked for, or is about other people
+        unfit = untyped_answer(question, chosen) or unnamed_actor(question, chosen)
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
-                or untyped:
+                or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
-                   else untyped or "no passage is close enough to the question")
+                   else unfit or "no passage is close enough to the question")
             log.info("abstained on %r: %s", question, why)
             timings["generate"] = timings["cite"] = 0.0
             timings["total"] = time.perf_counter() - began

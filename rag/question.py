@@ -86,6 +86,9 @@ class Profile:
     # the office a person question names ("which Japanese foreign minister", "who was
     # Japan's prime minister"): its qualifiers, then its noun ("foreign", "minister")
     title: tuple[str, ...] = ()
+    # the people the question says acted ("what did Park Jin and Yoshimasa Hayashi
+    # agree on"): subjects of its main verb, not of a clause ("when Park visited")
+    actors: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -112,7 +115,23 @@ def profile(question: str) -> Profile:
     if kind == "person":
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
-                   title)
+                   title, _actors(doc))
+
+
+def _actors(doc: Doc) -> tuple[str, ...]:
+    """Named people who are the subject of the question's main verb, with those joined
+    to them ("Park Jin and Yoshimasa Hayashi") or named beside their description
+    ("Seoul's top diplomat Park Jin")."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        t = ent.root
+        while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            out.append(ent.text)
+    return tuple(out)
 
 
 def _title(doc: Doc) -> tuple[tuple[str, ...], str]:

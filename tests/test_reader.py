@@ -20,6 +20,7 @@ from rag.evidence import (
     select,
     stands_alone,
     trim,
+    unnamed_actor,
     untyped_answer,
 )
 from rag.question import profile
@@ -145,6 +146,43 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     p = profile(question)
     assert has_type("person", text, key_terms(question), p.origin, title=p.title,
                     context=context) is expected
+
+
+@pytest.mark.parametrize(("question", "actors"), [
+    ("What did Park Jin and Yoshimasa Hayashi agree on when Park visited Tokyo?",
+     ("Park Jin", "Yoshimasa Hayashi")),  # not the clause's "Park"
+    ("Which summit did Kishida invite Yoon to attend?", ("Kishida",)),  # not the object
+    ("What did Seoul's top diplomat Park Jin say about the summit?", ("Park Jin",)),
+    ("What did Yoon's envoys agree on?", ()),  # the envoys acted, not Yoon
+    ("When was the pact scrapped?", ()),
+])
+def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]) -> None:
+    assert profile(question).actors == actors
+
+
+@pytest.mark.parametrize(("before", "sentence", "reason"), [
+    ("", "Hayashi and Park agreed to meet again.", ""),
+    ("", "Hayashi and the delegation agreed to maintain ties.",
+     "no passage about it names Park Jin"),
+    # "Jin" of Chung Jin-suk is not Park Jin
+    ("", "Hayashi and Chung Jin-suk agreed to maintain ties.",
+     "no passage about it names Park Jin"),
+    # "they" points back to the sentence before, which names both
+    ("Park Jin met Yoshimasa Hayashi in Tokyo.", "They agreed to maintain ties.", ""),
+])
+def test_abstain_when_the_evidence_is_about_other_people(before: str, sentence: str,
+                                                         reason: str) -> None:
+    question = "What did Park Jin and Yoshimasa Hayashi agree on?"
+    texts = [t for t in (before, sentence) if t]
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Sentence("a", at, at + len(t), t, "body"))
+        at += len(t) + 1
+    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=" ".join(texts),
+                start=0, end=at, score=1.0, sentences=tuple(sentences))
+    chosen = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
+                    has_type=True)
+    assert unnamed_actor(question, [chosen]) == reason
 
 
 @pytest.mark.parametrize(("question", "events", "backward"), [
