@@ -646,6 +646,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     origin, title = profile(question).origin, profile(question).title
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
                          context=sentence.text)
+    # "who said ...": the attribution ("according to a person close to his office") is
+    # the answer, never cut away
+    need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
     # a "who" answer keeps every person the sentence names
     keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
         if kind == "person" else []
@@ -660,6 +663,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
             if n < weights.min_trim_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
                                                    context=sentence.text)) \
+                    or (need_source and not names_a_source(piece, q_keys)) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text and not stands_alone(piece)):
                 continue

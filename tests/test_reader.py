@@ -422,6 +422,23 @@ def test_the_weights_passed_in_decide_trimming(weights: Weights, trimmed: bool) 
     assert (short.text != text) is trimmed and short.text in text
 
 
+SOURCED = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
+           "this month, a first for a South Korean leader, according to a person close to "
+           "his office.")
+
+
+@pytest.mark.parametrize(("question", "keeps_source"), [
+    # who said it: the attribution is the answer
+    ("Who was cited as the source for the news that Yoon would go to the NATO summit?", True),
+    # when: the date is the answer; the attribution may go
+    ("When will Yoon attend the NATO summit in Spain?", False),
+])
+def test_trimming_keeps_the_attribution_when_it_is_asked_for(question: str,
+                                                            keeps_source: bool) -> None:
+    short = trim(Sentence("a", 0, len(SOURCED), SOURCED, "body"), question)
+    assert ("according to a person close to his office" in short.text) is keeps_source
+
+
 @pytest.mark.parametrize(("text", "alone"), [
     ("Japan restricted exports of chip materials in July 2019", True),
     ("there can be no negotiations on the issue", True),
