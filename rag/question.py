@@ -89,6 +89,9 @@ class Profile:
     # the people the question says acted ("what did Park Jin and Yoshimasa Hayashi
     # agree on"): subjects of its main verb, not of a clause ("when Park visited")
     actors: tuple[str, ...] = ()
+    # whom the question credits with the answer ("according to the head of the
+    # delegation"): the nouns of that phrase, lemmatised ("head", "delegation")
+    source: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -115,7 +118,18 @@ def profile(question: str) -> Profile:
     if kind == "person":
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
-                   title, _actors(doc))
+                   title, _actors(doc), _source(doc))
+
+
+def _source(doc: Doc) -> tuple[str, ...]:
+    for t in doc:
+        if t.lower_ == "according":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is not None:
+                return tuple(str(w.lemma_).lower() for w in obj.subtree
+                             if w.pos_ in ("NOUN", "PROPN"))
+    return ()
 
 
 def _actors(doc: Doc) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from rag.evidence import (
     Ranked,
     Weights,
     coverage_gap,
+    credits,
     dated_event,
     excerpt,
     from_header,
@@ -420,6 +421,37 @@ def test_the_weights_passed_in_decide_trimming(weights: Weights, trimmed: bool) 
     sentence = Sentence("a", 0, len(text), text, "body")
     short = trim(sentence, "When did Japan restrict exports of chip materials?", weights)
     assert (short.text != text) is trimmed and short.text in text
+
+
+CREDITED = ("Hayashi and the delegation agreed to maintain and strengthen relations, said "
+            "Chung Jin-suk, chief of the delegation.")
+
+
+@pytest.mark.parametrize(("text", "source", "outlet", "expected"), [
+    (CREDITED, ("head", "delegation"), "", True),  # "chief" is a synonym of "head"
+    (CREDITED, ("head", "ministry"), "", False),
+    ("Chung Jin-suk, chief of the delegation, said they agreed.", ("head", "delegation"), "",
+     True),
+    ("They agreed, according to the head of the delegation.", ("head", "delegation"), "",
+     True),
+    ("The delegation head met Hayashi.", ("head", "delegation"), "", False),  # says nothing
+    ("Relations soured after the ruling.", ("rt",), "RT.com", True),  # RT's own article
+    ("Relations soured after the ruling.", ("rt",), "Kyodo", False),
+])
+def test_a_sentence_credits_the_questions_source(text: str, source: tuple[str, ...],
+                                                 outlet: str, expected: bool) -> None:
+    assert credits(text, source, outlet) is expected
+
+
+def test_a_sentence_that_credits_the_asked_for_source_is_chosen() -> None:
+    question = "What did they agree to do, according to the head of the delegation?"
+    assert profile(question).source == ("head", "delegation")
+    plain = _ranked("The two sides agreed to make efforts to improve relations.")
+    credited = Ranked(sentence=Sentence("a", 100, 100 + len(CREDITED), CREDITED, "body"),
+                      passage=plain.passage, score=0.9, semantic=0.6, lexical=0.4,
+                      has_type=True)
+    assert select(question, [plain, credited]) == [credited]
+    assert select(question, [plain, credited], Weights(source_fallback_ratio=0.95)) == [plain]
 
 
 SOURCED = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
