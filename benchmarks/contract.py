@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.evaluate import load_questions, score
+from rag.markers import strip_markers
 from rag.scripted_llm import ScriptedLLMServer, load_script, normalise
 from rag.settings import PROJECT_ROOT, Settings
 
@@ -43,7 +44,7 @@ def split_ids(split: str) -> set[str] | None:
 
 
 def has_wrong(text: str, wrong: tuple[str, ...]) -> bool:
-    low = normalise(re.sub(r"\[\d+(?:\s*[,;]\s*\d+)*\]", " ", text)).lower()
+    low = normalise(strip_markers(text)).lower()
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in wrong)
 
 
