@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.dates import MONTH_NAMES, WEEKDAYS, YEAR
+from rag.dates import ISO_DATE, MONTH_NAMES, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, Lexicon
 from rag.terms import NUMBER_WORDS, norm
@@ -431,7 +431,9 @@ class Aligner:
         src_tokens = [t for d in srcs for t in d]
         src_keys = _key_index(src_tokens)
         extra = set()
-        meta = unit.meta.replace(".", " ")
+        # a date the quote writes as "2023-04-17" says "17 April 2023", as the page's does
+        iso = " ".join(date_words(m[0]) for m in ISO_DATE.finditer(" ".join(unit.texts)))
+        meta = f"{unit.meta} {iso}".replace(".", " ")
         meta_years = set(re.findall(r"\b(?:19|20)\d\d\b", meta))
         unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(unit.texts)))
         if set(re.findall(r"\b(?:19|20)\d\d\b", claim)) - meta_years - unit_years or (

@@ -22,7 +22,7 @@ _MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_RE = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH_RE},? (\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}}),? (\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A line that is only a date, maybe with a time or weekday: "13 Jun 2022, 03:58 GMT+10".
 DATE_LINE = re.compile(
     rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}"
@@ -33,7 +33,7 @@ DATE_LINE = re.compile(
 def parse_date(text: str) -> str:
     """The first date in ``text`` as ISO yyyy-mm-dd ("2023-04-17", "17 April 2023",
     "Apr 17, 2023"), or "" when it holds none."""
-    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+    for pattern, order in ((ISO_DATE, "ymd"), (_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
         m = pattern.search(text)
         if not m:
             continue

@@ -101,6 +101,11 @@ CASES = [
     ("The two sides held security talks in Tokyo",
      "The two sides, who had met in Tokyo in March, held security talks in Seoul.", False,
      "Seoul"),
+    # a date written "2023-04-17" in the quote (a caption's) says 17 April 2023, no other
+    ("The two sides held security talks on 17 April 2023",
+     "date 2023-04-17 The two sides held security talks in Seoul.", True, ""),
+    ("The two sides held security talks on 18 April 2023",
+     "date 2023-04-17 The two sides held security talks in Seoul.", False, "'18'"),
     # a noun for another that shares its slot: "no alliances" is not "no negotiations"
     ("Japan says there can be no alliances on the issue unless Seoul withdraws its "
      "complaint to the World Trade Organization", QUOTE_WTO, False, "'alliances'"),
