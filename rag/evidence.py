@@ -152,9 +152,17 @@ def offices(text: str) -> dict[str, set[str]]:
         heads += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             heads.append(root.head)  # "his counterpart Nobuo Kishi"
+        doc = ent.doc
         words_ = {key(t.lemma_) for h in heads for t in h.subtree
                   if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"
                   and not (t.i >= ent.start and t.i < ent.end)}
+        # the capitalised words right before the name, whatever the parse made of them
+        # ("between Yoon and Japanese Prime Minister Fumio Kishida")
+        j = ent.start - 1
+        while j >= 0 and ent.start - j <= 4 and doc[j].text[:1].isupper() \
+                and doc[j].ent_type_ != "PERSON" and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+            words_.add(key(doc[j].lemma_))
+            j -= 1
         for t in ent:
             if re.search(r"\w", t.text):
                 out.setdefault(key(t.text), set()).update(words_)

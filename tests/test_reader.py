@@ -141,6 +141,11 @@ PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
      "Japanese Prime Minister Fumio Kishida visited Seoul.", "", False),
     ("Who was the prime minister before Fumio Kishida?",
      "Prime Minister Fumio Kishida followed former Prime Minister Yoshihide Suga.", "", True),
+    # the parser makes "Minister" a conjunct of "Yoon"; the words before the name still
+    # give his office
+    ("Which Japanese prime minister visited Seoul?",
+     "Park spoke of a meeting between Yoon and Japanese Prime Minister Fumio Kishida.", "",
+     True),
 ])
 def test_a_person_of_the_asked_for_office(question: str, text: str, context: str,
                                           expected: bool) -> None:
