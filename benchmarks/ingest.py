@@ -16,6 +16,7 @@ from benchmarks.common import peak_rss_mb, save
 from benchmarks.synthetic import articles
 from rag.chunks import count_tokens
 from rag.index import Index, load_embed_model, open_client
+from rag.language import nlp
 from rag.settings import Settings
 
 
@@ -31,6 +32,7 @@ def main() -> None:
     embed.get_text_embedding("warm up")
     docs = list(articles(args.articles, sentences=40))
     docs[0].sentences()  # loads the sentence splitter (nltk, 2 s): once a process
+    nlp()  # and spaCy's tagger, which it asks about a stop inside a name (1 s): once
     count_tokens("warm up")  # and tiktoken's encoding (0.25 s): once a process
     load_s = time.perf_counter() - began
     with tempfile.TemporaryDirectory() as tmp:

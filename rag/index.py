@@ -29,7 +29,7 @@ from llama_index.core.schema import (
     TextNode,
 )
 
-from rag import dedup
+from rag import dedup, sentences
 from rag.chunks import Chunk, chunk_article
 from rag.corpus import Article, Sentence
 from rag.errors import ConfigError, IndexCorruptError, StoreUnavailableError, map_exceptions
@@ -297,7 +297,9 @@ class Index:
 
     # ---- writing -------------------------------------------------------------
     def _fingerprint(self, article: Article) -> str:
-        return f"{article.content_hash}:{self.chunk_size}:{self.chunk_overlap}"
+        # the sentence splitter's version too: chunks store their sentences' offsets
+        return (f"{article.content_hash}:{self.chunk_size}:{self.chunk_overlap}"
+                f":s{sentences.VERSION}")
 
     def ingest(self, articles: Iterable[Article], *, sync: bool = False,
                progress: Callable[[int, int], None] | None = None) -> IngestReport:

@@ -14,6 +14,20 @@ from typing import Any
 _WORD = re.compile(r"\w")
 _CONTINUES = re.compile(r"[a-z,;:|)\-–—]")
 MIN_WORDS = 3
+# A piece that ends on a name cut by a stray full stop ("... with Prime Minister Fumio.")
+_ENDS_ON_NAME = re.compile(r"\b[A-Z][\w’'-]* [A-Z][\w’'-]*\.$")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# English function words: a piece that opens with one ("The", "His", "In") starts a
+# sentence; one that opens with a single name and a lower-case word ("Kishida despite")
+# may be the rest of a name cut by a stray stop.
+_FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your
+    he she it they we i you in on at for but and or as after before while when if since with
+    by from to of there here some many most all both each no not one two three what which
+    who how why where meanwhile however still yet also then""".split())
+_NAME_THEN_WORD = re.compile(r"([A-Z][\w’'-]*)[,]? [a-z]")
+# Bump when the boundaries change: an index records it, so that `rag ingest` splits
+# its articles again.
+VERSION = 2
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +53,31 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue
         # Scraped news has stray full stops ("Prime Minister Fumio. Kishida",
         # "chief. of the delegation"): a piece that starts in lower case or with
-        # punctuation, or is under three words, continues the sentence before it.
-        if spans and (_CONTINUES.match(frag) or len(frag.split()) < MIN_WORDS):
+        # punctuation, or is under three words, or has no finite verb after a piece
+        # that ends on a name, continues the sentence before it.
+        if spans and (_CONTINUES.match(frag) or len(frag.split()) < MIN_WORDS
+                      or _rest_of_name(text[spans[-1][0]:spans[-1][1]], frag, text)):
             spans[-1] = (spans[-1][0], start + e)
         else:
             spans.append((start + s, start + e))
     return spans
+
+
+def _rest_of_name(before: str, frag: str, text: str) -> bool:
+    """"... meeting with Prime Minister Fumio. Kishida despite opposition ...": the
+    piece before ends on a capitalised pair and this one has no finite verb, so the
+    stop was a stray one inside a name. (Parsed only at such rare boundaries.)"""
+    opening = _NAME_THEN_WORD.match(frag)
+    if not opening or opening[1].lower() in _FUNCTION_WORDS \
+            or not _ENDS_ON_NAME.search(before.rstrip()):
+        return False
+    # a word the article also writes in lower case is a common word opening a sentence
+    # ("Officials from Tokyo ..."), as Punkt's orthographic heuristic has it
+    if re.search(rf"\b{re.escape(opening[1].lower())}\b", text):
+        return False
+    from rag.language import tags
+
+    return not any(t in _FINITE for t in tags(frag))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 from rag.chunks import chunk_article, count_tokens
 from rag.corpus import load_corpus, load_file, parse_text
 from rag.errors import InputError
+from rag.sentences import split_sentences
 from tests.conftest import SEEDS
 
 
@@ -60,6 +61,20 @@ def test_stray_full_stops_do_not_split_sentences(seeds):
     texts = [s.text for s in seeds["003"].sentences()]
     assert not any(len(t.split()) < 3 for t in texts)
     assert any("Chung Jin-suk, chief. of the delegation" in t for t in texts)
+    # a stop inside a name, before a piece with no finite verb
+    assert any("Prime Minister Fumio. Kishida despite opposition" in t for t in texts)
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("They met Prime Minister Fumio. Kishida despite opposition from his party.", 1),
+    # a real sentence after a name
+    ("They met Prime Minister Fumio Kishida. Kishida said the talks went well.", 2),
+    ("Lee met Foreign Minister Park Jin. His counterpart was also there.", 2),
+    # no name before the stop: a verbless headline-like piece stays apart
+    ("They met in the capital. Talks in Seoul and more to come soon.", 2),
+])
+def test_a_stop_inside_a_name_does_not_end_the_sentence(text: str, pieces: int) -> None:
+    assert len(split_sentences(text)) == pieces
 
 
 def test_chunks_respect_token_size_and_overlap(seeds):

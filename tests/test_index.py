@@ -16,6 +16,22 @@ def test_ingest_twice_adds_nothing(tmp_path: Path):
     assert report.chunks_added == 0 and pipeline.index.chunk_count() == before
 
 
+def test_an_index_split_by_an_older_sentence_splitter_is_split_again(tmp_path: Path):
+    from rag import sentences
+
+    pipeline = build_pipeline(tmp_path)
+    index = pipeline.index
+    got = index._articles.get(include=["metadatas"])
+    assert all(m["fingerprint"].endswith(f":s{sentences.VERSION}") for m in got["metadatas"])
+    # as an index built before the splitter recorded its version
+    index._articles.update(ids=got["ids"], metadatas=[
+        {**m, "fingerprint": m["fingerprint"].rsplit(":", 1)[0]} for m in got["metadatas"]])
+    articles, _ = load_corpus([SEEDS])
+    report = index.ingest(articles)
+    assert len(report.updated) == 5 and report.chunks_added == index.chunk_count()
+    assert index.ingest(articles).unchanged == report.updated
+
+
 def test_changed_article_replaces_its_chunks_and_sync_removes(tmp_path: Path):
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder)
