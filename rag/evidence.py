@@ -140,9 +140,10 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
 
 def offices(text: str) -> dict[str, set[str]]:
     """The offices ``text`` gives its people, by each part of their names: "Japanese
-    Prime Minister Fumio Kishida" -> kishida: {prime, minist}; "Nobuo Kishi, Japan's
-    defense minister" and "His counterpart Nobuo Kishi" -> kishi: {defens, minist} and
-    {counterpart}. Words as align.key normalises them."""
+    Prime Minister Fumio Kishida" -> fumio, kishida: {japanes, prime, minist}; "Nobuo
+    Kishi, Japan's defense minister" -> kishi: {japan, defens, minist}; "His
+    counterpart Nobuo Kishi" -> kishi: {counterpart}. Words as align.key normalises
+    them."""
     out: dict[str, set[str]] = {}
     for ent in parse(text).ents:
         if ent.label_ != "PERSON":

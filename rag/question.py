@@ -122,6 +122,7 @@ def profile(question: str) -> Profile:
 
 
 def _source(doc: Doc) -> tuple[str, ...]:
+    """The nouns of "according to X" ("the head of the delegation": head, delegation)."""
     for t in doc:
         if t.lower_ == "according":
             to = next((c for c in t.children if c.lower_ == "to"), None)
