@@ -47,28 +47,25 @@ def main() -> None:
                        capture_output=True, cwd=PROJECT_ROOT)
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
-        with sync_playwright() as p:
-            # the user's browser is already running: launching Chromium is not start-up
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-            page = browser.new_page()
-            began = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "rag.cli", "chat", "--port", str(port)], env=env,
-                cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True)
-            try:
-                wait_http(url, proc, timeout=300)
-                http_ready = time.perf_counter() - began
-                page.goto(url)
-                page.wait_for_selector("#question textarea")
-                usable = time.perf_counter() - began
-            except BaseException:
-                proc.terminate()
-                proc.wait(timeout=30)
-                raise
-            finally:
-                browser.close()
+        proc: subprocess.Popen[bytes] | None = None
         try:
+            with sync_playwright() as p:
+                # the user's browser is already running: its launch is not start-up
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+                page = browser.new_page()
+                began = time.perf_counter()
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "rag.cli", "chat", "--port", str(port)],
+                    env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, start_new_session=True)
+                try:
+                    wait_http(url, proc, timeout=300)
+                    http_ready = time.perf_counter() - began
+                    page.goto(url)
+                    page.wait_for_selector("#question textarea")
+                    usable = time.perf_counter() - began
+                finally:
+                    browser.close()
             client = Client(url, verbose=False)
             first, full = [], []
             for q in QUESTIONS:
@@ -82,8 +79,9 @@ def main() -> None:
                 full.append(time.perf_counter() - t)
                 first.append(seen if seen is not None else full[-1])
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=30)
     result = {"llm": args.llm, "http_ready_s": round(http_ready, 2),
               "page_usable_s": round(usable, 2),
               "first_answer_text_p50_s": round(p50(first), 2),

@@ -239,13 +239,10 @@ class OnnxEmbedding(BaseEmbedding):
     def class_name(cls) -> str:
         return "OnnxEmbedding"
 
-    def _forward(self, text: str) -> tuple[np.ndarray, Any]:
-        enc = self._tokenizer.encode(text)
-        feeds = {"input_ids": np.array([enc.ids], dtype=np.int64),
-                 "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
-                 "token_type_ids": np.array([enc.type_ids], dtype=np.int64)}
-        hidden = np.asarray(self._session.run(None, {n: feeds[n] for n in self._inputs})[0])
-        return hidden, enc
+    def _run(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
+        """The transformer's last hidden state for a pass of rows of word pieces."""
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        return np.asarray(self._session.run(None, {n: feeds[n] for n in self._inputs})[0])
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
         """Vectors of ``texts`` in their order, computed in passes of texts of similar
@@ -261,10 +258,8 @@ class OnnxEmbedding(BaseEmbedding):
         parts: list[np.ndarray] = []
         for rows in pass_order(lengths.tolist(), self._pass):
             width = int(lengths[rows].max())
-            feeds = {"input_ids": ids[rows, :width], "attention_mask": mask[rows, :width],
-                     "token_type_ids": types[rows, :width]}
-            hidden = self._session.run(None, {n: feeds[n] for n in self._inputs})[0]
-            parts.append(self._pooled(hidden, feeds["attention_mask"]))
+            hidden = self._run(ids[rows, :width], mask[rows, :width], types[rows, :width])
+            parts.append(self._pooled(hidden, mask[rows, :width]))
             done.extend(rows)
         stacked = np.concatenate(parts)
         out = np.empty_like(stacked)
@@ -284,7 +279,10 @@ class OnnxEmbedding(BaseEmbedding):
         """Contextual vectors of ``text``'s word pieces (normalised) with their character
         offsets ((0, 0) for special tokens), as rag.vectors.SentenceVectors.tokens
         caches them."""
-        hidden, enc = self._forward(text)
+        enc = self._tokenizer.encode(text)
+        hidden = self._run(np.array([enc.ids], dtype=np.int64),
+                           np.array([enc.attention_mask], dtype=np.int64),
+                           np.array([enc.type_ids], dtype=np.int64))
         out = hidden[0] / (np.linalg.norm(hidden[0], axis=1, keepdims=True) + 1e-12)
         return out.astype(np.float32), [(int(a), int(b)) for a, b in enc.offsets]
 
