@@ -93,7 +93,8 @@ def main() -> None:
                         total += 1
                         kept += bool(support)
                         if args.verbose and not support:
-                            print(f"F- {entry['id']}: {c['text']}\n     {reason}")
+                            print(f"F- {entry['id']}: {c['text']}\n     {reason}\n"
+                                  f"     snippet: {c['snippet']}")
                     elif wrong_in(c["text"], entry.get("wrong", [])):
                         liars += 1
                         leaks += bool(support)

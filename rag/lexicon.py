@@ -139,6 +139,13 @@ class Lexicon:
         return None
 
 
+    @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
+    def derives_verb(self, noun: str) -> bool:
+        """Is some sense of ``noun`` derived from a verb ("agreement", "warning")?"""
+        return any(sym == "+" and tpos == "v" for s in self.synsets(noun, "n")
+                   for sym, tpos, _, _, _ in s.pointers)
+
+
 _LEXICON: Lexicon | None = None
 _LOADED = False
 

@@ -39,6 +39,13 @@ def test_a_verb_may_be_said_more_generally_not_more_specifically(wordnet: Lexico
     assert wordnet.distance("accept", "v", "respond", "v", limit=1) == 1
 
 
+@pytest.mark.parametrize(("noun", "event"), [
+    ("agreement", True), ("warning", True), ("talk", True), ("visit", True),
+    ("island", False), ("pact", False), ("year", False)])
+def test_event_nouns_are_derived_from_verbs(wordnet: Lexicon, noun: str, event: bool) -> None:
+    assert wordnet.derives_verb(noun) is event
+
+
 def test_the_package_data_is_found_without_importing_it() -> None:
     root = data_dir()
     assert root is not None and (root / "data.noun").is_file()
