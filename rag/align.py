@@ -59,6 +59,9 @@ REPORTING = frozenset("""
     say tell report describe note add state write quote cite attribute comment remark
     put call
 """.split())
+# "Lee spoke at the forum" for "Lee said at the forum": speaking is what any reporting
+# verb of the quote reports, done by the same speaker (the roles check holds).
+SPEECH = REPORTING | {"speak"}
 MULTIPLES = {"once": "1", "twice": "2", "thrice": "3"}
 # Words that hold a count ("trilateral talks" are three-way talks) and units that
 # hold another ("two decades" are twenty years): general English, not per question.
@@ -301,6 +304,11 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
     return out
 
 
+def _speech(tok: Token) -> bool:
+    """A verb of speaking stands for another such verb only: "spoke" is not "attended"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH
+
+
 def _frame(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in FRAME_NOUNS and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
@@ -491,6 +499,9 @@ class Aligner:
             hits = [s for k in ks for s in src_keys.get(k, [])]
             if tok.i in supports and not hits:
                 continue  # judged by its event noun, below
+            if not hits and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
+                hits = [s for s in src_tokens if s.pos_ == "VERB"
+                        and s.lemma_.lower() in SPEECH]
             if not hits and not (_is_place(tok) and key(tok.text) in CAPITALS):
                 country = {country_of(tok)} - {""}
                 if country:
@@ -613,7 +624,7 @@ class Aligner:
         # part of speech; WordNet's derived forms cross it ("restrict"/"restriction").
         for i, tok in enumerate(common):
             for j, s in enumerate(cands):
-                if not _same_class(tok, s):
+                if not _same_class(tok, s) or _speech(tok) != _speech(s):
                     sims[i, j] = -1.0
         missing = []
         for i, tok in enumerate(common):

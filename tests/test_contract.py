@@ -109,6 +109,47 @@ CASES = [
     # a noun for another that shares its slot: "no alliances" is not "no negotiations"
     ("Japan says there can be no alliances on the issue unless Seoul withdraws its "
      "complaint to the World Trade Organization", QUOTE_WTO, False, "'alliances'"),
+    # a support verb lends its grammar to an event noun: "reached an agreement" = agreed
+    ("Japan and South Korea reached an agreement on Monday",
+     "Japan and South Korea agreed on Monday to improve relations.", True, ""),
+    ("Japan and South Korea reached an agreement on Tuesday",
+     "Japan and South Korea agreed on Monday to improve relations.", False, "'Tuesday'"),
+    ("Japan and South Korea reached a dispute on Monday",
+     "Japan and South Korea agreed on Monday to improve relations.", False, "'dispute'"),
+    # ... and keeps its roles: who gave the warning is who warned
+    ("Seoul gave a warning to Tokyo about the islets",
+     "Tokyo warned Seoul about the islets.", False, "Tokyo"),
+    # "took office" is not "left office": the quote's event noun needs a support verb too
+    ("Yoon took office in May", "Yoon left office in May.", False, "'took'"),
+    ("The two sides conducted talks in Seoul", "The two sides held talks in Seoul.", True, ""),
+    # "held the islands" is no event: the verb stays a claim of its own
+    ("Japan held the islands in 1905", "Japan claimed the islands in 1905.", False, "'held'"),
+    # a count a word holds: two decades are twenty years, trilateral talks three-way
+    ("South Korea and Japan held 11 security talks over twenty years", QUOTE_PAIR, True, ""),
+    ("South Korea and Japan held 11 security talks over thirty years", QUOTE_PAIR, False,
+     "'thirty'"),
+    ("Kishida invited Yoon to three-way talks with the U.S.",
+     "Kishida invited Yoon to trilateral talks with the U.S.", True, ""),
+    ("Kishida invited Yoon to four-way talks with the U.S.",
+     "Kishida invited Yoon to trilateral talks with the U.S.", False, "'four'"),
+    # nouns that count or frame an "of" phrase add nothing to it
+    ("South Korea and Japan held eleven rounds of security talks over two decades",
+     QUOTE_PAIR, True, ""),
+    ("South Korea and Japan held eleven rounds of missile talks over two decades",
+     QUOTE_PAIR, False, "'missile'"),
+    # a capital said of its city
+    ("The talks took place in the South Korean capital, Seoul",
+     "The talks were held in Seoul, South Korea.", True, ""),
+    ("The talks took place in the South Korean port, Seoul",
+     "The talks were held in Seoul, South Korea.", False, "'port'"),
+    # speaking is what a reporting verb reports, by the same speaker
+    ("Lee spoke on Sunday at the forum",
+     "Lee said on Sunday at the forum that talks would resume.", True, ""),
+    ("Kishi spoke on Sunday at the forum",
+     "Lee said on Sunday at the forum, where Kishi was present, that talks would resume.",
+     False, "Lee"),
+    ("Lee spoke on Sunday at the forum", "Lee attended the forum on Sunday.", False,
+     "'spoke'"),
 ]
 
 
