@@ -345,6 +345,10 @@ def negated(tok: Token) -> bool:
             return True
         if t.dep_ in {"pobj", "pcomp"} and t.head.lower_ == "without":
             return True
+        if t.dep_ == "prep" and t.head.pos_ == "VERB" and t.lower_ != "without":
+            # "did not hold talks during the forum": the forum was; a time or place of
+            # a negated event is not negated (the event's own verb still is)
+            return False
         if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i or t.dep_ not in {
                 "pobj", "prep", "attr", "acomp", "dobj", "compound", "amod", "advmod"}:
             return False

@@ -150,6 +150,13 @@ CASES = [
      False, "Lee"),
     ("Lee spoke on Sunday at the forum", "Lee attended the forum on Sunday.", False,
      "'spoke'"),
+    # a negated event's time or place is not negated; the event still is
+    ("Lee and Kishi chatted informally during the forum",
+     "While Lee did not hold talks with Kishi during the forum, they were able to chat "
+     "informally.", True, ""),
+    ("Lee held talks with Kishi during the forum",
+     "While Lee did not hold talks with Kishi during the forum, they were able to chat "
+     "informally.", False, "negates"),
 ]
 
 
