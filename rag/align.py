@@ -333,6 +333,9 @@ def _take_place(tok: Token) -> bool:
 def negated(tok: Token) -> bool:
     """Is ``tok`` negated, by its own negator ("no talks") or its clause's ("was not in
     attendance", "did not attend", "without talks")?"""
+    if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
+        return True  # "held no talks" says what "did not hold talks" says
     t = tok
     for _ in range(4):
         # "No, Abe was a former prime minister": an answer word, not a negation

@@ -157,6 +157,9 @@ CASES = [
     ("Lee held talks with Kishi during the forum",
      "While Lee did not hold talks with Kishi during the forum, they were able to chat "
      "informally.", False, "negates"),
+    # "held no talks" and "did not hold talks" say one thing
+    ("Lee held no talks with Kishi", "Lee did not hold talks with Kishi.", True, ""),
+    ("Lee held talks with Kishi", "Lee held no talks with Kishi.", False, "negates"),
 ]
 
 
