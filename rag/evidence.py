@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.align import country_code, key
+from rag.align import UNITS, country_code, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
@@ -192,17 +192,20 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
 
 
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
-             title: tuple[str, ...] = (), context: str = "") -> bool:
+             title: tuple[str, ...] = (), context: str = "",
+             counted: tuple[str, ...] = ()) -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
-    passage) may give."""
+    passage) may give; ``counted``: what a "how many" question counts, which a number
+    must count ("five-day", "12 years")."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
         return any(w.lower() in MONTHS and w[0].isupper() or YEAR.fullmatch(w) for w in ws)
     if kind == "number":
-        return any(any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
+        return _counts(ws, counted) if counted else any(
+            any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
     if kind == "amount":
         return any(e.label_ in _AMOUNT_LABELS for e in parse(text).ents)
     if kind == "weekday":
@@ -368,7 +371,8 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
     without it."""
     q_keys = key_terms(question)
     asked = profile(question)
-    if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context):
+    if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
+                    counted=asked.counted):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -395,6 +399,25 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
             return 2
         return 1
     return 1
+
+
+_UNIT_STEMS = {norm(k): base for k, (_, base) in UNITS.items()}
+
+
+def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
+    """A number in ``ws`` that counts one of ``counted`` within the next three words
+    ("a five-day trip", "18 missile tests"), or a unit that holds it ("two decades" are
+    years)."""
+    targets = {norm(c) for c in counted}
+    parts = [p for w in ws for p in w.split("-") if p]
+    for i, w in enumerate(parts):
+        if not (any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS):
+            continue
+        for nxt in parts[i + 1: i + 4]:
+            unit = _UNIT_STEMS.get(norm(nxt))
+            if norm(nxt) in targets or (unit and norm(unit) in targets):
+                return True
+    return False
 
 
 def _in_time(r: Ranked, years: set[str]) -> bool:
@@ -461,6 +484,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
     reported, title = profile(question).reported, profile(question).title
+    counted = profile(question).counted
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -470,7 +494,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
                             links=weights.event_links) if kind in ("date", "weekday") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
-                          context=passage.text) or (
+                          context=passage.text, counted=counted) or (
                 reported and names_a_source(sent.text, q_keys))
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
@@ -696,8 +720,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     q_keys = key_terms(question)
     q_terms = content_terms(question)
     origin, title = profile(question).origin, profile(question).title
+    counted = profile(question).counted
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
-                         context=sentence.text)
+                         context=sentence.text, counted=counted)
     # "who said ...": the attribution ("according to a person close to his office") is
     # the answer, never cut away
     need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
@@ -714,7 +739,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
             n = len(words(piece))
             if n < weights.min_trim_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
-                                                   context=sentence.text)) \
+                                                   context=sentence.text,
+                                                   counted=counted)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text and not stands_alone(piece)):

@@ -62,6 +62,8 @@ AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocat
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
 _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
+# "how many times": a count of occurrences, whatever the article calls them
+_OCCURRENCES = frozenset("time occasion instance round".split())
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 
 
@@ -92,6 +94,9 @@ class Profile:
     # whom the question credits with the answer ("according to the head of the
     # delegation"): the nouns of that phrase, lemmatised ("head", "delegation")
     source: tuple[str, ...] = ()
+    # what "how many X" counts: X's lemma and WordNet's words for the same thing
+    # ("day"); empty for a count of occurrences ("how many times")
+    counted: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -118,7 +123,25 @@ def profile(question: str) -> Profile:
     if kind == "person":
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
-                   title, _actors(doc), _source(doc))
+                   title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else ())
+
+
+def _counted(doc: Doc) -> tuple[str, ...]:
+    """The noun "how many" counts ("how many days": day, and WordNet's synonyms of it);
+    () for a count of occurrences ("how many times"), which any count answers."""
+    from rag.lexicon import lexicon
+
+    for t in doc:
+        if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how" \
+                and t.head.pos_ == "NOUN":
+            noun = str(t.head.lemma_).lower()
+            if noun in _OCCURRENCES:
+                return ()
+            lx = lexicon()
+            same = {w for s in lx.synsets(noun, "n") for w in s.words} if lx else set()
+            # one-word synonyms only: "twenty-four hours" is a day, "48 hours" is not
+            return (noun, *sorted(w for w in same - {noun} if "_" not in w and "." not in w))
+    return ()
 
 
 def _source(doc: Doc) -> tuple[str, ...]:
@@ -136,7 +159,7 @@ def _source(doc: Doc) -> tuple[str, ...]:
 def _actors(doc: Doc) -> tuple[str, ...]:
     """Named people who are the subject of the question's main verb, with those joined
     to them ("Park Jin and Yoshimasa Hayashi") or named beside their description
-    ("Seoul's top diplomat Park Jin")."""
+    ("Seoul's top diplomat Park Jin"), or whose act is its subject ("Kishida's visit")."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -146,7 +169,21 @@ def _actors(doc: Doc) -> tuple[str, ...]:
             t = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
             out.append(ent.text)
+        elif t.dep_ == "poss" and t.head.head.dep_ == "ROOT" and _act(t.head) and (
+                t.head.dep_ in ("nsubj", "nsubjpass")
+                # "how long did Kishida's visit last", parsed with "did" as the verb
+                or t.head.dep_ == "dobj" and t.head.head.lemma_ == "do"):
+            out.append(ent.text)  # Kishida visited
     return tuple(out)
+
+
+def _act(noun: Token) -> bool:
+    """A noun that names something done ("visit", "trip", "decision"): WordNet derives
+    it from a verb."""
+    from rag.lexicon import lexicon
+
+    lx = lexicon()
+    return lx is not None and lx.derives_verb(str(noun.lemma_).lower())
 
 
 def _title(doc: Doc) -> tuple[tuple[str, ...], str]:

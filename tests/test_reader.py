@@ -99,10 +99,33 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("outlet", "Lee was quoted by Yonhap.", "Which Korean news agency quoted Lee?", True),
     ("outlet", "Lee was quoted by Yonhap.", "Which Japanese news agency quoted Lee?", False),
     ("outlet", "Lee was quoted by reporters.", "Which news agency quoted Lee?", False),
+    # "how many X" wants a number that counts X (or a unit that holds X)
+    ("number", "The delegation is on a five-day trip.", "How many days did the trip last?",
+     True),
+    ("number", "It was the first visit in 12 years.", "How many days did the visit last?",
+     False),
+    ("number", "They held 11 talks over the next two decades.",
+     "How many years did the talks span?", True),
+    ("number", "North Korea has conducted 18 missile tests.",
+     "How many missile tests did North Korea conduct?", True),
+    ("number", "North Korea fired 18 missiles on three days.",
+     "How many missile tests did North Korea conduct?", False),
 ])
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
-    assert has_type(kind, text, key_terms(question), profile(question).origin) is expected
+    asked = profile(question)
+    assert has_type(kind, text, key_terms(question), asked.origin,
+                    counted=asked.counted) is expected
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("How many days did the delegation stay?", "day"),
+    ("In how many years was it the first visit?", "year"),
+    ("How many times did they meet?", ""),  # occurrences: any count answers
+    ("When did they meet?", ""),
+])
+def test_what_a_how_many_question_counts(question: str, counted: str) -> None:
+    assert (profile(question).counted[:1] or ("",))[0] == counted
 
 
 @pytest.mark.parametrize(("question", "title", "origin"), [
@@ -161,6 +184,10 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     ("What did Seoul's top diplomat Park Jin say about the summit?", ("Park Jin",)),
     ("What did Yoon's envoys agree on?", ()),  # the envoys acted, not Yoon
     ("When was the pact scrapped?", ()),
+    # the person whose act is the subject acted ("Kishida's visit": Kishida visited)
+    ("How many days did Kishida's 2023 visit to Seoul last?", ("Kishida",)),
+    ("When did Yoon's inauguration take place?", ("Yoon",)),
+    ("Which agency wrote up Lee's remarks about the talks?", ()),  # an object's owner
 ])
 def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]) -> None:
     assert profile(question).actors == actors
