@@ -112,6 +112,7 @@ def question_type(question: str) -> str:
 _PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
 _NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
 _POSS = re.compile(r"['’]s?$")
+_STRAY_STOP = re.compile(r"\b([A-Z][a-z]+)\. (?=[A-Z][a-z]+\b)")
 # Capitalised words of titles, institutions and places: "National Assembly" and
 # "Foreign Minister" are not people.
 _INSTITUTIONAL = frozenset("""
@@ -215,6 +216,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
                    and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text)) \
             or _new_entity(text, _PLACE_LABELS, question_keys)
     if kind == "person":
+        # a full stop between two capitalised words inside one sentence is a stray one
+        # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
+        text = _STRAY_STOP.sub(r"\1 ", text)
         # a person's full name: two or more capitalised words, or a parsed PERSON
         # ("Lee" alone may be the person the question is about)
         named = any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \

@@ -99,6 +99,11 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("outlet", "Lee was quoted by Yonhap.", "Which Korean news agency quoted Lee?", True),
     ("outlet", "Lee was quoted by Yonhap.", "Which Japanese news agency quoted Lee?", False),
     ("outlet", "Lee was quoted by reporters.", "Which news agency quoted Lee?", False),
+    # a stray full stop inside a name: "Fumio. Kishida" is the question's own Kishida
+    ("person", "It could pave the way for a meeting with Prime Minister Fumio. Kishida.",
+     "Which prime minister visited Seoul before Kishida?", False),
+    ("person", "It recalled the visit of Prime Minister Yoshihiko. Noda in 2011.",
+     "Which prime minister visited Seoul before Kishida?", True),
     # "how many X" wants a number that counts X (or a unit that holds X)
     ("number", "The delegation is on a five-day trip.", "How many days did the trip last?",
      True),
