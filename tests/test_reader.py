@@ -119,8 +119,8 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
     asked = profile(question)
-    assert has_type(kind, text, key_terms(question), asked.origin,
-                    counted=asked.counted) is expected
+    assert has_type(kind, text, key_terms(question), asked.origin, title=asked.title,
+                    context=text, counted=asked.counted) is expected
 
 
 @pytest.mark.parametrize(("question", "counted"), [
