@@ -55,6 +55,7 @@ from rag.generate import Generator, build_messages
 from rag.index import Index
 from rag.lexicon import lexicon
 from rag.markers import render, strip_markers
+from rag.question import typed_query
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
 from rag.sentences import split_sentences
@@ -205,7 +206,7 @@ class Pipeline:
         if summary:
             passages = diversify(self.retriever.retrieve(query, top_k=2 * k), k)
         else:
-            passages = self.retriever.retrieve(query, top_k=k)
+            passages = self.retriever.retrieve(typed_query(query), top_k=k)
         ranked = rank_sentences(question, passages, self.vectors, query=query,
                                 weights=self.weights)
         if query != question:  # a follow-up asks for more than the last answer said

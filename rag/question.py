@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.align import country_of
+from rag.dates import WEEKDAYS
 from rag.language import parse
 
 if TYPE_CHECKING:
@@ -142,6 +143,15 @@ def _counted(doc: Doc) -> tuple[str, ...]:
             # one-word synonyms only: "twenty-four hours" is a day, "48 hours" is not
             return (noun, *sorted(w for w in same - {noun} if "_" not in w and "." not in w))
     return ()
+
+
+def typed_query(query: str) -> str:
+    """``query`` with the words that would answer it when they are few and fixed: a
+    weekday question searches for the weekdays too, as the passage that answers it
+    says "on Sunday", not "day of the week"."""
+    if profile(query).kind == "weekday":
+        return f"{query} {' '.join(d.title() for d in sorted(WEEKDAYS))}"
+    return query
 
 
 def _source(doc: Doc) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from rag.evidence import (
     unnamed_actor,
     untyped_answer,
 )
-from rag.question import profile
+from rag.question import profile, typed_query
 from rag.results import Passage
 from rag.terms import acronyms, key_terms
 
@@ -121,6 +121,16 @@ def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: s
     asked = profile(question)
     assert has_type(kind, text, key_terms(question), asked.origin, title=asked.title,
                     context=text, counted=asked.counted) is expected
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("On what day of the week did Yoon host Kishida?", True),
+    ("When did Yoon host Kishida?", False),
+])
+def test_a_weekday_question_searches_for_the_weekdays(question: str, searched: bool) -> None:
+    query = typed_query(question)
+    assert query.startswith(question)
+    assert ("Sunday" in query) is searched
 
 
 @pytest.mark.parametrize(("question", "counted"), [
