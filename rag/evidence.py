@@ -441,11 +441,14 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
     seen: set[str] = set()
+    countries: set[str] = set()
     for p in passages:
         text = f"{p.text} {p.title} {p.outlet} {date_words(p.date)}"
         seen |= {norm(w) for w in words(text)
                  for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
-    return {w for w in wanted if w not in seen}
+        countries |= {country_code(key(w.strip(",;:()“”\"'"))) for w in text.split()}
+    # a country named another way ("Washington" for a passage's "U.S.") is no gap
+    return {w for w in wanted if w not in seen and country_code(w) not in countries - {""}}
 
 
 def _candidates(passages: list[Passage]) -> list[tuple[Sentence, Passage]]:
