@@ -328,9 +328,9 @@ def _ranked(text: str, *, has_type: bool = True, outlet: str = "", date: str = "
     ("Is the summit a one-time event?", "The summit is held every year.", set()),
     ("What did Yoon say in Busan?", "Yoon spoke in Seoul.", {"busan"}),
     # a country named another way: Washington is the U.S., not Moscow
-    ("How does Reuters describe Seoul in relation to Washington?",
+    ("How does the report describe Seoul in relation to Washington?",
      "The summit between the two U.S. allies in Seoul.", set()),
-    ("How does Reuters describe Seoul in relation to Moscow?",
+    ("How does the report describe Seoul in relation to Moscow?",
      "The summit between the two U.S. allies in Seoul.", {"moscow"}),
 ])
 def test_coverage_gap_knows_acronyms_and_compounds(question: str, passage_text: str,
