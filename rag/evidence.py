@@ -564,6 +564,15 @@ def from_header(question: str, r: Ranked) -> str:
     return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
 
 
+def report_date(question: str, r: Ranked) -> str:
+    """For a question about which event came first, the date of the report ``r`` comes
+    from ("Yonhap, 17 April 2023") when its sentence gives no date; "" otherwise."""
+    p = r.passage
+    if not profile(question).order or not p.date or has_type("date", r.sentence.text, set()):
+        return ""
+    return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
+
+
 def _header_answers(question: str, r: Ranked) -> bool:
     prof = profile(question)
     p = r.passage

@@ -43,6 +43,7 @@ from rag.evidence import (
     llm_passages,
     question_type,
     rank_sentences,
+    report_date,
     select,
     sentence_passages,
     trim,
@@ -385,7 +386,11 @@ class Pipeline:
         for r in chosen:
             short = trim(r.sentence, question, self.weights)
             # the whole sentence is the citation's quote, the clause its answer
-            items.append((excerpt(r.sentence, short), (r.sentence,)))
+            text = excerpt(r.sentence, short)
+            if dated := report_date(question, r):
+                # which came first: an undated event is dated by its report's header
+                text = f"{text.rstrip('.')} (reported by {dated})."
+            items.append((text, (r.sentence,)))
         if (lead := from_header(question, chosen[0])) and (
                 title := self._title_sentence(chosen[0].passage)):
             # the header answers; its headline is what the card can quote

@@ -65,6 +65,9 @@ _PUBLISH = frozenset("publish report write run carry cover break".split())
 _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
 # "how many times": a count of occurrences, whatever the article calls them
 _OCCURRENCES = frozenset("time occasion instance round".split())
+# "which happened first: X or Y", "did X come before or after Y"
+_ORDER = re.compile(r"^(?:which|what)\b.*\b(?:first|earlier|later|last)\b.*\bor\b"
+                    r"|\bbefore or after\b", re.I)
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 
 
@@ -98,6 +101,9 @@ class Profile:
     # what "how many X" counts: X's lemma and WordNet's words for the same thing
     # ("day"); empty for a count of occurrences ("how many times")
     counted: tuple[str, ...] = ()
+    # asks which of two or more events came first or last ("Which happened first: X or
+    # Y?"): each event's date answers, the report's own date when its passage gives none
+    order: bool = False
 
 
 @lru_cache(maxsize=2048)
@@ -124,7 +130,8 @@ def profile(question: str) -> Profile:
     if kind == "person":
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
-                   title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else ())
+                   title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
+                   bool(_ORDER.search(question)))
 
 
 def _counted(doc: Doc) -> tuple[str, ...]:

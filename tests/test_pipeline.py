@@ -86,6 +86,14 @@ def test_every_answer_sentence_is_cited(real_pipeline):
         assert {c.n for c in a.citations} == set(range(1, len(a.citations) + 1))
 
 
+def test_which_came_first_dates_an_undated_event_by_its_report(real_pipeline):
+    # the consultation's sentence gives no date; its report's header does
+    a = ask(real_pipeline, "Which happened earlier: the security policy consultation in "
+                           "Seoul or Kishida's visit to Seoul?")
+    assert "(reported by Yonhap, 17 April 2023)" in a.text
+    assert_contract(a, real_pipeline)
+
+
 def test_follow_up_uses_the_conversation(real_pipeline):
     first = "Who was South Korea's defense minister at the Shangri-La Dialogue?"
     a1 = ask(real_pipeline, first)

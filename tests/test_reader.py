@@ -18,6 +18,7 @@ from rag.evidence import (
     has_type,
     names_a_source,
     rank_sentences,
+    report_date,
     select,
     stands_alone,
     trim,
@@ -319,6 +320,24 @@ def _ranked(text: str, *, has_type: bool = True, outlet: str = "", date: str = "
     p = _passage(text, outlet=outlet, date=date)
     return Ranked(sentence=p.sentences[0], passage=p, score=1.0, semantic=0.8, lexical=0.5,
                   has_type=has_type)
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # which came first: an undated event is dated by its report
+    ("Which happened first: Yoon's trip or the security talks?",
+     "The security talks were held in Seoul.", "Yonhap, 17 April 2023"),
+    ("Did the talks come before or after the summit?",
+     "The security talks were held in Seoul.", "Yonhap, 17 April 2023"),
+    # the sentence's own date answers
+    ("Which happened first: Yoon's trip or the security talks?",
+     "The security talks were held in Seoul in April 2023.", ""),
+    # not a question of order
+    ("Where were the security talks held?", "The security talks were held in Seoul.", ""),
+])
+def test_which_came_first_dates_an_event_by_its_report(question: str, sentence: str,
+                                                       lead: str) -> None:
+    r = _ranked(sentence, outlet="Yonhap", date="2023-04-17")
+    assert report_date(question, r) == lead
 
 
 @pytest.mark.parametrize(("question", "passage_text", "gap"), [
