@@ -409,7 +409,7 @@ _UNIT_STEMS = {norm(k): base for k, (_, base) in UNITS.items()}
 
 
 def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
-    """A number in ``ws`` that counts one of ``counted`` within the next three words
+    """A number in ``ws`` that counts one of ``counted`` within the next four words
     ("a five-day trip", "18 missile tests"), or a unit that holds it ("two decades" are
     years)."""
     targets = {norm(c) for c in counted}
@@ -417,7 +417,7 @@ def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
     for i, w in enumerate(parts):
         if not (any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS):
             continue
-        for nxt in parts[i + 1: i + 4]:
+        for nxt in parts[i + 1: i + 5]:  # "eleven rounds of security talks"
             unit = _UNIT_STEMS.get(norm(nxt))
             if norm(nxt) in targets or (unit and norm(unit) in targets):
                 return True

@@ -114,6 +114,8 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "How many years did the talks span?", True),
     ("number", "North Korea has conducted 18 missile tests.",
      "How many missile tests did North Korea conduct?", True),
+    ("number", "Eleven rounds of security talks were held.",
+     "How many security talks did they hold?", True),
     ("number", "North Korea fired 18 missiles on three days.",
      "How many missile tests did North Korea conduct?", False),
 ])
