@@ -379,6 +379,6 @@ def test_contract_gate_on_the_tune_split() -> None:
     liar, faithful = results["modes"]["liar"], results["modes"]["faithful"]
     assert liar["leak_rate"] == 0, liar["leaks"]
     assert faithful["leak_rate"] == 0
-    assert faithful["keep_rate"] >= 0.30  # measured 0.349 (benchmarks/README.md)
-    assert faithful["abstention"] >= 0.85  # measured 0.923 on tune (benchmarks/README.md)
+    assert faithful["keep_rate"] >= 0.36  # measured 0.397 (benchmarks/README.md)
+    assert faithful["abstention"] >= 0.9  # measured 1.000 on tune (benchmarks/README.md)
     assert (PROJECT_ROOT / "evals" / "split.json").exists()
