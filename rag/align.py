@@ -951,17 +951,12 @@ def _implied_keys(tok: Token) -> set[str]:
     if unit is None:
         return set()
     factor, base = unit
-    counts = [c for c in tok.children if c.dep_ == "nummod"]
-    n = 1.0 if not counts and any(c.lower_ in {"a", "one"} for c in tok.children) else None
-    if counts:
-        try:
-            n = float(key(counts[0].text))
-        except ValueError:
-            n = None
-    if n is None:
-        return {key(base)}
-    total = n * factor
-    return {key(base), str(int(total)) if total.is_integer() else str(total)}
+    count = next((key(c.text) for c in tok.children if c.dep_ == "nummod"
+                  or c.lower_ == "a"), "")
+    count = "1" if count == "a" else count
+    if not count.isdigit():
+        return {key(base)}  # "decades": years, but how many is not said
+    return {key(base), str(int(count) * factor)}
 
 
 def _name_tokens(tok: Token) -> list[Token]:

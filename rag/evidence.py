@@ -561,7 +561,7 @@ def from_header(question: str, r: Ranked) -> str:
     p = r.passage
     if not prof.publication or (prof.kind == "outlet" and r.has_type):
         return ""  # (for an outlet question, has_type means the sentence names one)
-    return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
+    return _header_words(p)
 
 
 def report_date(question: str, r: Ranked) -> str:
@@ -570,6 +570,11 @@ def report_date(question: str, r: Ranked) -> str:
     p = r.passage
     if not profile(question).order or not p.date or has_type("date", r.sentence.text, set()):
         return ""
+    return _header_words(p)
+
+
+def _header_words(p: Passage) -> str:
+    """The outlet and date of a passage's article, as a reader would cite them."""
     return ", ".join(x for x in (p.outlet, date_words(p.date)) if x)
 
 

@@ -138,7 +138,6 @@ class Lexicon:
             frontier = step
         return None
 
-
     @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
     def derives_verb(self, noun: str) -> bool:
         """Is some sense of ``noun`` derived from a verb ("agreement", "warning")?"""
