@@ -194,12 +194,12 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
 
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
-             counted: tuple[str, ...] = ()) -> bool:
+             counted: tuple[str, ...] = (), place: str = "") -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
     passage) may give; ``counted``: what a "how many" question counts, which a number
-    must count ("five-day", "12 years")."""
+    must count ("five-day", "12 years"); ``place``: the kind of place asked for."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -213,8 +213,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return any(w.lower() in WEEKDAYS for w in ws)
     if kind == "place":
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
-                   and bool(key_terms(m) - question_keys) for m in _PLACE.findall(text)) \
-            or _new_entity(text, _PLACE_LABELS, question_keys)
+                   and bool(key_terms(m) - question_keys) and is_a(m, place)
+                   for m in _PLACE.findall(text)) \
+            or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place)
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -356,11 +357,23 @@ def outlets_in(text: str) -> set[str]:
 
 
 def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
-                min_words: int = 1) -> bool:
-    """An entity of one of ``labels`` with a name the question does not use."""
+                min_words: int = 1, kind_of: str = "") -> bool:
+    """An entity of one of ``labels`` with a name the question does not use (and, with
+    ``kind_of``, of that kind as far as WordNet knows it)."""
     return any(e.label_ in labels and len(words(e.text)) >= min_words
                and (keys := key_terms(e.text)) and not keys & question_keys
-               for e in parse(text).ents)
+               and is_a(e.text, kind_of) for e in parse(text).ents)
+
+
+def is_a(name: str, kind: str) -> bool:
+    """Is the place ``name`` a ``kind`` ("Seoul" a city, not "Japan")? WordNet decides
+    for the names it knows (an instance two links from the kind at most); a name it
+    does not know, or no kind asked, passes."""
+    lx = lexicon()
+    lemma = re.sub(r"^the ", "", name.strip().lower()).replace(" ", "_")
+    if not kind or lx is None or not lx.synsets(lemma, "n"):
+        return True
+    return lx.distance(lemma, "n", kind, "n", limit=2) is not None
 
 
 _MONTH_ALT = "|".join(m.title() for m in MONTHS)
@@ -376,7 +389,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
     q_keys = key_terms(question)
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
-                    counted=asked.counted):
+                    counted=asked.counted, place=asked.place):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -491,7 +504,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
     reported, title = profile(question).reported, profile(question).title
-    counted = profile(question).counted
+    counted, place = profile(question).counted, profile(question).place
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -501,7 +514,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
                             links=weights.event_links) if kind in ("date", "weekday") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
-                          context=passage.text, counted=counted) or (
+                          context=passage.text, counted=counted, place=place) or (
                 reported and names_a_source(sent.text, q_keys))
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
@@ -741,9 +754,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     q_keys = key_terms(question)
     q_terms = content_terms(question)
     origin, title = profile(question).origin, profile(question).title
-    counted = profile(question).counted
+    counted, place = profile(question).counted, profile(question).place
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
-                         context=sentence.text, counted=counted)
+                         context=sentence.text, counted=counted, place=place)
     # "who said ...": the attribution ("according to a person close to his office") is
     # the answer, never cut away
     need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
@@ -761,7 +774,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
             if n < weights.min_trim_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
                                                    context=sentence.text,
-                                                   counted=counted)) \
+                                                   counted=counted, place=place)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text and not stands_alone(piece)):

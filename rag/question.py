@@ -63,6 +63,9 @@ AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocat
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
 _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
+# Kinds of place that WordNet files named places under (a city is an instance of a
+# national capital, a country of a country); "venue" or "location" it does not
+PLACE_KINDS = frozenset("city town capital country".split())
 # "how many times": a count of occurrences, whatever the article calls them
 _OCCURRENCES = frozenset("time occasion instance round".split())
 # "which happened first: X or Y", "did X come before or after Y"
@@ -104,6 +107,9 @@ class Profile:
     # asks which of two or more events came first or last ("Which happened first: X or
     # Y?"): each event's date answers, the report's own date when its passage gives none
     order: bool = False
+    # the kind of place a "which city/capital/country" question asks for: a place
+    # WordNet knows must be one (Seoul is a city, Japan is not); "" for "where"
+    place: str = ""
 
 
 @lru_cache(maxsize=2048)
@@ -131,7 +137,16 @@ def profile(question: str) -> Profile:
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
-                   bool(_ORDER.search(question)))
+                   bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "")
+
+
+def _place_kind(doc: Doc) -> str:
+    """The head noun of "which city" / "in which two capitals", when it names a kind of
+    place WordNet files its places under."""
+    for t in doc:
+        if t.lower_ in ("which", "what") and (noun := _head_noun(doc, t)) in PLACE_KINDS:
+            return noun
+    return ""
 
 
 def _counted(doc: Doc) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from rag.evidence import (
     excerpt,
     from_header,
     has_type,
+    is_a,
     names_a_source,
     rank_sentences,
     report_date,
@@ -105,6 +106,11 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "Which prime minister visited Seoul before Kishida?", False),
     ("person", "It recalled the visit of Prime Minister Yoshihiko. Noda in 2011.",
      "Which prime minister visited Seoul before Kishida?", True),
+    # "which city/capital" wants a place WordNet files under it: Seoul, not Japan
+    ("place", "The leaders met in Seoul.", "In which capital did the leaders meet?", True),
+    ("place", "The leaders met in Japan.", "In which capital did the leaders meet?", False),
+    ("place", "The leaders met in Japan.", "Where did the leaders meet?", True),
+    ("place", "The leaders met in Busan.", "In which city did the leaders meet?", True),
     # "how many X" wants a number that counts X (or a unit that holds X)
     ("number", "The delegation is on a five-day trip.", "How many days did the trip last?",
      True),
@@ -123,7 +129,18 @@ def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: s
                                                expected: bool) -> None:
     asked = profile(question)
     assert has_type(kind, text, key_terms(question), asked.origin, title=asked.title,
-                    context=text, counted=asked.counted) is expected
+                    context=text, counted=asked.counted, place=asked.place) is expected
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("Seoul", "city", True), ("Tokyo", "capital", True), ("Japan", "city", False),
+    ("Japan", "country", True), ("Seoul", "country", False),
+    ("Busan", "city", True),  # a name WordNet does not know passes
+    ("Japan", "", True),  # no kind asked
+])
+def test_a_place_is_of_the_asked_kind_when_wordnet_knows_it(name: str, kind: str,
+                                                           expected: bool) -> None:
+    assert is_a(name, kind) is expected
 
 
 @pytest.mark.parametrize(("question", "searched"), [
