@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from rag.align import country_of
 from rag.dates import WEEKDAYS
 from rag.language import parse
+from rag.lexicon import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -152,8 +153,6 @@ def _place_kind(doc: Doc) -> str:
 def _counted(doc: Doc) -> tuple[str, ...]:
     """The noun "how many" counts ("how many days": day, and WordNet's synonyms of it);
     () for a count of occurrences ("how many times"), which any count answers."""
-    from rag.lexicon import lexicon
-
     for t in doc:
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how" \
                 and t.head.pos_ == "NOUN":
@@ -212,8 +211,6 @@ def _actors(doc: Doc) -> tuple[str, ...]:
 def _act(noun: Token) -> bool:
     """A noun that names something done ("visit", "trip", "decision"): WordNet derives
     it from a verb."""
-    from rag.lexicon import lexicon
-
     lx = lexicon()
     return lx is not None and lx.derives_verb(str(noun.lemma_).lower())
 
