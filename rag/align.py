@@ -42,7 +42,7 @@ from rag.lexicon import SPACY_POS, Lexicon
 from rag.terms import NUMBER_WORDS, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
@@ -501,7 +501,12 @@ class Aligner:
         aligned: dict[int, list[Token]] = {}
         common: list[Token] = []
         supports = self._support_verbs(doc)
+        # "opposite number" for "counterpart", "Second World War" for "World War II":
+        # words WordNet lists as one lemma stand for their shared sense as a whole
+        covered = self._compounds(doc, srcs, aligned, paraphrases)
         for tok in content_tokens(doc):
+            if tok.i in covered:
+                continue
             ks = _keys(tok)
             hits = [s for k in ks for s in src_keys.get(k, [])]
             if tok.i in supports and not hits:
@@ -512,8 +517,11 @@ class Aligner:
             if not hits and not (_is_place(tok) and key(tok.text) in CAPITALS):
                 country = {country_of(tok)} - {""}
                 if country:
+                    # a country as the place of an event ("in Korea") is not grounded by
+                    # its people's adjective ("Korean sex slaves ... in China")
                     hits = [s for s in src_tokens if country_of(s) in country
-                            and not (_is_place(s) and key(s.text) in CAPITALS)]
+                            and not (_is_place(s) and key(s.text) in CAPITALS)
+                            and (not _is_place(tok) or s.pos_ in {"PROPN", "NOUN"})]
             if not hits and tok.pos_ == "PROPN":
                 # "World Trade Organization" for a quote that says "WTO", and back
                 name = _name_tokens(tok)
@@ -589,6 +597,38 @@ class Aligner:
             if nouns and self.lexicon.derives_verb(nouns[0].lemma_.lower()):
                 out[tok.i] = nouns[0].i
         return out
+
+    def _compounds(self, doc: Doc, srcs: list[Doc], aligned: dict[int, list[Token]],
+                   paraphrases: list[tuple[str, str]]) -> set[int]:
+        """Claim words grounded as a WordNet compound that shares a sense with a quote
+        word or compound ("opposite number" / "counterpart"); the compound's head is
+        aligned with the quote's, so its roles and polarity are still checked. A
+        compound that only repeats the quote's words is left to the word-by-word check."""
+        lx = self.lexicon
+        if lx is None:
+            return set()
+        mine = compounds(doc, lx)
+        theirs = [c for d in srcs for c in compounds(d, lx)]
+        if not mine and not theirs:
+            return set()
+        singles = [(t.doc[t.i: t.i + 1], lemma, SPACY_POS[t.pos_])
+                   for d in srcs for t in content_tokens(d, claim=False)
+                   if t.pos_ in SPACY_POS for lemma in _lemmas(t)[:1]]
+        claim_singles = [(t.doc[t.i: t.i + 1], _lemmas(t)[0], SPACY_POS[t.pos_])
+                         for t in content_tokens(doc) if t.pos_ in SPACY_POS]
+        covered: set[int] = set()
+        for span, lemma, pos in [*mine, *claim_singles]:
+            if covered & {t.i for t in span}:
+                continue
+            pool = [*theirs, *singles] if len(span) > 1 else theirs
+            for qspan, qlemma, qpos in pool:
+                if qlemma == lemma or lx.distance(lemma, pos, qlemma, qpos, limit=0) is None:
+                    continue
+                covered |= {t.i for t in span}
+                aligned[span.root.i] = [qspan.root]
+                paraphrases.append((span.text, qspan.text))
+                break
+        return covered
 
     def _full_name(self, tok: Token, doc: Doc, names: ArticleNames,
                    src_keys: dict[str, list[Token]]) -> bool:
@@ -797,7 +837,13 @@ class Aligner:
                         _attachment_group(s) if role.startswith("prep:") else [s])]
                     theirs = [g for s in group for g in _role_fillers(s).get(role, [])
                               if _is_entity(g) and _is_time(g) == _is_time(f)]
-                    if theirs and not any(_agree(fk, _span_keys(g)) for g in theirs):
+                    # a name the claim words another way ("Second World War" for
+                    # "World War II") agrees with the quote name it was aligned to
+                    linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
+                    if theirs and not any(
+                            _agree(fk, _span_keys(g)) or any(
+                                (t.doc.text, t.i) in linked for t in _entity_span(g))
+                            for g in theirs):
                         g = theirs[0]
                         return (f"the quote says {_name(g)} {role_word(role)} "
                                 f"'{hits[0].text}', the claim says {_name(f)}")
@@ -826,6 +872,30 @@ def _lemmas(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     return [f"{lemma}_{prt[0]}", lemma] if prt else [lemma]
+
+
+def compounds(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, str, str]]:
+    """Runs of two to four adjacent words that WordNet lists as one noun or verb
+    ("opposite number", "Second World War", "took place"), longest first, with the
+    lemma and part of speech under which WordNet lists them."""
+    out: list[tuple[Span, str, str]] = []
+    i = 0
+    while i < len(doc):
+        step = 1
+        for n in (4, 3, 2):
+            span = doc[i: i + n]
+            if len(span) < n or any(not t.text[:1].isalnum() for t in span):
+                continue
+            words = [t.lower_ for t in span]
+            forms = {"n": "_".join([*words[:-1], span[-1].lemma_.lower()]),
+                     "v": "_".join([span[0].lemma_.lower(), *words[1:]])}
+            pos = next((p for p in ("n", "v") if lexicon.synsets(forms[p], p)), None)
+            if pos is not None:
+                out.append((span, forms[pos], pos))
+                step = n
+                break
+        i += step
+    return out
 
 
 def _identity(noun: Token) -> list[Token]:

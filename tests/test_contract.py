@@ -35,6 +35,8 @@ QUOTE_HEDGE = "Japanese government sources said Kishida is considering taking pa
 QUOTE_CAPTION = ("Chung Jin-suk (left), Vice Speaker of the National Assembly of South Korea "
                  "and leader of a delegation sent to Japan by South Korean President-elect "
                  "Yoon Suk-yeol, talks with Yoshimasa Hayashi.")
+QUOTE_WARTIME = "Japan used Korean sex slaves for its troops in China during World War II."
+QUOTE_COUNTERPART = "Lee met his counterpart Nobuo Kishi on Sunday."
 
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
@@ -160,6 +162,15 @@ CASES = [
     # "held no talks" and "did not hold talks" say one thing
     ("Lee held no talks with Kishi", "Lee did not hold talks with Kishi.", True, ""),
     ("Lee held talks with Kishi", "Lee held no talks with Kishi.", False, "negates"),
+    # WordNet lists some names and nouns as several words: one sense, worded as a whole
+    ("Japan used sex slaves during the Second World War", QUOTE_WARTIME, True, ""),
+    ("Japan used sex slaves during the First World War", QUOTE_WARTIME, False,
+     "'First World War'"),
+    ("Lee met his opposite number on Sunday", QUOTE_COUNTERPART, True, ""),
+    ("Kishi met his opposite number on Sunday", QUOTE_COUNTERPART, False, "Lee"),
+    ("Lee did not meet his opposite number", QUOTE_COUNTERPART, False, "negates"),
+    # a country as the place of an event is not grounded by its people's adjective
+    ("Japan used sex slaves in Korea", QUOTE_WARTIME, False, "'Korea'"),
 ]
 
 
