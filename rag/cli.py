@@ -52,7 +52,9 @@ def _progress() -> Progress:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+def main(ctx: typer.Context,
+         verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    ctx.meta["verbose"] = verbose  # `rag -v ask` as `rag ask -v`, whatever logging holds
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "chromadb", "bm25s", "sentence_transformers", "transformers"):
@@ -141,6 +143,9 @@ def ask(
     markdown: Annotated[bool, typer.Option(
         "--markdown", help="print the answer with numbered sources as Markdown")] = False,
     llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="also print every LLM sentence the citation check refused, "
+                                "with its reason")] = False,
 ) -> None:
     """Answer one question, with citations."""
     a = _pipeline(ctx, llm.value if llm else None).answer(question)
@@ -157,7 +162,7 @@ def ask(
         console.print(f"[bold][{c.n}][/] {c.title}" + (f" ({c.where})" if c.where else "")
                       + f" — {c.doc_id}:{c.start}-{c.end}", highlight=False)
         console.print(f"    “{c.quote}”", style="dim", highlight=False)
-    if logging.getLogger().isEnabledFor(logging.INFO):
+    if verbose or ctx.meta.get("verbose"):
         for sentence, reason in a.refused:
             err.print(f"[dim]refused: “{sentence}” — {reason}[/]", highlight=False)
     t = a.timings

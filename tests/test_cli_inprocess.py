@@ -82,3 +82,19 @@ def test_llm_option_swaps_the_backend_of_the_given_pipeline(pipeline):
     code, out, _ = run(with_llm, "ask", "--llm", "none", "Who was Lee Jong-sup's Japanese "
                        "counterpart?")
     assert code == 0 and "Nobuo Kishi" in out
+
+
+@pytest.mark.parametrize("args", [["ask", "-v"], ["-v", "ask"]])
+def test_verbose_ask_prints_each_refused_sentence_with_its_reason(pipeline, args):
+    with_llm = pipeline.with_llm(FakeLLM(
+        "Seoul scrapped an intelligence-sharing agreement with Japan in August 2019. [1] "
+        "Seoul scrapped an intelligence-sharing agreement with China in 2017. [1]"), "local")
+    code, _, err = run(with_llm, *args, "When did Seoul scrap its intelligence-sharing "
+                       "agreement with Japan?")
+    assert code == 0
+    refused = [line for line in err.splitlines() if line.startswith("refused:")]
+    assert len(refused) == 1 and "China" in refused[0] and " — " in refused[0], err
+    _, _, quiet = run(pipeline.with_llm(FakeLLM(
+        "Seoul scrapped an intelligence-sharing agreement with China in 2017. [1]"), "local"),
+        "ask", "When did Seoul scrap its intelligence-sharing agreement with Japan?")
+    assert "refused:" not in quiet
