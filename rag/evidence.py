@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.align import UNITS, country_code, key
+from rag.align import HEDGE_WORDS, UNITS, country_code, hedged, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
@@ -713,6 +713,46 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     missing = [a for a in actors if not any(
         (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
+# Verbs and modifiers that put an occasion ahead, not behind: besides the citation
+# check's hedges ("plan", "hope"), inviting to it, setting or scheduling it (chosen on
+# the tune split).
+_AHEAD_VERBS = HEDGE_WORDS | frozenset("invite schedule set arrange prepare urge".split())
+_AHEAD_MODIFIERS = frozenset("planned proposed upcoming future possible next".split())
+
+
+def ahead(noun: Token) -> bool:
+    """Is the occasion ``noun`` only planned, invited to or hoped for ("invited Yoon
+    ... for trilateral talks", "the summit set for later this month", "will hold talks",
+    "agreed to hold talks")? Its governing verb decides, found through prepositions,
+    objects and conjuncts."""
+    if any(c.lower_ in _AHEAD_MODIFIERS for c in noun.children if c.dep_ == "amod"):
+        return True
+    t = noun
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t is not noun:
+            aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            return (t.lemma_.lower() in _AHEAD_VERBS or bool(aux & {"will", "would", "to"})
+                    or hedged(t))
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer a question about what was done at an
+    occasion: it names the occasion only as planned or invited to; "" otherwise, or
+    when no chosen sentence names it (other checks judge that)."""
+    occasion = profile(question).occasion
+    if not occasion or not chosen:
+        return ""
+    mentions = [t for r in chosen for t in parse(r.sentence.text)
+                if t.pos_ == "NOUN" and t.lemma_.lower() in occasion]
+    if mentions and all(ahead(t) for t in mentions):
+        return f"no passage says the {mentions[0].text} took place, only that they were planned"
+    return ""
 
 
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",

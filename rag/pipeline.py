@@ -48,6 +48,7 @@ from rag.evidence import (
     sentence_passages,
     trim,
     type_strength,
+    unheld_occasion,
     unnamed_actor,
     untyped_answer,
     wants_summary,
@@ -217,7 +218,8 @@ class Pipeline:
         gap = coverage_gap(question, passages)
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
-        unfit = untyped_answer(question, chosen) or unnamed_actor(question, chosen)
+        unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
+                 or unheld_occasion(question, chosen))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

@@ -111,6 +111,10 @@ class Profile:
     # the kind of place a "which city/capital/country" question asks for: a place
     # WordNet knows must be one (Seoul is a city, Japan is not); "" for "where"
     place: str = ""
+    # the occasion the question takes to have happened ("what was decided at the
+    # trilateral talks": talk): a sentence that only plans or invites to it does not
+    # answer; the nouns' lemmas
+    occasion: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -138,7 +142,34 @@ def profile(question: str) -> Profile:
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
-                   bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "")
+                   bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
+                   _occasion(doc))
+
+
+def _occasion(doc: Doc) -> tuple[str, ...]:
+    """The occasion a question about what was done at it takes to have happened: the
+    noun after "at" or "during" on the main verb, when the verb is past ("was decided",
+    "did they agree") and the noun names an act or a kind of meeting ("talks",
+    "summit", "forum"); () otherwise ("what will they discuss at the summit")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return ()
+    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if not (root.tag_ in ("VBD", "VBN") or aux & {"did", "was", "were", "had"}) \
+            or aux & {"will", "would", "shall"}:
+        return ()
+    lx = lexicon()
+    out = []
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
+            continue
+        for noun in prep.children:
+            lemma = str(noun.lemma_).lower()
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and (
+                    _act(noun) or lx is not None
+                    and lx.distance(lemma, "n", "meeting", "n", limit=2) is not None):
+                out.append(lemma)
+    return tuple(out)
 
 
 def _place_kind(doc: Doc) -> str:

@@ -23,6 +23,7 @@ from rag.evidence import (
     select,
     stands_alone,
     trim,
+    unheld_occasion,
     unnamed_actor,
     untyped_answer,
 )
@@ -251,6 +252,47 @@ def test_abstain_when_the_evidence_is_about_other_people(before: str, sentence: 
     chosen = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
                     has_type=True)
     assert unnamed_actor(question, [chosen]) == reason
+
+
+@pytest.mark.parametrize(("question", "occasion"), [
+    ("What was decided at the trilateral talks with the US?", ("talk",)),
+    ("What was agreed at the 2023 Camp David summit?", ("summit",)),
+    ("Who spoke at the Shangri-La forum?", ("forum",)),
+    ("What did the ministers say during the visit?", ("visit",)),
+    # not yet, or not an occasion
+    ("What will they discuss at the summit?", ()),
+    ("What do they plan to discuss at the summit?", ()),
+    ("Who was arrested at the airport?", ()),
+    ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
+])
+def test_the_occasion_a_question_takes_to_have_happened(question: str,
+                                                        occasion: tuple[str, ...]) -> None:
+    assert profile(question).occasion == occasion
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("He has invited Yoon to the G7 summit set for later this month in Japan and for "
+     "trilateral talks with the U.S. on the sidelines.", "talks took place"),
+    ("Kishida will hold trilateral talks with the U.S. next week.", "talks took place"),
+    ("Kishida plans to hold trilateral talks with the U.S.", "talks took place"),
+    ("They agreed to hold trilateral talks with the U.S.", "talks took place"),
+    ("The planned trilateral talks with the U.S. were to cover North Korea.",
+     "talks took place"),
+    # held, or not named at all (other checks judge that)
+    ("At the trilateral talks with the U.S. they decided to share missile warning data.", ""),
+    ("Trilateral talks with the U.S. were held on Sunday and ended with a joint statement.",
+     ""),
+    ("The leaders decided to share missile warning data.", ""),
+])
+def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) -> None:
+    question = "What was decided at the trilateral talks with the US?"
+    s = Sentence("a", 0, len(sentence), sentence, "body")
+    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=sentence,
+                start=0, end=len(sentence), score=1.0, sentences=(s,))
+    chosen = Ranked(sentence=s, passage=p, score=1.0, semantic=0.6, lexical=0.5,
+                    has_type=True)
+    assert reason in unheld_occasion(question, [chosen])
+    assert bool(unheld_occasion(question, [chosen])) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "events", "backward"), [
