@@ -33,7 +33,7 @@ from rag.terms import (
 from rag.vectors import SentenceVectors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -817,7 +817,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                                                    counted=counted, place=place)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or any(p not in piece for p in keep) \
-                    or (piece != sentence.text and not stands_alone(piece)):
+                    or (piece != sentence.text
+                        and not stands_alone(piece, sentence.text, clauses[i][0])):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
             new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
@@ -835,10 +836,15 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
 _DEPENDENT = frozenset({"mark", "advmod", "prep", "cc", "relcl", "acl", "advcl", "agent"})
 
 
-def stands_alone(text: str) -> bool:
+def stands_alone(text: str, whole: str = "", at: int = 0) -> bool:
     """Is ``text`` a clause that can stand as a sentence: a finite verb with its
     subject, not opened by a subordinator, a relative or a preposition ("as he
-    welcomed Kishida to Seoul", "which names no cost", "according to ...")."""
+    welcomed Kishida to Seoul", "which names no cost", "according to ...")? Cut from
+    ``whole`` at ``at``, it must also hang from one word there: "Kishida's visit, the
+    first by a Japanese leader in 12 years, returns the trip" cut after "visit," reads
+    as a clause alone, but its subject is an apposition to a word left out."""
+    if whole and not _one_tree(parse(whole), at, at + len(text)):
+        return False
     doc = parse(text)
     first = next((t for t in doc if not t.is_punct), None)
     if first is None or first.dep_ in _DEPENDENT or first.tag_ in {"WDT", "WP", "WP$", "VBG",
@@ -847,6 +853,14 @@ def stands_alone(text: str) -> bool:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     return any(r.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
                                                   for c in r.children) for r in roots)
+
+
+def _one_tree(doc: Doc, a: int, b: int) -> bool:
+    """Do the words between characters ``a`` and ``b`` of ``doc`` form one subtree
+    (a single word whose head lies outside them, or is itself)?"""
+    inside = [t for t in doc if a <= t.idx < b and not t.is_punct]
+    tops = [t for t in inside if t.head.i == t.i or not a <= t.head.idx < b]
+    return len(tops) == 1
 
 
 def excerpt(sentence: Sentence, trimmed: Sentence) -> str:

@@ -616,6 +616,26 @@ def test_a_cut_must_leave_a_clause_that_stands_alone(text: str, alone: bool) -> 
     assert stands_alone(text) is alone
 
 
+VISIT = ("Kishida’s bilateral visit, the first by a Japanese leader to Seoul in 12 years, "
+         "returns the trip Yoon made to Tokyo in March, where they sought to close a chapter.")
+
+
+@pytest.mark.parametrize(("whole", "piece", "alone"), [
+    # the piece's subject is an apposition to a word cut away
+    (VISIT, "the first by a Japanese leader to Seoul in 12 years, returns the trip Yoon made "
+            "to Tokyo in March", False),
+    (VISIT, "Kishida’s bilateral visit, the first by a Japanese leader to Seoul in 12 years, "
+            "returns the trip Yoon made to Tokyo in March", True),
+    ("Japan restricted exports of chip materials in July 2019, according to officials.",
+     "Japan restricted exports of chip materials in July 2019", True),
+    ("Before the talks, officials said the curbs would stay.",
+     "officials said the curbs would stay", True),
+])
+def test_a_cut_must_hang_from_one_word_of_its_sentence(whole: str, piece: str,
+                                                      alone: bool) -> None:
+    assert stands_alone(piece, whole, whole.index(piece)) is alone
+
+
 @pytest.mark.parametrize(("piece", "expected"), [
     ("Japan restricted exports in July 2019, Seoul said.",
      "Japan restricted exports in July 2019, Seoul said."),  # not cut
