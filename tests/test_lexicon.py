@@ -59,9 +59,10 @@ def _write(root: Path, name: str, lines: list[str]) -> None:
 
 def test_files_with_crlf_line_ends_are_read_by_offset(tmp_path: Path) -> None:
     # two noun synsets, "quarrel/row" under "dispute"; offsets as the index gives them
+    # sorted by lemma, as WordNet's files are: lines are found by binary search
     _write(tmp_path, "index.noun", ["dispute n 1 1 ~ 1 0 00000100",
-                                    "row n 1 1 @ 1 0 00000200",
-                                    "quarrel n 1 1 @ 1 0 00000200"])
+                                    "quarrel n 1 1 @ 1 0 00000200",
+                                    "row n 1 1 @ 1 0 00000200"])
     _write(tmp_path, "data.noun", [
         "00000100 04 n 01 dispute 0 001 ~ 00000200 n 0000 | a disagreement",
         "00000200 04 n 02 quarrel 0 row 0 001 @ 00000100 n 0000 | an angry dispute"])
