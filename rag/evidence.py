@@ -89,6 +89,12 @@ _CLAUSE_BREAK = re.compile(r"(?:,|;|:| —| –| --)\s+(?=\S)")
 
 _REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retaliat\w*|"
                        r"in return|countered)\b", re.I)
+# What gives a reason: a causal conjunction, preposition or verb (general English; the
+# list was checked on the tune split's "why" questions, not written for them)
+_CAUSE = re.compile(r"\b(?:because|due to|owing to|amid(?:st)?|in the aftermath of|"
+                    r"in response to|as a result of|in the face of|thanks to|retaliat\w*|"
+                    r"stem(?:s|med|ming)? from|rooted in|prompt(?:ed|s)?|caus(?:e|ed|es)|"
+                    r"spark(?:ed|s)?|trigger(?:ed|s)?|so that|in order to)\b", re.I)
 # Questions that want an account of several things ("how did X change between ...").
 _SUMMARY = re.compile(r"\b(?:change[ds]?|evolve[ds]?|develop(?:ed)?|over time|timeline|history of"
                       r"|between \d{4} and \d{4}|what happened)\b", re.I)
@@ -232,6 +238,11 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
     if kind == "reaction":
         return bool(_REACTION.search(text))
+    if kind == "reason":
+        # a causal word, or a clause of purpose ("went to Tokyo to mend ties")
+        return bool(_CAUSE.search(text)) or any(
+            t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            for t in parse(text))
     return True
 
 
@@ -758,7 +769,8 @@ def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",
                "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
-               "outlet": "a news outlet", "place": "a place", "reaction": "a response"}
+               "outlet": "a news outlet", "place": "a place", "reaction": "a response",
+               "reason": "a reason"}
 
 
 def _named_elsewhere(question: str, have: set[str]) -> set[str]:

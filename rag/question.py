@@ -78,7 +78,8 @@ _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 @dataclass(frozen=True)
 class Profile:
     question: str
-    # "" | date | weekday | number | amount | person | organisation | outlet | place | reaction
+    # "" | date | weekday | number | amount | person | organisation | outlet | place |
+    # reaction | reason
     kind: str
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
@@ -282,10 +283,17 @@ def _kind(doc: Doc) -> tuple[str, bool]:
             if w != "whose" and _describes(doc, t):
                 return "", True
             return "person", False
-        if w == "when" and t.i < 3:
+        # the question word opens the question or hangs on its main verb ("Before the
+        # forum, when had they last met?"), not on a clause's
+        asks = t.i < 3 or _on_main_clause(t)
+        if w == "when" and asks:
             return "date", False
-        if w == "where" and t.i < 3:
+        if w == "where" and asks:
             return "place", False
+        if w == "why" and asks or w == "what" and t.dep_ == "nsubj" \
+                and t.head.lemma_.lower() in _CAUSE_VERBS:
+            return "reason", False  # "why ...", "what prompted ..."
+
         if w == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW:
             if doc[t.i + 1].lower_ == "much" and not _asks_amount(doc, doc[t.i + 1]):
                 return "", False  # "how much did Yoon want to improve ties": a degree
@@ -304,7 +312,19 @@ def _kind(doc: Doc) -> tuple[str, bool]:
     return "", False
 
 
+# "What prompted/caused/led X to ...": a question for a reason (chosen on the tune split)
+_CAUSE_VERBS = frozenset("prompt cause lead drive trigger spark".split())
 _WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+
+
+def _on_main_clause(tok: Token) -> bool:
+    """Does ``tok`` hang on the main clause, not on a subordinate or relative one?"""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+            return False
+    return True
 
 
 def _asked_later(doc: Doc, wh: Token) -> bool:

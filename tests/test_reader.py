@@ -60,7 +60,12 @@ from rag.terms import acronyms, key_terms
     ("Who is Nobuo Kishi?", ""),
     ("What kind of dialogue did the minister want?", ""),
     ("What did Seoul do about the export controls?", ""),
-    ("Why did Japan restrict exports?", ""),
+    ("Why did Japan restrict exports?", "reason"),
+    ("What prompted Seoul and Tokyo to agree on closer security cooperation?", "reason"),
+    ("What did the ministers say about the reasons for the delay?", ""),
+    # the question word on the main verb, after an opening phrase
+    ("Before the Singapore forum, when had the two defence chiefs last met?", "date"),
+    ("After the talks, where did the delegation go?", "place"),
 ])
 def test_the_answer_type_comes_from_the_question_word_and_its_noun(question: str, kind: str
                                                                     ) -> None:
@@ -527,7 +532,7 @@ def test_the_weights_passed_in_decide_the_ranking(weights: Weights, first: str) 
     (Weights(rare_idf=9.0), 1),  # ... or no term counts as rare
 ])
 def test_the_weights_passed_in_decide_a_second_sentence(weights: Weights, sentences: int) -> None:
-    question = "Why did the delegation visit Tokyo in April?"
+    question = "What did the delegation do in Tokyo in April?"
     first = _ranked("The delegation went to Tokyo to mend ties.", has_type=False)
     second = _ranked("The visit took place in April after the election.", has_type=False)
     second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
