@@ -130,6 +130,16 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "How many security talks did they hold?", True),
     ("number", "North Korea fired 18 missiles on three days.",
      "How many missile tests did North Korea conduct?", False),
+    # a reason: a causal word or a clause of purpose
+    ("reason", "They remain at war because the countries signed only an armistice.",
+     "Why are the Koreas still at war?", True),
+    ("reason", "Cooperation was suspended in the aftermath of a radar dispute.",
+     "Why was cooperation suspended?", True),
+    ("reason", "The delegation went to Tokyo to mend ties.",
+     "Why did the delegation go to Tokyo?", True),
+    ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
+     "Why are the Koreas still at war?", False),
+    ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
 ])
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
@@ -606,6 +616,19 @@ def test_trimming_keeps_the_attribution_when_it_is_asked_for(question: str,
                                                             keeps_source: bool) -> None:
     short = trim(Sentence("a", 0, len(SOURCED), SOURCED, "body"), question)
     assert ("according to a person close to his office" in short.text) is keeps_source
+
+
+ARMISTICE = ("The two Koreas remain technically at war, nearly seven decades after their "
+             "devastating conflict ended in 1953, because the countries signed only an "
+             "armistice, not a peace agreement.")
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("Why are the two Koreas still technically at war?", "armistice"),
+    ("When did the Korean War end?", "1953"),
+])
+def test_trimming_keeps_what_is_asked_for_a_reason_too(question: str, kept: str) -> None:
+    assert kept in trim(Sentence("a", 0, len(ARMISTICE), ARMISTICE, "body"), question).text
 
 
 @pytest.mark.parametrize(("text", "alone"), [
