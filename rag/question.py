@@ -337,11 +337,14 @@ def _asked_later(doc: Doc, wh: Token) -> bool:
 def _event(tok: Token) -> bool:
     """A word of the question that names what happened: a verb of the main clause
     ("restrict"), or the noun of a light verb ("go ahead with the test"). Verbs of
-    a relative clause describe something else ("the test that Park warned about")."""
+    a relative clause describe something else ("the test that Park warned about"). A
+    noun must name something done (WordNet derives it from a verb): "when did the pact
+    take effect" dates the taking effect, not whatever the pact's sentence dates."""
     if tok.pos_ == "VERB":
         return tok.lemma_.lower() not in _NOT_EVENTS and tok.dep_ not in {"relcl", "acl"}
-    if tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"}:
-        return False
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"} \
+            or not _act(tok):
+        return False  # a thing is no event: "the pact took effect", "the forum"
     t = tok.head
     for _ in range(3):  # up through "with", "ahead" to the verb, never through a noun
         if t.pos_ in ("VERB", "AUX"):

@@ -317,6 +317,9 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
      ("test",), False),
     ("On what date did Park Jin say he would travel to Japan?", ("travel",), False),
     ("When was the previous visit by a South Korean foreign minister?", ("visit",), True),
+    # a thing is no event; what it did is
+    ("On what date did the restored pact take effect?", ("restore", "effect"), False),
+    ("Before the Singapore forum, when had the two chiefs last met?", ("meet",), True),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
                                                backward: bool) -> None:
