@@ -39,7 +39,7 @@ import numpy as np
 from rag.dates import ISO_DATE, MONTH_NAMES, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, Lexicon
-from rag.terms import NUMBER_WORDS, norm
+from rag.terms import NUMBER_WORDS, norm, spelling
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -87,10 +87,6 @@ COUNTRIES: dict[str, frozenset[str]] = {
 }
 CAPITALS = frozenset({"seoul", "tokyo", "washington", "beij", "pyongyang", "moscow"})
 PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "inside", "outside"})
-# British -> American spelling, applied to both sides before stemming.
-_SPELLING = ((re.compile(r"ence$"), "ense"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"),
-             r"iz\1"), (re.compile(r"our$"), "or"), (re.compile(r"ll(ed|ing)$"), r"l\1"),
-             (re.compile(r"tre$"), "ter"))
 # Opposites that word embeddings place close together. A general English list, not
 # chosen per question; negative prefixes (un-, in-, non-, dis-) are handled by rule.
 ANTONYMS: tuple[tuple[str, str], ...] = (
@@ -201,13 +197,6 @@ class Verdict:
     ungrounded: tuple[str, ...] = ()
     paraphrases: tuple[tuple[str, str], ...] = field(default=())
     loose: tuple[str, ...] = ()  # predicate verbs worded freely (see Tuning.free_verbs)
-
-
-def spelling(word: str) -> str:
-    for pattern, repl in _SPELLING:
-        if pattern.search(word):
-            return pattern.sub(repl, word)
-    return word
 
 
 def key(word: str) -> str:

@@ -52,15 +52,31 @@ def _stemmer() -> Any:  # PyStemmer has no type information
     return Stemmer.Stemmer("english")
 
 
+# British -> American spelling, applied to both sides before stemming.
+_SPELLING = ((re.compile(r"ence$"), "ense"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"),
+             r"iz\1"), (re.compile(r"our$"), "or"), (re.compile(r"ll(ed|ing)$"), r"l\1"),
+             (re.compile(r"tre$"), "ter"))
+
+
+def spelling(word: str) -> str:
+    """The American spelling of a lower-case word ("defence" -> "defense"); applied to
+    both sides of a comparison, a rule's misfire ("conference") changes nothing."""
+    for pattern, repl in _SPELLING:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
+
+
 @lru_cache(maxsize=65536)
 def norm(word: str) -> str:
-    """Lower-case, possessive removed, number words as digits, stemmed."""
+    """Lower-case, possessive removed, number words as digits, American spelling,
+    stemmed."""
     w = _POSSESSIVE.sub("", word.lower()) if len(word) > 2 else word.lower()
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     if w.isdigit():
         return w
-    return str(_stemmer().stemWord(w))
+    return str(_stemmer().stemWord(spelling(w)))
 
 
 def content_terms(text: str) -> set[str]:

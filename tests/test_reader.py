@@ -29,7 +29,7 @@ from rag.evidence import (
 )
 from rag.question import profile, typed_query
 from rag.results import Passage
-from rag.terms import acronyms, key_terms
+from rag.terms import acronyms, content_terms, key_terms
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -167,6 +167,13 @@ def test_a_weekday_question_searches_for_the_weekdays(question: str, searched: b
     query = typed_query(question)
     assert query.startswith(question)
     assert ("Sunday" in query) is searched
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("defence chiefs", "defense chief"), ("normalised ties", "normalized tie"),
+    ("labour", "labor"), ("cancelled", "canceled"), ("centre", "center")])
+def test_british_and_american_spellings_are_the_same_terms(a: str, b: str) -> None:
+    assert content_terms(a) == content_terms(b)
 
 
 @pytest.mark.parametrize(("question", "counted"), [
