@@ -456,6 +456,12 @@ def _in_time(r: Ranked, years: set[str]) -> bool:
     return r.passage.date[:4] in years
 
 
+def published_before(date: str, times: tuple[str, ...]) -> bool:
+    """Was a report of ``date`` (ISO) published before every one of ``times`` ("2023"
+    or "2023-04")? It cannot tell what happened then. An undated report may."""
+    return bool(date and times) and all(date[: len(t)] < t for t in times)
+
+
 def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     """Key terms of the question that no retrieved passage (nor its metadata) contains."""
     wanted = key_terms(question, sentence_initial=False)
@@ -500,7 +506,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     """Every sentence of ``passages``, best first. ``query`` (question plus context
     for a follow-up) drives similarity; ``question`` decides what is asked for."""
     query = query or question
-    cands = _candidates(passages)
+    cands = [(s, p) for s, p in _candidates(passages)
+             if not published_before(p.date, profile(question).times)]
     if not cands:
         return []
     texts = [s.text for s, _ in cands]

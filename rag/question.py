@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.align import country_of
-from rag.dates import WEEKDAYS
+from rag.dates import MONTHS, WEEKDAYS, YEAR
 from rag.language import parse
 from rag.lexicon import lexicon
 
@@ -116,6 +116,10 @@ class Profile:
     # trilateral talks": talk): a sentence that only plans or invites to it does not
     # answer; the nouns' lemmas
     occasion: tuple[str, ...] = ()
+    # when the asked-about events happened, as the question dates them ("in April 2023":
+    # 2023-04, "the 2022 forum": 2022); not a reference point ("before 2022", "since
+    # 2019"). A report published earlier cannot tell of them.
+    times: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -144,7 +148,27 @@ def profile(question: str) -> Profile:
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
-                   _occasion(doc))
+                   _occasion(doc), _times(doc))
+
+
+# Words that make a date a reference point, not the time of what is asked
+_REFERENCE = frozenset("before after since until till by prior ago than".split())
+
+
+def _times(doc: Doc) -> tuple[str, ...]:
+    """"2023-04" for "in April 2023", "2022" for "the 2022 forum": each year the
+    question names (with its month when one stands beside it), unless it hangs on
+    "before", "since" or the like."""
+    out = []
+    for t in doc:
+        if not YEAR.fullmatch(t.text):
+            continue
+        if any(a.lower_ in _REFERENCE for a in [t, *list(t.ancestors)[:3]]):
+            continue
+        month = next((MONTHS.index(n.lower_) + 1 for n in (doc[t.i - 1] if t.i else None,)
+                      if n is not None and n.lower_ in MONTHS), 0)
+        out.append(f"{t.text}-{month:02d}" if month else t.text)
+    return tuple(dict.fromkeys(out))
 
 
 def _occasion(doc: Doc) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from rag.evidence import (
     has_type,
     is_a,
     names_a_source,
+    published_before,
     rank_sentences,
     report_date,
     select,
@@ -274,6 +275,32 @@ def test_abstain_when_the_evidence_is_about_other_people(before: str, sentence: 
     chosen = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
                     has_type=True)
     assert unnamed_actor(question, [chosen]) == reason
+
+
+@pytest.mark.parametrize(("question", "times"), [
+    ("What format did the April 2023 security dialogue take?", ("2023-04",)),
+    ("Who was Lee's counterpart at the 2022 Asia Security Summit?", ("2022",)),
+    ("How did security cooperation change between 2018 and 2023?", ("2018", "2023")),
+    # a reference point is not when the asked-about event happened
+    ("Before 2022, when had a South Korean foreign minister last visited Japan?", ()),
+    ("How many missile tests had North Korea conducted since 2017?", ()),
+    ("What happened after the 2018 radar incident?", ()),
+])
+def test_the_times_a_question_asks_about(question: str, times: tuple[str, ...]) -> None:
+    assert profile(question).times == times
+
+
+@pytest.mark.parametrize(("date", "times", "before"), [
+    ("2022-06-13", ("2023-04",), True),
+    ("2023-04-17", ("2023-04",), False),
+    ("2023-04-17", ("2023",), False),
+    ("2022-06-13", ("2018", "2023"), False),  # it may tell of 2018
+    ("", ("2023",), False),  # an undated report may
+    ("2022-06-13", (), False),
+])
+def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str, ...],
+                                                    before: bool) -> None:
+    assert published_before(date, times) is before
 
 
 @pytest.mark.parametrize(("question", "occasion"), [
