@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,9 @@ class Weights:
 
 
 WEIGHTS = Weights()
-_CLAUSE_BREAK = re.compile(r"(?:,|;|:| —| –| --)\s+(?=\S)")
+# a clause ends at a comma (also one that closes a quotation: '...countries," he said'),
+# a semicolon, a colon or a dash
+_CLAUSE_BREAK = re.compile(r"(?:,[\"”’]?|;|:| —| –| --)\s+(?=\S)")
 
 _REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retaliat\w*|"
                        r"in return|countered)\b", re.I)
@@ -108,6 +111,9 @@ class Ranked:
     semantic: float
     lexical: float
     has_type: bool
+    # an earlier sentence of the passage that gives the asked-for type for a noun this
+    # one takes up ("the forum" after "a security forum in Singapore"); quoted with it
+    antecedent: Sentence | None = None
 
 
 def question_type(question: str) -> str:
@@ -502,9 +508,13 @@ _CREDIT = re.compile(r"\s*\|[^|]*$")
 
 
 def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
-                   *, query: str | None = None, weights: Weights = WEIGHTS) -> list[Ranked]:
+                   *, query: str | None = None, weights: Weights = WEIGHTS,
+                   earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+                   ) -> list[Ranked]:
     """Every sentence of ``passages``, best first. ``query`` (question plus context
-    for a follow-up) drives similarity; ``question`` decides what is asked for."""
+    for a follow-up) drives similarity; ``question`` decides what is asked for.
+    ``earlier(passage)`` gives the sentences before a passage in its article, which a
+    sentence at its start may take a noun from (see ``antecedent``)."""
     query = query or question
     cands = [(s, p) for s, p in _candidates(passages)
              if not published_before(p.date, profile(question).times)]
@@ -534,13 +544,51 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place) or (
                 reported and names_a_source(sent.text, q_keys))
+        before = None
+        if not typed and kind in _BY_ANTECEDENT:
+            before = antecedent(sent, passage, kind, q_keys, place=place, earlier=earlier)
+            typed = before is not None
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
                  - weights.nothing_new * nothing_new)
         ranked.append(Ranked(sentence=sent, passage=passage, score=score, semantic=float(sim),
-                             lexical=lexical, has_type=typed))
+                             lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+# Kinds an earlier sentence may give for a noun taken up later: a place said of the
+# noun itself ("a security forum in Singapore"). A date or a person beside an earlier
+# mention need not be the one asked about.
+_BY_ANTECEDENT = frozenset({"place"})
+_LOOK_BACK = 3  # sentences
+
+
+def antecedent(sentence: Sentence, passage: Passage, kind: str, question_keys: set[str], *,
+               place: str = "",
+               earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+               ) -> Sentence | None:
+    """The nearest of the few sentences before ``sentence`` (in ``passage``, or before
+    it as ``earlier`` gives them) that introduces a noun ``sentence`` takes up with
+    "the" ("at the forum, called the Shangri-La Dialogue" after "at a security forum
+    in Singapore"), when the words of that earlier noun phrase carry ``kind``."""
+    taken_up = {t.lemma_.lower() for t in parse(sentence.text) if t.pos_ == "NOUN"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+    if not taken_up:
+        return None
+    at = next((i for i, s in enumerate(passage.sentences) if s.start == sentence.start), None)
+    if at is None:
+        return None
+    before = list(passage.sentences[:at])
+    if len(before) < _LOOK_BACK and earlier is not None:
+        before = [*earlier(passage), *before]
+    for prior in reversed(before[-_LOOK_BACK:]):
+        for t in parse(prior.text):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in taken_up:
+                phrase = " ".join(w.text for w in t.subtree)
+                if has_type(kind, phrase, question_keys, place=place):
+                    return prior
+    return None
 
 
 def _lexical(q_terms: set[str], terms: list[set[str]],
@@ -634,7 +682,8 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     if kind:
         # a sentence that carries what is asked more precisely wins over a better-
         # scoring one that carries it loosely or not at all, if it is close enough
-        strength = type_strength(kind, primary.sentence.text, question, primary.passage.text)
+        strength = type_strength(kind, primary.sentence.text, question, primary.passage.text) \
+            or int(primary.antecedent is not None)
         ratio = weights.type_fallback_ratio if strength == 0 else weights.precise_fallback_ratio
         for r in ranked:
             if r.score < ratio * primary.score:
@@ -654,6 +703,10 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
                 primary = r
                 break
     chosen = [primary]
+    if primary.antecedent is not None:
+        chosen.insert(0, Ranked(sentence=primary.antecedent, passage=primary.passage,
+                                score=primary.score, semantic=primary.semantic,
+                                lexical=primary.lexical, has_type=True))
     precise = bool(kind) and strength == 2
     if wants_summary(question):
         # each further sentence should add a year (or an article) the others lack
@@ -889,6 +942,11 @@ def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
     text = trimmed.text
     if trimmed.end < sentence.end:
         text = text.rstrip(" ,;:—–-") + "."
+        # a quotation cut before it closes ("“Their capabilities are crucial, ...” she
+        # said") reads as a plain sentence without its opening mark
+        opened = text.count("“") + text.count('"') % 2  # straight marks pair up
+        if text[:1] in ("“", '"') and opened > text.count("”"):
+            text = text[1:]
     if trimmed.start > sentence.start:
         text = text[:1].upper() + text[1:]
     return text

@@ -286,6 +286,23 @@ class Index:
             self._texts[doc_id] = text
         return text
 
+    def sentences_before(self, passage: Passage) -> tuple[Sentence, ...]:
+        """The sentences of the chunk just before ``passage`` in its article (none for
+        its first chunk): what a sentence at the passage's start may point back to."""
+        with map_exceptions(StoreUnavailableError,
+                            f"the Chroma server at {self.server_url} does not answer",
+                            hint="start it again; nothing else needs restarting",
+                            when=bool(self.server_url)):
+            got = self._chunks.get(where={"$and": [{"doc_id": passage.doc_id},
+                                                   {"end": {"$lte": passage.start}}]},
+                                   include=["documents", "metadatas"])
+        if not got["ids"]:
+            return ()
+        last = max(range(len(got["ids"])), key=lambda i: int(got["metadatas"][i]["end"]))
+        node = TextNode(id_=got["ids"][last], text=got["documents"][last],
+                        metadata=got["metadatas"][last])
+        return node_passage(node, 0.0).sentences
+
     def duplicates(self) -> dict[str, str]:
         """{doc_id: earlier version} of near-duplicate articles, which are never cited."""
         with self._lock:

@@ -210,6 +210,7 @@ class Pipeline:
         else:
             passages = self.retriever.retrieve(typed_query(query), top_k=k)
         ranked = rank_sentences(question, passages, self.vectors, query=query,
+                                earlier=self.index.sentences_before,
                                 weights=self.weights)
         if query != question:  # a follow-up asks for more than the last answer said
             ranked = not_repeated(ranked, previous_answer(history)) or ranked

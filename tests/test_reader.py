@@ -10,6 +10,7 @@ from rag.evidence import (
     WEIGHTS,
     Ranked,
     Weights,
+    antecedent,
     coverage_gap,
     credits,
     dated_event,
@@ -725,3 +726,61 @@ def test_how_much_asks_for_an_amount(text: str, expected: bool) -> None:
     question = "By how much is South Korea raising its defense budget?"
     assert profile(question).kind == "amount"
     assert has_type("amount", text, key_terms(question)) is expected
+
+
+FORUM = "Lee spoke on Sunday at a security forum in Singapore."
+CALLED = "Lee and his counterparts met on Saturday at the forum, called the Shangri-La Dialogue."
+
+
+@pytest.mark.parametrize(("before", "sentence", "found"), [
+    # "the forum" takes up "a security forum in Singapore": the place is the forum's
+    ([FORUM], CALLED, True),
+    ([FORUM, "Lee stressed the importance of dialogue.", "Lee met Kishi."], CALLED, True),
+    # too far back, no place said of the noun itself, or no noun taken up with "the"
+    ([FORUM, "A.", "B went on.", "C went on.", "D went on."], CALLED, False),
+    (["Lee spoke at a security forum on Sunday, then flew to Singapore."], CALLED, False),
+    ([FORUM], "Lee and his counterparts met on Saturday at a dinner.", False),
+])
+def test_a_noun_taken_up_lends_the_place_of_its_first_mention(
+        before: list[str], sentence: str, found: bool) -> None:
+    question = "In which city is the Shangri-La Dialogue held?"
+    p = _sentences(*before, sentence)
+    got = antecedent(p.sentences[-1], p, "place", key_terms(question))
+    assert (got == p.sentences[0]) is found
+    # the sentences before a passage count as the passage's own do
+    tail = _sentences(sentence)
+    got = antecedent(tail.sentences[0], tail, "place", key_terms(question),
+                     earlier=lambda _: _sentences(*before).sentences)
+    assert (got is not None and got.text == FORUM) is found
+
+
+def test_the_sentence_a_noun_is_taken_from_is_quoted_with_it() -> None:
+    question = "In which city is the Shangri-La Dialogue held?"
+    p = _sentences(FORUM, "Lee stressed the importance of dialogue.", CALLED)
+    ranked = rank_sentences(question, [p], _Fixed({
+        FORUM: 0.3, "Lee stressed the importance of dialogue.": 0.1, CALLED: 0.7}))
+    top = ranked[0]
+    assert top.sentence.text == CALLED and top.has_type and top.antecedent == p.sentences[0]
+    assert [r.sentence.text for r in select(question, ranked)] == [FORUM, CALLED]
+
+
+def test_a_clause_may_end_where_a_quotation_closes() -> None:
+    text = ('"Although several issues remain unsolved, we intend to find solutions that '
+            'reflect the interests of both countries," South Korean Defense Minister Lee '
+            'Jong-sup said on Sunday at a security forum in Singapore.')
+    short = trim(Sentence("a", 0, len(text), text, "body"), "Where did Lee Jong-sup speak?")
+    assert short.text == ("South Korean Defense Minister Lee Jong-sup said on Sunday at a "
+                          "security forum in Singapore.")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("“Their capabilities are crucial for security, and ties matter,” she said.",
+     "Their capabilities are crucial for security."),
+    ('"Their capabilities are crucial for security, and ties matter," she said.',
+     "Their capabilities are crucial for security."),
+])
+def test_a_quotation_cut_before_it_closes_loses_its_opening_mark(text: str,
+                                                                 shown: str) -> None:
+    whole = Sentence("a", 0, len(text), text, "body")
+    cut = text.index(",")
+    assert excerpt(whole, Sentence("a", 0, cut, text[:cut], "body")) == shown
