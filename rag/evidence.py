@@ -822,7 +822,8 @@ def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
     mentions = [t for r in chosen for t in parse(r.sentence.text)
                 if t.pos_ == "NOUN" and t.lemma_.lower() in occasion]
     if mentions and all(ahead(t) for t in mentions):
-        return f"no passage says the {mentions[0].text} took place, only that they were planned"
+        return (f"no passage says the {mentions[0].text} took place: they are named only "
+                f"as planned, hoped for or invited to")
     return ""
 
 

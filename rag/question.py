@@ -165,8 +165,8 @@ def _times(doc: Doc) -> tuple[str, ...]:
             continue
         if any(a.lower_ in _REFERENCE for a in [t, *list(t.ancestors)[:3]]):
             continue
-        month = next((MONTHS.index(n.lower_) + 1 for n in (doc[t.i - 1] if t.i else None,)
-                      if n is not None and n.lower_ in MONTHS), 0)
+        before = doc[t.i - 1].lower_ if t.i else ""
+        month = MONTHS.index(before) + 1 if before in MONTHS else 0
         out.append(f"{t.text}-{month:02d}" if month else t.text)
     return tuple(dict.fromkeys(out))
 
