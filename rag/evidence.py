@@ -536,6 +536,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
+    before_passage = _per_passage(earlier) if earlier is not None else None
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
@@ -546,7 +547,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                 reported and names_a_source(sent.text, q_keys))
         before = None
         if not typed and kind in _BY_ANTECEDENT:
-            before = antecedent(sent, passage, kind, q_keys, place=place, earlier=earlier)
+            before = antecedent(sent, passage, kind, q_keys, place=place,
+                                earlier=before_passage)
             typed = before is not None
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
@@ -555,6 +557,19 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                              lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _per_passage(fetch: Callable[[Passage], tuple[Sentence, ...]],
+                 ) -> Callable[[Passage], tuple[Sentence, ...]]:
+    """``fetch`` asked once per passage (it reads the store), however many of the
+    passage's sentences need it."""
+    seen: dict[str, tuple[Sentence, ...]] = {}
+
+    def get(p: Passage) -> tuple[Sentence, ...]:
+        if p.chunk_id not in seen:
+            seen[p.chunk_id] = fetch(p)
+        return seen[p.chunk_id]
+    return get
 
 
 # Kinds an earlier sentence may give for a noun taken up later: a place said of the

@@ -784,3 +784,17 @@ def test_a_quotation_cut_before_it_closes_loses_its_opening_mark(text: str,
     whole = Sentence("a", 0, len(text), text, "body")
     cut = text.index(",")
     assert excerpt(whole, Sentence("a", 0, cut, text[:cut], "body")) == shown
+
+
+def test_the_sentences_before_a_passage_are_fetched_once_per_passage() -> None:
+    question = "In which city is the Shangri-La Dialogue held?"
+    texts = ["They met at the forum on Saturday.", "The forum ended on Sunday.", CALLED]
+    p = _sentences(*texts)
+    calls: list[str] = []
+
+    def earlier(passage: Passage) -> tuple[Sentence, ...]:
+        calls.append(passage.chunk_id)
+        return _sentences(FORUM).sentences
+
+    ranked = rank_sentences(question, [p], _Fixed({t: 0.5 for t in texts}), earlier=earlier)
+    assert calls == ["a:0"] and all(r.antecedent is not None for r in ranked)
