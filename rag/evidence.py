@@ -283,7 +283,15 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                         limit=links) is not None
             for p in ("v", "n")) for e in events)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
+    # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
+    # date of the clause it hangs on
+    anchors |= {_clause(c.head).i for m in marks for c in [_clause(m)]
+                if c.dep_ == "advcl" and c.head.i != c.i
+                and any(k.dep_ == "mark" and k.lower_ in _SAME_MOMENT for k in c.children)}
     return any(anchors & _places(d) for d in dates)
+
+
+_SAME_MOMENT = frozenset({"as", "while", "when"})
 
 
 def _places(date: Token) -> set[int]:

@@ -407,6 +407,11 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     (TOLD, ("test",), False, False),  # "last week" dates the telling
     (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
     ("Bilateral relations may improve.", (), False, False),  # "may" is no month
+    # a clause of the same moment takes the date of the clause it hangs on
+    ("Yoon said in May 2023 as he welcomed Kishida to Seoul that ties must improve.",
+     ("welcome",), False, True),
+    ("Yoon said in May 2023 that he had welcomed Kishida to Seoul.", ("welcome",), False,
+     False),
 ])
 def test_a_date_must_be_said_of_the_asked_for_event(text: str, events: tuple[str, ...],
                                                     backward: bool, expected: bool) -> None:
