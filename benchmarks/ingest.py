@@ -42,8 +42,7 @@ def main() -> None:
         t = time.perf_counter()
         report = index.ingest(docs)
         seconds = time.perf_counter() - t
-        got = index._chunks.get(include=["documents"])
-        tokens = [count_tokens(d) for d in got["documents"]]
+        tokens = [count_tokens(d) for d in index.chunk_texts()]
     result = {
         "articles": args.articles,
         "chunk_size_tokens": args.chunk_size,

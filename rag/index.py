@@ -250,6 +250,10 @@ class Index:
                    server_url=settings.chroma_url or "")
 
     # ---- reading -------------------------------------------------------------
+    def chunk_texts(self) -> list[str]:
+        """The text of every chunk in the index, as embedded (read a page at a time)."""
+        return list(get_all(self._chunks, ["documents"])["documents"])
+
     def chunk_count(self) -> int:
         return int(self._chunks.count())
 

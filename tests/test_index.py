@@ -14,6 +14,8 @@ def test_ingest_twice_adds_nothing(tmp_path: Path):
     report = pipeline.index.ingest(articles)
     assert report.added == report.updated == () and len(report.unchanged) == 5
     assert report.chunks_added == 0 and pipeline.index.chunk_count() == before
+    texts = pipeline.index.chunk_texts()
+    assert len(texts) == before and any("Shangri-La Dialogue" in t for t in texts)
 
 
 def test_an_index_split_by_an_older_sentence_splitter_is_split_again(tmp_path: Path):
