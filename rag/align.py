@@ -39,7 +39,7 @@ import numpy as np
 from rag.dates import ISO_DATE, MONTH_NAMES, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, Lexicon
-from rag.terms import NUMBER_WORDS, norm, spelling
+from rag.terms import NUMBER_WORDS, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -209,7 +209,7 @@ def key(word: str) -> str:
     w = w.replace(",", "") if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", w) else w
     if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?", w + "."):
         w = w.replace(".", "")  # "U.S." is "US"
-    return norm(spelling(w))
+    return norm(w)  # norm spells the American way
 
 
 def _parts(tok: Token) -> list[str]:
