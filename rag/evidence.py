@@ -20,7 +20,7 @@ from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
-from rag.question import REPORTING_VERBS, profile
+from rag.question import DURATION_UNITS, REPORTING_VERBS, profile
 from rag.results import Passage
 from rag.terms import (
     NUMBER_WORDS,
@@ -206,17 +206,22 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
 
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
-             counted: tuple[str, ...] = (), place: str = "") -> bool:
+             counted: tuple[str, ...] = (), place: str = "",
+             people: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
     passage) may give; ``counted``: what a "how many" question counts, which a number
-    must count ("five-day", "12 years"); ``place``: the kind of place asked for."""
+    must count ("five-day", "12 years"); ``place``: the kind of place asked for;
+    ``people``: parts of names the evidence gives people, which are no place."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
         return any(w.lower() in MONTHS and w[0].isupper() or YEAR.fullmatch(w) for w in ws)
     if kind == "number":
+        if counted == DURATION_UNITS and any(  # "for decades": a span with no number
+                w.lower().endswith("s") and norm(w) in _DURATIONS for w in ws):
+            return True
         return _counts(ws, counted) if counted else any(
             any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
     if kind == "amount":
@@ -227,7 +232,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys) and is_a(m, place)
                    for m in _PLACE.findall(text)) \
-            or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place)
+            or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
+                           not_in=people | _person_parts(context or text))
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -382,12 +388,22 @@ def outlets_in(text: str) -> set[str]:
 
 
 def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
-                min_words: int = 1, kind_of: str = "") -> bool:
+                min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset()
+                ) -> bool:
     """An entity of one of ``labels`` with a name the question does not use (and, with
-    ``kind_of``, of that kind as far as WordNet knows it)."""
+    ``kind_of``, of that kind as far as WordNet knows it), whose name is not all in
+    ``not_in``."""
     return any(e.label_ in labels and len(words(e.text)) >= min_words
                and (keys := key_terms(e.text)) and not keys & question_keys
-               and is_a(e.text, kind_of) for e in parse(text).ents)
+               and not keys <= not_in and is_a(e.text, kind_of) for e in parse(text).ents)
+
+
+def _person_parts(text: str) -> frozenset[str]:
+    """The parts of the names ``text`` gives people: the parser may call one of them a
+    place where it stands alone ("invited Yoon to the summit"), but a person named
+    "Yoon Suk Yeol" in the passage is no place."""
+    return frozenset().union(*(key_terms(e.text) for e in parse(text).ents
+                               if e.label_ == "PERSON"))
 
 
 def is_a(name: str, kind: str) -> bool:
@@ -444,6 +460,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
 
 
 _UNIT_STEMS = {norm(k): base for k, (_, base) in UNITS.items()}
+_DURATIONS = frozenset(norm(u) for u in DURATION_UNITS)
 
 
 def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
@@ -545,13 +562,17 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
     before_passage = _per_passage(earlier) if earlier is not None else None
+    # a name the evidence gives a person is no place where the parser says it is one
+    people = frozenset().union(*(_person_parts(s.text) for s, _ in cands)) \
+        if kind == "place" else frozenset()
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
         typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
                             links=weights.event_links) if kind in ("date", "weekday") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
-                          context=passage.text, counted=counted, place=place) or (
+                          context=passage.text, counted=counted, place=place,
+                          people=people) or (
                 reported and names_a_source(sent.text, q_keys))
         before = None
         if not typed and kind in _BY_ANTECEDENT:
@@ -779,6 +800,8 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
     if not kind or not chosen or any(r.has_type for r in chosen) \
             or (profile(question).publication and from_header(question, chosen[0])):
         return ""
+    if profile(question).counted == DURATION_UNITS:
+        return "no passage about it gives a length of time"
     return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
 
 
@@ -807,6 +830,38 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     missing = [a for a in actors if not any(
         (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
+def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.event_links
+                      ) -> str:
+    """Why the chosen evidence does not answer "what was the X (of Y)": no chosen
+    sentence has X or a word WordNet puts within ``links`` of it ("ruling" is not in a
+    sentence about the complaint), or no chosen passage names Y ("the name of the
+    pilot"); "" otherwise. A name is given, not called one: "name" itself need not be
+    there."""
+    asked, of = profile(question).attribute
+    if not asked or not chosen:
+        return ""
+    sentences = [parse(r.sentence.text) for r in chosen]
+    if asked != "name" and not any(_near(asked, t, links) for d in sentences for t in d):
+        return f"no passage about it gives its {asked}"
+    # the thing itself, not an act its noun derives from ("pilot" is no "controlled")
+    if of and not any(_near(of, t, links) for r in chosen for t in parse(r.passage.text)
+                      if t.pos_ == "NOUN"):
+        return f"no passage about it names the {of}"
+    return ""
+
+
+def _near(noun: str, tok: Token, links: int) -> bool:
+    """Is ``tok`` the noun ``noun`` or a word WordNet puts within ``links`` of it?"""
+    if tok.pos_ not in ("NOUN", "VERB", "ADJ"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == noun:
+        return True
+    lx = lexicon()
+    return lx is not None and lx.distance(noun, "n", lemma, SPACY_POS[tok.pos_],
+                                          limit=links) is not None
 
 
 # Verbs and modifiers that put an occasion ahead, not behind: besides the citation

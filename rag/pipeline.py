@@ -50,6 +50,7 @@ from rag.evidence import (
     type_strength,
     unheld_occasion,
     unnamed_actor,
+    unnamed_attribute,
     untyped_answer,
     wants_summary,
 )
@@ -220,7 +221,8 @@ class Pipeline:
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
-                 or unheld_occasion(question, chosen))
+                 or unheld_occasion(question, chosen)
+                 or unnamed_attribute(question, chosen, self.weights.event_links))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

@@ -67,6 +67,9 @@ _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b
 # Kinds of place that WordNet files named places under (a city is an instance of a
 # national capital, a country of a country); "venue" or "location" it does not
 PLACE_KINDS = frozenset("city town capital country".split())
+# What "how long" counts: units of time (general English)
+DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade",
+                  "century")
 # "how many times": a count of occurrences, whatever the article calls them
 _OCCURRENCES = frozenset("time occasion instance round".split())
 # "which happened first: X or Y", "did X come before or after Y"
@@ -120,6 +123,10 @@ class Profile:
     # 2023-04, "the 2022 forum": 2022); not a reference point ("before 2022", "since
     # 2019"). A report published earlier cannot tell of them.
     times: tuple[str, ...] = ()
+    # "What was the WTO's ruling on ...", "what is the aim of the group": the noun whose
+    # value is asked (ruling, aim) and the noun of its "of" phrase (group), lemmatised;
+    # ("", "") for other questions and for a noun that types the answer ("population")
+    attribute: tuple[str, str] = ("", "")
 
 
 @lru_cache(maxsize=2048)
@@ -148,7 +155,24 @@ def profile(question: str) -> Profile:
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
-                   _occasion(doc), _times(doc))
+                   _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""))
+
+
+def _attribute(doc: Doc) -> tuple[str, str]:
+    """The noun "what" is equated with ("What was the ruling on ...": ruling) and the
+    common noun of its "of" phrase ("the aim of the group": group, "" when none or a
+    name)."""
+    for t in doc:
+        if t.lower_ != "what" or t.dep_ not in ("attr", "nsubj") or t.head.lemma_ != "be":
+            continue
+        noun = next((c for c in t.head.children if c.i != t.i and c.pos_ == "NOUN"
+                     and c.dep_ in ("nsubj", "attr")), None)
+        if noun is None:
+            return "", ""
+        of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+        return str(noun.lemma_).lower(), str(of.lemma_).lower() if of is not None else ""
+    return "", ""
 
 
 # Words that make a date a reference point, not the time of what is asked
@@ -208,8 +232,11 @@ def _place_kind(doc: Doc) -> str:
 
 def _counted(doc: Doc) -> tuple[str, ...]:
     """The noun "how many" counts ("how many days": day, and WordNet's synonyms of it);
-    () for a count of occurrences ("how many times"), which any count answers."""
+    units of time for "how long"; () for a count of occurrences ("how many times"),
+    which any count answers."""
     for t in doc:
+        if t.lower_ == "long" and t.i > 0 and doc[t.i - 1].lower_ == "how":
+            return DURATION_UNITS  # "how long did the trip last": a span of time
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how" \
                 and t.head.pos_ == "NOUN":
             noun = str(t.head.lemma_).lower()

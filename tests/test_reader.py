@@ -27,6 +27,7 @@ from rag.evidence import (
     trim,
     unheld_occasion,
     unnamed_actor,
+    unnamed_attribute,
     untyped_answer,
 )
 from rag.question import profile, typed_query
@@ -119,6 +120,11 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("place", "The leaders met in Japan.", "In which capital did the leaders meet?", False),
     ("place", "The leaders met in Japan.", "Where did the leaders meet?", True),
     ("place", "The leaders met in Busan.", "In which city did the leaders meet?", True),
+    # a name the passage gives a person is no place, whatever the parser calls it alone
+    ("place", "Yoon Suk Yeol arrived. He has invited Yoon to the summit.",
+     "Which city will host the summit?", False),
+    ("place", "Yoon Suk Yeol arrived. He has invited Yoon to the summit in Hiroshima.",
+     "Which city will host the summit?", True),
     # "how many X" wants a number that counts X (or a unit that holds X)
     ("number", "The delegation is on a five-day trip.", "How many days did the trip last?",
      True),
@@ -132,6 +138,14 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "How many security talks did they hold?", True),
     ("number", "North Korea fired 18 missiles on three days.",
      "How many missile tests did North Korea conduct?", False),
+    # "how long" wants a span of time, not any number the sentence holds
+    ("number", "The delegation is on a five-day trip.", "How long did the trip last?", True),
+    ("number", "Disputes have dominated relations for decades.",
+     "For how long have disputes dominated relations?", True),
+    ("number", "The 12th consultation was held in Seoul.",
+     "How long did the 12th consultation last?", False),
+    ("number", "Two delegations attended the consultation.",
+     "How long did the consultation last?", False),
     # a reason: a causal word or a clause of purpose
     ("reason", "They remain at war because the countries signed only an armistice.",
      "Why are the Koreas still at war?", True),
@@ -183,6 +197,7 @@ def test_british_and_american_spellings_are_the_same_terms(a: str, b: str) -> No
     ("In how many years was it the first visit?", "year"),
     ("How many times did they meet?", ""),  # occurrences: any count answers
     ("When did they meet?", ""),
+    ("How long did the delegation stay?", "second"),  # units of time, shortest first
 ])
 def test_what_a_how_many_question_counts(question: str, counted: str) -> None:
     assert (profile(question).counted[:1] or ("",))[0] == counted
@@ -320,6 +335,54 @@ def test_the_occasion_a_question_takes_to_have_happened(question: str,
     assert profile(question).occasion == occasion
 
 
+def _chosen(text: str) -> Ranked:
+    """``text`` as the one chosen sentence, alone in its passage."""
+    s = Sentence("a", 0, len(text), text, "body")
+    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=text,
+                start=0, end=len(text), score=1.0, sentences=(s,))
+    return Ranked(sentence=s, passage=p, score=1.0, semantic=0.6, lexical=0.5,
+                  has_type=True)
+
+
+@pytest.mark.parametrize(("question", "attribute"), [
+    ("What was the WTO's ruling on Seoul's complaint?", ("ruling", "")),
+    ("What is the annual budget of South Korea's defense ministry?", ("budget", "ministry")),
+    ("What are the names of the disputed islets?", ("name", "islet")),
+    ("What is Suga's connection to Abe?", ("connection", "")),
+    # a type answers these, or no noun is asked for
+    ("When was the ruling?", ("", "")),
+    ("What did the WTO rule?", ("", "")),
+])
+def test_the_attribute_a_what_is_question_asks_for(question: str,
+                                                   attribute: tuple[str, str]) -> None:
+    assert profile(question).attribute == attribute
+
+
+@pytest.mark.parametrize(("question", "passage", "reason"), [
+    ("What was the WTO's ruling on Seoul's complaint?",
+     "Seoul has filed a complaint with the WTO against Japan.", "gives its ruling"),
+    ("What was the WTO's ruling on Seoul's complaint?",
+     "The WTO ruled against Seoul's complaint in 2023.", ""),  # a word near "ruling"
+    ("What was the WTO's ruling on Seoul's complaint?",
+     "The WTO's judgment went against Seoul.", ""),
+    ("What is the annual budget of South Korea's defense ministry?",
+     "The defense minister spoke in Singapore.", "gives its budget"),
+    ("What is the aim of the cross-party group?",
+     "The group of lawmakers aims to promote friendly ties.", ""),
+    # a name is given, not called one; but it must be the name of the asked-for thing
+    ("What are the names of the disputed islets?",
+     "The islets are known as Takeshima in Japan and Dokdo in South Korea.", ""),
+    ("What was the name of the pilot of the patrol plane?",
+     "The navy locked its radar on a patrol plane controlled by the Self-Defense Forces.",
+     "names the pilot"),
+])
+def test_abstain_when_the_asked_attribute_is_missing(question: str, passage: str,
+                                                     reason: str) -> None:
+    chosen = _chosen(passage)
+    assert reason in unnamed_attribute(question, [chosen])
+    assert bool(unnamed_attribute(question, [chosen])) is bool(reason)
+
+
 @pytest.mark.parametrize(("sentence", "reason"), [
     ("He has invited Yoon to the G7 summit set for later this month in Japan and for "
      "trilateral talks with the U.S. on the sidelines.", "talks took place"),
@@ -336,11 +399,7 @@ def test_the_occasion_a_question_takes_to_have_happened(question: str,
 ])
 def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) -> None:
     question = "What was decided at the trilateral talks with the US?"
-    s = Sentence("a", 0, len(sentence), sentence, "body")
-    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=sentence,
-                start=0, end=len(sentence), score=1.0, sentences=(s,))
-    chosen = Ranked(sentence=s, passage=p, score=1.0, semantic=0.6, lexical=0.5,
-                    has_type=True)
+    chosen = _chosen(sentence)
     assert reason in unheld_occasion(question, [chosen])
     assert bool(unheld_occasion(question, [chosen])) is bool(reason)
 
