@@ -837,13 +837,16 @@ def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.
     """Why the chosen evidence does not answer "what was the X (of Y)": no chosen
     sentence has X or a word WordNet puts within ``links`` of it ("ruling" is not in a
     sentence about the complaint), or no chosen passage names Y ("the name of the
-    pilot"); "" otherwise. A name is given, not called one: "name" itself need not be
-    there."""
+    pilot"); "" otherwise. A name is given, not called one: "name" or "title" itself
+    need not be there."""
     asked, of = profile(question).attribute
     if not asked or not chosen:
         return ""
     sentences = [parse(r.sentence.text) for r in chosen]
-    if asked != "name" and not any(_near(asked, t, links) for d in sentences for t in d):
+    lx = lexicon()
+    # a name, or a kind of one ("title", "nickname"), is given, not called one
+    label = lx is not None and lx.distance(asked, "n", "name", "n", limit=1) is not None
+    if not label and not any(_near(asked, t, links) for d in sentences for t in d):
         return f"no passage about it gives its {asked}"
     # the thing itself, not an act its noun derives from ("pilot" is no "controlled")
     if of and not any(_near(of, t, links) for r in chosen for t in parse(r.passage.text)
@@ -967,6 +970,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                                                    context=sentence.text,
                                                    counted=counted, place=place)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
+                    or (kind not in _OF_THE_SAYING and not profile(question).describe
+                        and not _keeps_what_is_said(parse(sentence.text), clauses[i][0],
+                                                    clauses[j][1])) \
                     or any(p not in piece for p in keep) \
                     or (piece != sentence.text
                         and not stands_alone(piece, sentence.text, clauses[i][0])):
@@ -1004,6 +1010,21 @@ def stands_alone(text: str, whole: str = "", at: int = 0) -> bool:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     return any(r.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
                                                   for c in r.children) for r in roots)
+
+
+# Types that a report's own circumstances answer ("where did Lee speak": "Lee said on
+# Sunday at a forum in Singapore"), so trimming may drop what was said; so may a
+# question about who the speaker is ("Who is Shin-wha Lee?")
+_OF_THE_SAYING = frozenset({"date", "weekday", "place", "outlet", "person"})
+
+
+def _keeps_what_is_said(doc: Doc, a: int, b: int) -> bool:
+    """A reporting verb between characters ``a`` and ``b`` of ``doc`` keeps what was
+    said: "Ned Price told reporters last week" cut from '"North Korea may test a
+    bomb," Ned Price told reporters last week' says nothing."""
+    return not any(a <= t.idx < b and t.lemma_.lower() in REPORTING_VERBS
+                   and any(c.dep_ == "ccomp" and not a <= c.idx < b for c in t.children)
+                   for t in doc)
 
 
 def _one_tree(doc: Doc, a: int, b: int) -> bool:

@@ -125,6 +125,22 @@ def resolve_followup(question: str, history: History | None) -> str:
     return f"{earlier[-1]} {question}" if follows else question
 
 
+# "Kishida invited Yoon to the G7 summit - what additional meeting did he propose?": a
+# statement, a dash, then the question
+_LEAD = re.compile(r"^(?P<lead>[^?]{12,}?)\s+[-–—]+\s+(?P<ask>(?:what|which|who|whom|whose|"
+                   r"when|where|why|how|did|does|do|is|was|were|are|has|had|have|can|"
+                   r"could|will|would)\b[^?]*\?)\s*$", re.I)
+
+
+def asked_part(question: str) -> str:
+    """The question a statement leads into ("Seoul scrapped the pact in 2019 - what
+    information had the two shared under it?": the part after the dash), which decides
+    what is asked and which words a sentence must share; the statement, like an earlier
+    question, only steers the search. The question itself when it has no such lead."""
+    m = _LEAD.match(question)
+    return m.group("ask") if m else question
+
+
 @dataclass
 class Pipeline:
     settings: Settings
@@ -204,6 +220,7 @@ class Pipeline:
 
         t = time.perf_counter()
         query = resolve_followup(question, history)
+        whole, question = question, asked_part(question)
         k = top_k or self.settings.top_k
         summary = wants_summary(question)
         if summary:
@@ -217,7 +234,7 @@ class Pipeline:
             ranked = not_repeated(ranked, previous_answer(history)) or ranked
         timings["retrieve"] = time.perf_counter() - t
 
-        gap = coverage_gap(question, passages)
+        gap = coverage_gap(whole, passages)
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)

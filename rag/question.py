@@ -430,6 +430,14 @@ def _describes(doc: Doc, who: Token) -> bool:
 def _head_noun(doc: Doc, wh: Token) -> str:
     """The head noun of "which Japanese news agency" (agency) or "what kind of
     dialogue" (dialogue); "" when the question word stands alone ("what did ...")."""
+    noun = wh.head
+    if wh.dep_ == "det" and noun.i > wh.i and noun.pos_ in ("NOUN", "PROPN"):
+        # the parse knows the head past a name used as a modifier ("which US State
+        # Department spokesperson")
+        if noun.lemma_.lower() in ("kind", "type", "sort"):
+            noun = next((o for c in noun.children if c.lower_ == "of"
+                         for o in c.children if o.dep_ == "pobj"), noun)
+        return str(noun.lemma_).lower()
     for t in doc[wh.i + 1: wh.i + 6]:
         if t.pos_ in ("NOUN", "PROPN"):
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None

@@ -302,6 +302,29 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
     assert previous_answer(history) == expected
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Seoul scrapped its pact with Tokyo in 2019 - what had the two shared under it?",
+     "what had the two shared under it?"),
+    ("Kishida invited Yoon to the G7 summit — which meeting did he propose?",
+     "which meeting did he propose?"),
+    # no statement before the dash, or no question after it
+    ("Who is Shin-wha Lee?", "Who is Shin-wha Lee?"),
+    ("What did the two-plus-two talks - held in Seoul - decide?",
+     "What did the two-plus-two talks - held in Seoul - decide?"),
+    ("Why did Seoul file a complaint?", "Why did Seoul file a complaint?"),
+])
+def test_a_statement_before_a_dash_only_leads_into_the_question(question, asked):
+    from rag.pipeline import asked_part
+
+    assert asked_part(question) == asked
+
+
+def test_a_led_question_is_answered_by_its_question_part(real_pipeline):
+    a = ask(real_pipeline.with_llm(None), "Seoul scrapped its intelligence pact with Tokyo "
+            "in 2019 - what information had the two shared under it?")
+    assert "missile" in a.text and "nuclear" in a.text
+
+
 def test_warm_loads_what_a_first_question_would_wait_for(tmp_path):
     from rag.language import nlp
 

@@ -43,6 +43,8 @@ from rag.terms import acronyms, content_terms, key_terms
     ("How many rounds of talks were held?", "number"),
     ("How long did the trip last?", "number"),
     ("Who led the delegation that Yoon sent to Japan?", "person"),
+    # the head noun past a name that modifies it
+    ("Which US State Department spokesperson does RT quote?", "person"),
     ("Which Japanese minister met the delegation?", "person"),
     ("Whose radar locked onto the plane?", "person"),
     ("Which Japanese news agency wrote up the remarks?", "outlet"),
@@ -372,6 +374,9 @@ def test_the_attribute_a_what_is_question_asks_for(question: str,
     # a name is given, not called one; but it must be the name of the asked-for thing
     ("What are the names of the disputed islets?",
      "The islets are known as Takeshima in Japan and Dokdo in South Korea.", ""),
+    ("Woo took part in the talks - what is his job title?",
+     "Woo Kyoung-suk, Defense Ministry deputy director-general for international policy, "
+     "attended.", ""),
     ("What was the name of the pilot of the patrol plane?",
      "The navy locked its radar on a patrol plane controlled by the Self-Defense Forces.",
      "names the pilot"),
@@ -826,6 +831,23 @@ def test_the_sentence_a_noun_is_taken_from_is_quoted_with_it() -> None:
     top = ranked[0]
     assert top.sentence.text == CALLED and top.has_type and top.antecedent == p.sentences[0]
     assert [r.sentence.text for r in select(question, ranked)] == [FORUM, CALLED]
+
+
+PRICE = ('North Korea may conduct its first nuclear bomb test since 2017 "in the coming '
+         'days," US State Department spokesman Ned Price told reporters last week, adding '
+         "that Washington would respond.")
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    # the content is asked: who said it without what was said answers nothing
+    ("What did Ned Price say about export controls?", "may conduct"),
+    # the saying's own circumstances are asked: what was said may go
+    ("When did Ned Price tell reporters about export controls?", "last week"),
+])
+def test_a_trimmed_report_keeps_what_was_said_when_that_is_asked(question: str,
+                                                                 kept: str) -> None:
+    short = trim(Sentence("a", 0, len(PRICE), PRICE, "body"), question)
+    assert kept in short.text
 
 
 def test_a_clause_may_end_where_a_quotation_closes() -> None:
