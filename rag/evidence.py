@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.align import HEDGE_WORDS, UNITS, country_code, hedged, key
+from rag.align import HEDGE_WORDS, UNITS, country_code, country_of, hedged, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
@@ -813,6 +813,7 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     if not actors or not chosen:
         return ""
     names: list[set[str]] = []
+    countries: set[str] = set()
     for r in chosen:
         sentences = r.passage.sentences
         at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
@@ -820,48 +821,60 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
             doc = parse(text)
             names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
             names += [key_terms(m) for m in _NAME.findall(text)]
+            countries |= {country_of(t) for t in doc} - {""}
             # a surname standing alone ("Hayashi and the delegation"), not a part of a
             # longer name ("Jin" of "Chung Jin-suk")
             names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
                 0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
                 for j in (t.i - 1, t.i + 1))]
     # one name inside the other ("Park" in "Park Jin"); a shared part is not enough
-    # ("Chung Jin-suk" is not "Park Jin")
+    # ("Chung Jin-suk" is not "Park Jin"); a country by any of its names ("Seoul" for
+    # "South Korea")
     missing = [a for a in actors if not any(
-        (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)]
+        (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)
+        and country_of(parse(a)[-1]) not in countries]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
 
 
 def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.event_links
                       ) -> str:
-    """Why the chosen evidence does not answer "what was the X (of Y)": no chosen
-    sentence has X or a word WordNet puts within ``links`` of it ("ruling" is not in a
-    sentence about the complaint), or no chosen passage names Y ("the name of the
-    pilot"); "" otherwise. A name is given, not called one: "name" or "title" itself
-    need not be there."""
+    """Why the chosen evidence does not answer "what was the X (of Y)" or "which X":
+    no chosen sentence has X or a word WordNet puts within ``links`` of it ("ruling" is
+    not in a sentence about the complaint, "hotel" not in one about the forum), or no
+    chosen passage names Y ("the name of the pilot"); "" otherwise. A name is given, not
+    called one: "name" or "title" itself need not be there, but the name of a person
+    must be a person's name the question does not give."""
     asked, of = profile(question).attribute
-    if not asked or not chosen:
+    which = profile(question).instance_of
+    if not (asked or which) or not chosen:
         return ""
     sentences = [parse(r.sentence.text) for r in chosen]
     lx = lexicon()
     # a name, or a kind of one ("title", "nickname"), is given, not called one
-    label = lx is not None and lx.distance(asked, "n", "name", "n", limit=1) is not None
+    label = lx is not None and lx.sense_of(asked or which, "name")
+    if which:
+        if not label and not any(_near(which, t, links) for d in sentences for t in d):
+            return f"no passage about it names a {which}"
+        return ""
     if not label and not any(_near(asked, t, links) for d in sentences for t in d):
         return f"no passage about it gives its {asked}"
     # the thing itself, not an act its noun derives from ("pilot" is no "controlled")
     if of and not any(_near(of, t, links) for r in chosen for t in parse(r.passage.text)
                       if t.pos_ == "NOUN"):
         return f"no passage about it names the {of}"
+    if label and of and lx is not None and lx.kind_of(of, "person") and not any(
+            _new_entity(r.sentence.text, {"PERSON"}, key_terms(question)) for r in chosen):
+        return f"no passage about it gives the {of}'s name"
     return ""
 
 
 def _near(noun: str, tok: Token, links: int) -> bool:
     """Is ``tok`` the noun ``noun`` or a word WordNet puts within ``links`` of it?"""
+    lemma = tok.lemma_.lower()
+    if lemma == noun or tok.pos_ == "PROPN" and norm(lemma) == norm(noun):
+        return True  # "which forces": "Self-Defense Forces"
     if tok.pos_ not in ("NOUN", "VERB", "ADJ"):
         return False
-    lemma = tok.lemma_.lower()
-    if lemma == noun:
-        return True
     lx = lexicon()
     return lx is not None and lx.distance(noun, "n", lemma, SPACY_POS[tok.pos_],
                                           limit=links) is not None

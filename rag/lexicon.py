@@ -159,6 +159,36 @@ class Lexicon:
         return None
 
     @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
+    def sense_of(self, word: str, other: str, pos: str = "n") -> bool:
+        """Is some sense of ``word`` the first sense of ``other``, or one link broader or
+        narrower ("title" and "nickname" are kinds of a name; "sanction" is a name only
+        as in "in the name of the law", not a first sense)?"""
+        first = self.synsets(other, pos)[:1]
+        if not first:
+            return False
+        goal = first[0].offset
+        return any(s.offset == goal or any(sym in ("@", "@i", "~", "~i") and off == goal
+                                           for sym, _, off, _, _ in s.pointers)
+                   for s in self.synsets(word, pos))
+
+    @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
+    def kind_of(self, word: str, ancestor: str, pos: str = "n", limit: int = 10) -> bool:
+        """Is some sense of ``word`` a kind of the first sense of ``ancestor``, up to
+        ``limit`` broader links ("pilot" and "official" are kinds of person)? Only
+        broader links are followed, so the search stays small."""
+        goal = {s.offset for s in self.synsets(ancestor, pos)[:1]}
+        frontier = {s.offset for s in self.synsets(word, pos)}
+        seen = set(frontier)
+        for _ in range(limit + 1):
+            if frontier & goal:
+                return True
+            frontier = {off for f in frontier for sym, tpos, off, _, _ in
+                        self._synset(pos, f).pointers
+                        if sym in ("@", "@i") and tpos == pos and off not in seen}
+            seen |= frontier
+        return False
+
+    @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
     def derives_verb(self, noun: str) -> bool:
         """Is some sense of ``noun`` derived from a verb ("agreement", "warning")?"""
         return any(sym == "+" and tpos == "v" for s in self.synsets(noun, "n")

@@ -127,6 +127,9 @@ class Profile:
     # value is asked (ruling, aim) and the noun of its "of" phrase (group), lemmatised;
     # ("", "") for other questions and for a noun that types the answer ("population")
     attribute: tuple[str, str] = ("", "")
+    # "which hotel hosted ...", "what sanctions did ...": the head noun of an untyped
+    # "which/what X", of which the answer is one ("" for a typed or bare question word)
+    instance_of: str = ""
 
 
 @lru_cache(maxsize=2048)
@@ -155,7 +158,14 @@ def profile(question: str) -> Profile:
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
-                   _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""))
+                   _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
+                   "" if kind else _instance_of(doc))
+
+
+def _instance_of(doc: Doc) -> str:
+    """The head noun of the first "which/what X" ("which hotel": hotel)."""
+    wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+    return _head_noun(doc, wh) if wh is not None else ""
 
 
 def _attribute(doc: Doc) -> tuple[str, str]:
@@ -273,19 +283,25 @@ def _source(doc: Doc) -> tuple[str, ...]:
 
 
 def _actors(doc: Doc) -> tuple[str, ...]:
-    """Named people who are the subject of the question's main verb, with those joined
-    to them ("Park Jin and Yoshimasa Hayashi") or named beside their description
-    ("Seoul's top diplomat Park Jin"), or whose act is its subject ("Kishida's visit")."""
+    """Named people or countries that are the subject of the question's main verb ("How
+    did China react"), with those joined to them ("Park Jin and Yoshimasa Hayashi") or
+    named beside their description ("Seoul's top diplomat Park Jin"), and people whose
+    act is its subject ("Kishida's visit")."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        # a person, or a country or capital acting as its government ("How did China
+        # react ...")
+        if ent.label_ != "PERSON" and not (ent.label_ == "GPE" and country_of(ent.root)):
             continue
         t = ent.root
-        while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        # "Moon Jae-in" may be parsed as "Moon" modifying the name's next part, "Jae"
+        while (t.dep_ in ("conj", "appos") or t.dep_ == "compound" and t.head.pos_ == "PROPN"
+               and ent.label_ == "PERSON") and t.head.i != t.i:
             t = t.head
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
             out.append(ent.text)
-        elif t.dep_ == "poss" and t.head.head.dep_ == "ROOT" and _act(t.head) and (
+        elif ent.label_ == "PERSON" and t.dep_ == "poss" and t.head.head.dep_ == "ROOT" \
+                and _act(t.head) and (
                 t.head.dep_ in ("nsubj", "nsubjpass")
                 # "how long did Kishida's visit last", parsed with "did" as the verb
                 or t.head.dep_ == "dobj" and t.head.head.lemma_ == "do"):

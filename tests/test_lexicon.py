@@ -39,6 +39,23 @@ def test_a_verb_may_be_said_more_generally_not_more_specifically(wordnet: Lexico
     assert wordnet.distance("accept", "v", "respond", "v", limit=1) == 1
 
 
+@pytest.mark.parametrize(("word", "kind", "expected"), [
+    ("pilot", "person", True), ("official", "person", True), ("spokesman", "person", True),
+    ("ministry", "person", False), ("islet", "person", False), ("plane", "person", False)])
+def test_a_word_is_a_kind_of_another_by_broader_links_only(wordnet: Lexicon, word: str,
+                                                           kind: str, expected: bool) -> None:
+    assert wordnet.kind_of(word, kind) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("name", True), ("title", True), ("nickname", True), ("surname", True),
+    # "in the name of the law" makes a sanction a name, but not in name's first sense
+    ("sanction", False), ("hotel", False)])
+def test_kinds_of_a_name_by_its_first_sense(wordnet: Lexicon, word: str,
+                                           expected: bool) -> None:
+    assert wordnet.sense_of(word, "name") is expected
+
+
 @pytest.mark.parametrize(("noun", "event"), [
     ("agreement", True), ("warning", True), ("talk", True), ("visit", True),
     ("island", False), ("pact", False), ("year", False)])

@@ -265,9 +265,25 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     ("How many days did Kishida's 2023 visit to Seoul last?", ("Kishida",)),
     ("When did Yoon's inauguration take place?", ("Yoon",)),
     ("Which agency wrote up Lee's remarks about the talks?", ()),  # an object's owner
+    # a country acting as its government; not a country that only qualifies the actor
+    ("How did China react to the summit in Seoul?", ("China",)),
+    ("What did Japan's defence minister promise?", ()),
+    ("How did Japan-South Korea relations change?", ()),
+    # a name the tokenizer splits ("Moon" modifying "Jae")
+    ("What did Moon Jae-in say about the pact?", ("Moon",)),
 ])
 def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]) -> None:
     assert profile(question).actors == actors
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Beijing criticised the summit in Seoul.", ""),  # China by its capital
+    ("Chinese officials criticised the summit in Seoul.", ""),
+    ("Washington welcomed the summit in Seoul.", "no passage about it names China"),
+])
+def test_a_country_that_acts_is_named_by_any_of_its_names(sentence: str, reason: str) -> None:
+    assert unnamed_actor("How did China react to the summit in Seoul?",
+                         [_chosen(sentence)]) == reason
 
 
 @pytest.mark.parametrize(("before", "sentence", "reason"), [
@@ -360,6 +376,18 @@ def test_the_attribute_a_what_is_question_asks_for(question: str,
     assert profile(question).attribute == attribute
 
 
+@pytest.mark.parametrize(("question", "instance_of"), [
+    ("Which hotel hosted the Shangri-La Dialogue?", "hotel"),
+    ("What sanctions did the US impose?", "sanction"),
+    ("Which two challenges did the US name?", "challenge"),
+    # typed, or no noun after the question word
+    ("Which city hosted the forum?", ""),
+    ("What did the WTO rule?", ""),
+])
+def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: str) -> None:
+    assert profile(question).instance_of == instance_of
+
+
 @pytest.mark.parametrize(("question", "passage", "reason"), [
     ("What was the WTO's ruling on Seoul's complaint?",
      "Seoul has filed a complaint with the WTO against Japan.", "gives its ruling"),
@@ -377,6 +405,23 @@ def test_the_attribute_a_what_is_question_asks_for(question: str,
     ("Woo took part in the talks - what is his job title?",
      "Woo Kyoung-suk, Defense Ministry deputy director-general for international policy, "
      "attended.", ""),
+    # "which X": the answer is an X, named as one or as a word WordNet puts near it
+    ("Which hotel hosted the Shangri-La Dialogue?",
+     "Lee spoke at the Shangri-La Dialogue, a forum held in Singapore.", "names a hotel"),
+    ("Which hotel hosted the Shangri-La Dialogue?",
+     "The Shangri-La Dialogue is held at the Shangri-La Hotel.", ""),
+    ("What sanctions did the US impose on North Korea?",
+     "North Korea has conducted 18 missile tests this year.", "names a sanction"),
+    ("Which forces did the patrol plane belong to?",
+     "The navy locked its radar on a Self-Defense Forces patrol plane.", ""),
+    ("What name does South Korea use for the islets?",
+     "The islets are known as Dokdo in South Korea.", ""),
+    # the name of a person must be a person's name
+    ("What was the name of the ministry official quoted by Reuters?",
+     "We have a lot of opportunities to cooperate, a Japanese foreign ministry official "
+     "said.", "official's name"),
+    ("What was the name of the ministry official quoted by Reuters?",
+     "Kenji Sato, a foreign ministry official, said they would cooperate.", ""),
     ("What was the name of the pilot of the patrol plane?",
      "The navy locked its radar on a patrol plane controlled by the Self-Defense Forces.",
      "names the pilot"),
