@@ -83,6 +83,9 @@ class Weights:
     # WordNet links between a question's event and the sentence's word for it: 2
     # reaches "restrictions" from "tighten" (through "restrict")
     event_links: int = 2  # tune (2026-11-26)
+    # "Which came first: X or Y?": an event compared whose terms no chosen sentence
+    # shares this much of gets a sentence of its own
+    side_share: float = 0.5  # tune + probe3 (2026-11-26)
 
 
 WEIGHTS = Weights()
@@ -790,7 +793,31 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
                 continue
             chosen.append(r)
             break
+    chosen = _each_side(question, chosen, ranked, weights.side_share)
     return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
+
+
+def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
+               side_share: float = WEIGHTS.side_share) -> list[Ranked]:
+    """For a question of order ("Which came first: X or Y?"), ``chosen`` with a sentence
+    for each event compared that no chosen sentence tells of (shares less than
+    ``side_share`` of its terms and of the years the question puts it in, by IDF): the
+    one sharing most, the better-ranked on a tie. The answer then dates both."""
+    docs = [content_terms(r.sentence.text) for r in ranked]
+    years = year_terms(question)
+    out = list(chosen)
+    for side in profile(question).sides:
+        terms = content_terms(side) | years
+        idf = _idf(terms, docs)
+        total = sum(idf.values()) or 1.0
+        have = set().union(*(content_terms(r.sentence.text) for r in out))
+        if sum(idf[t] for t in terms & have) >= side_share * total:
+            continue
+        cover = [sum(idf[t] for t in terms & d) for d in docs]
+        best = max(range(len(ranked)), key=lambda i: (cover[i], ranked[i].score))
+        if cover[best] and ranked[best] not in out:
+            out.append(ranked[best])
+    return out
 
 
 def untyped_answer(question: str, chosen: list[Ranked]) -> str:

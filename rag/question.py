@@ -130,6 +130,8 @@ class Profile:
     # "which hotel hosted ...", "what sanctions did ...": the head noun of an untyped
     # "which/what X", of which the answer is one ("" for a typed or bare question word)
     instance_of: str = ""
+    # the events a question of order compares ("Which came first: X or Y?": X, Y)
+    sides: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -159,7 +161,25 @@ def profile(question: str) -> Profile:
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
-                   "" if kind else _instance_of(doc))
+                   "" if kind else _instance_of(doc), _sides(question))
+
+
+_ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)
+
+
+def _sides(question: str) -> tuple[str, ...]:
+    """The events a question of order compares: "Which came first: X or Y?" and "Did X
+    happen before or after Y?" give X and Y; () for other questions."""
+    q = question.rstrip(" ?")
+    if m := re.search(r"\s+before or after\s+", q, re.I):
+        sides = [q[:m.start()], q[m.end():]]
+    elif _ORDER.search(question):
+        at, word = q.find(":"), _ORDER_WORD.search(q)
+        rest = q[at + 1:] if at >= 0 else q[word.end():] if word else q
+        sides = re.split(r",?\s+or\s+", rest, maxsplit=1)
+    else:
+        return ()
+    return tuple(s.strip(" ,:") for s in sides if s.strip(" ,:")) if len(sides) == 2 else ()
 
 
 def _instance_of(doc: Doc) -> str:

@@ -376,6 +376,44 @@ def test_the_attribute_a_what_is_question_asks_for(question: str,
     assert profile(question).attribute == attribute
 
 
+@pytest.mark.parametrize(("question", "sides"), [
+    ("Which came first: Seoul scrapping the pact or the radar incident?",
+     ("Seoul scrapping the pact", "the radar incident")),
+    ("Which happened first in 2023: Yoon's trip to Tokyo, or the talks in Seoul?",
+     ("Yoon's trip to Tokyo", "the talks in Seoul")),
+    ("Did the Korean War end before or after Japan's colonial rule ended?",
+     ("Did the Korean War end", "Japan's colonial rule ended")),
+    ("Which talks came first?", ()),
+    ("When did Seoul scrap the pact?", ()),
+])
+def test_the_events_a_question_of_order_compares(question: str,
+                                                 sides: tuple[str, ...]) -> None:
+    assert profile(question).sides == sides
+
+
+ORDER = [("Seoul scrapped an intelligence-sharing pact with Japan in August 2019.", 1.0),
+         ("Under the pact, the two had shared information on missiles.", 0.95),
+         ("Tensions rose after a radar incident in December 2018.", 0.7)]
+
+
+@pytest.mark.parametrize(("question", "radar"), [
+    # each event compared gets a sentence that tells of it
+    ("Which came first: Seoul scrapping the pact or the radar incident?", True),
+    ("When did Seoul scrap the pact?", False),
+])
+def test_a_question_of_order_gets_a_sentence_for_each_event(question: str,
+                                                            radar: bool) -> None:
+    ranked = []
+    for i, (text, score) in enumerate(ORDER):
+        one = _chosen(text)
+        ranked.append(Ranked(sentence=Sentence("a", 100 * i, 100 * i + len(text), text, "body"),
+                             passage=one.passage, score=score, semantic=score / 2,
+                             lexical=score / 2, has_type=True))
+    texts = [r.sentence.text for r in select(question, ranked)]
+    assert ORDER[0][0] in texts
+    assert (ORDER[2][0] in texts) is radar
+
+
 @pytest.mark.parametrize(("question", "instance_of"), [
     ("Which hotel hosted the Shangri-La Dialogue?", "hotel"),
     ("What sanctions did the US impose?", "sanction"),
