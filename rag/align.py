@@ -319,21 +319,32 @@ def _take_place(tok: Token) -> bool:
     return tok.lower_ == "place" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take"
 
 
+def _contrasts(word: Token, neg: Token) -> bool:
+    """Does ``neg`` follow ``word`` to negate an appositive or conjunct after it ("an
+    armistice, not a peace agreement") rather than ``word`` itself?"""
+    return neg.i > word.i and any(c.dep_ in {"appos", "conj"} and c.i > neg.i
+                                  for c in word.children)
+
+
 def negated(tok: Token) -> bool:
     """Is ``tok`` negated, by its own negator ("no talks") or its clause's ("was not in
     attendance", "did not attend", "without talks")?"""
     if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
         return True  # "held no talks" says what "did not hold talks" says
+    if tok.dep_ in {"appos", "conj"} and any(
+            c.dep_ == "neg" and tok.head.i < c.i < tok.i for c in tok.head.children):
+        return True  # "an armistice, not a peace agreement": the agreement is negated
     t = tok
     for _ in range(4):
         # "No, Abe was a former prime minister": an answer word, not a negation
         # ("said, without further details" does not negate "said": "without" negates
-        # what it governs, "without talks", "without saying")
-        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ != "intj"
-               and c.lower_ != "without"
-               and not (c.i == 0 and c.i + 1 < len(c.doc) and c.nbor(1).text == ",")
-               for c in t.children):
+        # what it governs, "without talks", "without saying"; "an armistice, not a
+        # peace agreement" negates the agreement, not the armistice)
+        if any((c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ != "intj"
+                and c.lower_ != "without"
+                and not (c.i == 0 and c.i + 1 < len(c.doc) and c.nbor(1).text == ","))
+               and not _contrasts(t, c) for c in t.children):
             return True
         if t.dep_ in {"pobj", "pcomp"} and t.head.lower_ == "without":
             return True

@@ -162,6 +162,16 @@ CASES = [
     # "held no talks" and "did not hold talks" say one thing
     ("Lee held no talks with Kishi", "Lee did not hold talks with Kishi.", True, ""),
     ("Lee held talks with Kishi", "Lee held no talks with Kishi.", False, "negates"),
+    # "X, not Y" negates Y, not X
+    ("The Koreas are still at war because they signed only an armistice",
+     "The Koreas remain at war because they signed only an armistice, not a peace "
+     "agreement.", True, ""),
+    ("The Koreas signed a peace agreement",
+     "The Koreas remain at war because they signed only an armistice, not a peace "
+     "agreement.", False, "negates"),
+    ("The Koreas did not sign an armistice",
+     "The Koreas remain at war because they signed only an armistice, not a peace "
+     "agreement.", False, "negates"),
     # WordNet lists some names and nouns as several words: one sense, worded as a whole
     ("Japan used sex slaves during the Second World War", QUOTE_WARTIME, True, ""),
     ("Japan used sex slaves during the First World War", QUOTE_WARTIME, False,
