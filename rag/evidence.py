@@ -803,10 +803,13 @@ def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
     for each event compared that no chosen sentence tells of (shares less than
     ``side_share`` of its terms and of the years the question puts it in, by IDF): the
     one sharing most, the better-ranked on a tie. The answer then dates both."""
+    sides = profile(question).sides
+    if not sides:
+        return chosen
     docs = [content_terms(r.sentence.text) for r in ranked]
     years = year_terms(question)
     out = list(chosen)
-    for side in profile(question).sides:
+    for side in sides:
         terms = content_terms(side) | years
         idf = _idf(terms, docs)
         total = sum(idf.values()) or 1.0
