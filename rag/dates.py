@@ -23,6 +23,9 @@ _MONTH_RE = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH_RE},? (\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}}),? (\d{{4}})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A day of a month, with or without its year ("May 10", "12 June 2022"): names a day as
+# a weekday does, for "on what day ..."
+DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} {_MONTH_RE}(?!\w)|\b{_MONTH_RE} \d{{1,2}}(?![\d:])")
 # A line that is only a date, maybe with a time or weekday: "13 Jun 2022, 03:58 GMT+10".
 DATE_LINE = re.compile(
     rf"^[\s|]*(?:\d{{1,2}} {_MONTH_RE},? \d{{4}}|{_MONTH_RE} \d{{1,2}},? \d{{4}}"

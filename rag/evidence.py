@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.align import HEDGE_WORDS, UNITS, country_code, country_of, hedged, key
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
-from rag.dates import MONTHS, WEEKDAYS, YEAR, date_words
+from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
 from rag.question import DURATION_UNITS, REPORTING_VERBS, profile
@@ -83,6 +83,10 @@ class Weights:
     # WordNet links between a question's event and the sentence's word for it: 2
     # reaches "restrictions" from "tighten" (through "restrict")
     event_links: int = 2  # tune (2026-11-26)
+    # The asked noun's most used WordNet senses that "which X" and "what was the X" are
+    # grounded from: all of them reach "seen" from "company" (company as companionship,
+    # accompany, see); 1 loses "what posts did they hold" -> "minister" (tune m082)
+    asked_senses: int = 3  # tune + probe5 (2026-11-26)
     # "Which came first: X or Y?": an event compared whose terms no chosen sentence
     # shares this much of gets a sentence of its own
     side_share: float = 0.5  # tune + probe3 (2026-11-26)
@@ -229,8 +233,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
             any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
     if kind == "amount":
         return any(e.label_ in _AMOUNT_LABELS for e in parse(text).ents)
-    if kind == "weekday":
-        return any(w.lower() in WEEKDAYS for w in ws)
+    if kind in ("weekday", "day"):  # "on what day": a weekday or a day of a month
+        return any(w.lower() in WEEKDAYS for w in ws) \
+            or kind == "day" and bool(DAY_OF_MONTH.search(text))
     if kind == "place":
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys) and is_a(m, place)
@@ -266,17 +271,20 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
-                weekday: bool = False, links: int = WEIGHTS.event_links) -> bool:
+                weekday: bool = False, month_day: bool = False,
+                links: int = WEIGHTS.event_links) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
     that the North may test" dates the telling, not a test; a date counted from
     ("the first visit since November 2019") dates nothing, unless the question asks
-    about the earlier occurrence (``backward``)."""
+    about the earlier occurrence (``backward``). ``weekday``: only a weekday dates it,
+    or with ``month_day`` a day of a month ("May 10") too."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
-    dates = [t for t in doc if t.lower_ in WEEKDAYS] if weekday else [
+    dates = [t for t in doc if t.lower_ in WEEKDAYS or month_day and t.lower_ in MONTHS and any(
+        n.like_num and len(n.text) <= 2 for n in doc[max(0, t.i - 1): t.i + 2])] if weekday else [
         t for t in doc if t.i in relative or t.lower_ in MONTHS and t.pos_ == "PROPN"
         or YEAR.fullmatch(t.text)]
     if not backward:
@@ -571,8 +579,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
-        typed = dated_event(sent.text, events, backward=backward, weekday=kind == "weekday",
-                            links=weights.event_links) if kind in ("date", "weekday") \
+        typed = dated_event(sent.text, events, backward=backward,
+                            weekday=kind in ("weekday", "day"), month_day=kind == "day",
+                            links=weights.event_links) if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
                           people=people) or (
@@ -866,14 +875,15 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     return f"no passage about it names {', '.join(missing)}" if missing else ""
 
 
-def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.event_links
-                      ) -> str:
+def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
     """Why the chosen evidence does not answer "what was the X (of Y)" or "which X":
-    no chosen sentence has X or a word WordNet puts within ``links`` of it ("ruling" is
+    no chosen sentence has X or a word WordNet puts within ``event_links`` of one of its
+    ``asked_senses`` most used senses ("ruling" is
     not in a sentence about the complaint, "hotel" not in one about the forum), or no
     chosen passage names Y ("the name of the pilot"); "" otherwise. A name is given, not
     called one: "name" or "title" itself need not be there, but the name of a person
     must be a person's name the question does not give."""
+    links, senses = weights.event_links, weights.asked_senses
     asked, of = profile(question).attribute
     which = profile(question).instance_of
     if not (asked or which) or not chosen:
@@ -883,13 +893,13 @@ def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.
     # a name, or a kind of one ("title", "nickname"), is given, not called one
     label = lx is not None and lx.sense_of(asked or which, "name")
     if which:
-        if not label and not any(_near(which, t, links) for d in sentences for t in d):
+        if not label and not any(_near(which, t, links, senses) for d in sentences for t in d):
             return f"no passage about it names a {which}"
         return ""
-    if not label and not any(_near(asked, t, links) for d in sentences for t in d):
+    if not label and not any(_near(asked, t, links, senses) for d in sentences for t in d):
         return f"no passage about it gives its {asked}"
     # the thing itself, not an act its noun derives from ("pilot" is no "controlled")
-    if of and not any(_near(of, t, links) for r in chosen for t in parse(r.passage.text)
+    if of and not any(_near(of, t, links, senses) for r in chosen for t in parse(r.passage.text)
                       if t.pos_ == "NOUN"):
         return f"no passage about it names the {of}"
     if label and of and lx is not None and lx.kind_of(of, "person") and not any(
@@ -898,16 +908,19 @@ def unnamed_attribute(question: str, chosen: list[Ranked], links: int = WEIGHTS.
     return ""
 
 
-def _near(noun: str, tok: Token, links: int) -> bool:
+def _near(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
     """Is ``tok`` the noun ``noun`` or a word WordNet puts within ``links`` of it?"""
     lemma = tok.lemma_.lower()
     if lemma == noun or tok.pos_ == "PROPN" and norm(lemma) == norm(noun):
         return True  # "which forces": "Self-Defense Forces"
-    if tok.pos_ not in ("NOUN", "VERB", "ADJ"):
+    if tok.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN"):
         return False
     lx = lexicon()
-    return lx is not None and lx.distance(noun, "n", lemma, SPACY_POS[tok.pos_],
-                                          limit=links) is not None
+    # a word of a name counts as the common noun it is ("World Trade Organization": an
+    # organization, so a body)
+    pos = "n" if tok.pos_ == "PROPN" else SPACY_POS[tok.pos_]
+    return lx is not None and lx.distance(noun, "n", lemma, pos, limit=links,
+                                          senses=senses) is not None
 
 
 # Verbs and modifiers that put an occasion ahead, not behind: besides the citation
@@ -951,8 +964,8 @@ def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
     return ""
 
 
-_TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "number": "a number",
-               "amount": "an amount",
+_TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
+               "number": "a number", "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
                "outlet": "a news outlet", "place": "a place", "reaction": "a response",
                "reason": "a reason"}
@@ -1058,7 +1071,7 @@ def stands_alone(text: str, whole: str = "", at: int = 0) -> bool:
 # Types that a report's own circumstances answer ("where did Lee speak": "Lee said on
 # Sunday at a forum in Singapore"), so trimming may drop what was said; so may a
 # question about who the speaker is ("Who is Shin-wha Lee?")
-_OF_THE_SAYING = frozenset({"date", "weekday", "place", "outlet", "person"})
+_OF_THE_SAYING = frozenset({"date", "weekday", "day", "place", "outlet", "person"})
 
 
 def _keeps_what_is_said(doc: Doc, a: int, b: int) -> bool:

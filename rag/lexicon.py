@@ -131,16 +131,18 @@ class Lexicon:
     # ---- relations -----------------------------------------------------------------
     @lru_cache(maxsize=50_000)  # noqa: B019 - one Lexicon per process
     def distance(self, a: str, a_pos: str, b: str, b_pos: str, *, limit: int,
-                 narrower: bool = True) -> int | None:
+                 narrower: bool = True, senses: int = 0) -> int | None:
         """Edges between two words' senses, at most ``limit``, else None: 0 for a shared
         sense ("receive"/"meet"), 1 for a broader or narrower word ("row" is a kind of
         "dispute"), a derived form ("restrict"/"restriction") or a similar adjective, 2
         for words under one broader word ("pact" and "agreement"). Antonym links are not
         followed: opposites are never near. ``narrower=False`` never goes from ``a`` up
         to a broader word: ``a`` must be as general as ``b`` or more ("responded" for
-        "accepted", not "accepted" for "responded")."""
+        "accepted", not "accepted" for "responded"). ``senses``: start from ``a``'s first
+        (most used) senses only, when not 0 ("company" as a business, not as the
+        company one keeps, which leads to "accompany" and "see")."""
         links = LINKS if narrower else LINKS - {"@", "@i"}
-        start = {(s.pos, s.offset) for s in self.synsets(a, a_pos)}
+        start = {(s.pos, s.offset) for s in self.synsets(a, a_pos)[: senses or None]}
         goal = {(s.pos, s.offset) for s in self.synsets(b, b_pos)}
         if not start or not goal:
             return None

@@ -239,7 +239,7 @@ class Pipeline:
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
                  or unheld_occasion(question, chosen)
-                 or unnamed_attribute(question, chosen, self.weights.event_links))
+                 or unnamed_attribute(question, chosen, self.weights))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

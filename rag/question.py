@@ -81,7 +81,7 @@ _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 @dataclass(frozen=True)
 class Profile:
     question: str
-    # "" | date | weekday | number | amount | person | organisation | outlet | place |
+    # "" | date | weekday | day | number | amount | person | organisation | outlet | place |
     # reaction | reason
     kind: str
     describe: bool = False  # "Who is X?": a description, not a name
@@ -128,7 +128,9 @@ class Profile:
     # ("", "") for other questions and for a noun that types the answer ("population")
     attribute: tuple[str, str] = ("", "")
     # "which hotel hosted ...", "what sanctions did ...": the head noun of an untyped
-    # "which/what X", of which the answer is one ("" for a typed or bare question word)
+    # "which/what X", of which the answer is one; also of "which company/party": the
+    # parser calls every organisation ORG, a ministry as a company ("" for other typed
+    # or bare question words)
     instance_of: str = ""
     # the events a question of order compares ("Which came first: X or Y?": X, Y)
     sides: tuple[str, ...] = ()
@@ -161,7 +163,8 @@ def profile(question: str) -> Profile:
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
-                   "" if kind else _instance_of(doc), _sides(question))
+                   _instance_of(doc) if kind in ("", "organisation") else "",
+                   _sides(question))
 
 
 _ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)
@@ -285,7 +288,7 @@ def typed_query(query: str) -> str:
     says "on Sunday", not "day of the week"."""
     # (A British spelling's American form added to the query, 2026-11-26, moved the
     # gold article of one probe question up, 9 -> 6, and another down, 1 -> 3: not kept.)
-    if profile(query).kind == "weekday":
+    if profile(query).kind in ("weekday", "day"):
         return f"{query} {' '.join(d.title() for d in sorted(WEEKDAYS))}"
     return query
 
@@ -393,8 +396,8 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                 for kind, nouns in TYPE_NOUNS.items():
                     if head in nouns:
                         return kind, False
-                if head == "day":
-                    return "date", False
+                if head == "day":  # "on what day": a weekday or a day of a month
+                    return "day", False
                 # "what additional meeting ... and with whom?": the first thing asked
                 # is no type; a later "whom" asks for a party of it, not for a person
                 return "", False

@@ -39,6 +39,14 @@ def test_a_verb_may_be_said_more_generally_not_more_specifically(wordnet: Lexico
     assert wordnet.distance("accept", "v", "respond", "v", limit=1) == 1
 
 
+def test_a_distance_may_start_from_a_words_most_used_senses(wordnet: Lexicon) -> None:
+    # "company" as companionship is derived from "accompany", which "see" shares a sense
+    # with; a company as a business is nowhere near seeing
+    assert wordnet.distance("company", "n", "see", "v", limit=2) == 2
+    assert wordnet.distance("company", "n", "see", "v", limit=2, senses=3) is None
+    assert wordnet.distance("decision", "n", "decide", "v", limit=2, senses=3) == 1
+
+
 @pytest.mark.parametrize(("word", "kind", "expected"), [
     ("pilot", "person", True), ("official", "person", True), ("spokesman", "person", True),
     ("ministry", "person", False), ("islet", "person", False), ("plane", "person", False)])

@@ -40,6 +40,7 @@ from rag.terms import acronyms, content_terms, key_terms
     ("On what date did the talks resume?", "date"),
     ("In which year did the pact lapse?", "date"),
     ("What day of the week did Lee speak in Singapore?", "weekday"),
+    ("On what day did Lee meet his counterparts at the forum?", "day"),
     ("How many rounds of talks were held?", "number"),
     ("How long did the trip last?", "number"),
     ("Who led the delegation that Yoon sent to Japan?", "person"),
@@ -94,6 +95,13 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("date", "The talks resumed after a long pause.", "When did the talks resume?", False),
     ("weekday", "Lee spoke on Sunday in Singapore.", "What day of the week did Lee speak?", True),
     ("weekday", "Lee spoke in May in Singapore.", "What day of the week did Lee speak?", False),
+    # "on what day": a weekday or a day of a month; "day of the week": a weekday only
+    ("day", "Lee spoke on Sunday in Singapore.", "On what day did Lee speak?", True),
+    ("day", "Lee spoke on May 10 in Singapore.", "On what day did Lee speak?", True),
+    ("day", "Lee spoke on 12 June 2022 in Singapore.", "On what day did Lee speak?", True),
+    ("day", "Lee spoke in May in Singapore.", "On what day did Lee speak?", False),
+    ("weekday", "Lee spoke on May 10 in Singapore.", "What day of the week did Lee speak?",
+     False),
     ("number", "They met on three occasions.", "How many times did they meet?", True),
     ("number", "They met several times.", "How many times did they meet?", False),
     # a full name the question lacks; a surname alone may be the question's own person
@@ -450,6 +458,14 @@ def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: s
      "The Shangri-La Dialogue is held at the Shangri-La Hotel.", ""),
     ("What sanctions did the US impose on North Korea?",
      "North Korea has conducted 18 missile tests this year.", "names a sanction"),
+    # an organisation of the kind asked: the parser calls a ministry and a company ORG
+    ("Which Japanese company makes the materials?",
+     "Tokyo restricted exports of semiconductor materials, seen as retaliation.",
+     "names a company"),  # "seen" is near "company" only through its rare senses
+    ("Which Japanese company makes the materials?",
+     "The materials are made by Stella Chemifa, a Japanese company.", ""),
+    ("With which international body did Seoul lodge a complaint?",
+     "Seoul has filed a complaint with the World Trade Organization.", ""),
     ("Which forces did the patrol plane belong to?",
      "The navy locked its radar on a Self-Defense Forces patrol plane.", ""),
     ("What name does South Korea use for the islets?",
@@ -537,6 +553,10 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     assert dated_event(text, ("meet",), weekday=True)
     assert not dated_event("The delegation is on a trip to Japan until Thursday.",
                            ("meet",), weekday=True)
+    # a day of a month dates it for "on what day", not for "what day of the week"
+    text = "The delegation met Kishi on April 11 and left."
+    assert dated_event(text, ("meet",), weekday=True, month_day=True)
+    assert not dated_event(text, ("meet",), weekday=True)
 
 
 @pytest.mark.parametrize(("text", "events", "backward", "expected"), [
