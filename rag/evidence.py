@@ -20,7 +20,7 @@ from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
-from rag.question import DURATION_UNITS, REPORTING_VERBS, profile
+from rag.question import DURATION_UNITS, REPORTING_VERBS, profile, says
 from rag.results import Passage
 from rag.terms import (
     NUMBER_WORDS,
@@ -873,6 +873,73 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
         (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)
         and country_of(parse(a)[-1]) not in countries]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
+def unsaid(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not tell what was said: for "What did X say (about
+    Y)?", no chosen sentence has X (or, with no name asked, anyone) saying something,
+    in the same sentence as Y; "" when one does or the question asks no saying. X
+    called by a common noun ("the US defense secretary") is one the sentence calls so
+    or by a word WordNet puts near it ("the defense chief", "the head"). A
+    sentence where another person speaks ("He told Kishi" after "Lee was quoted")
+    or where the speaker speaks of something else does not answer it."""
+    asked = profile(question)
+    if not asked.saying or not chosen:
+        return ""
+    for r in chosen:
+        doc = parse(r.sentence.text)
+        sayers = [_sayer(t, r) for t in doc if says(t)] + [
+            " ".join(w.text for w in t.subtree) for t in doc
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
+        if not any(any(_names(actor, s) for actor in asked.actors) if asked.actors
+                   else not asked.sayer or any(_near(asked.sayer, t, 2) for t in parse(s))
+                   for s in sayers):
+            continue
+        if not asked.about or any(_near(a, t, 1) for a in asked.about for t in doc):
+            return ""
+    who = " or ".join(asked.actors) or (f"a {asked.sayer}" if asked.sayer else "anyone")
+    return f"no passage about it has {who} saying it" + (
+        f" about {' '.join(asked.about)}" if asked.about else "")
+
+
+def _sayer(verb: Token, r: Ranked) -> str:
+    """Who ``verb`` says was speaking: its subject ("Lee was quoted ... as telling":
+    the subject of the verb it hangs on), or, for a pronoun, the subject of the
+    sentence before ("He told Kishi", after "Lee was quoted ...")."""
+    t = verb
+    for _ in range(5):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            break
+        if t.head.i == t.i:
+            return ""
+        t = t.head
+    else:
+        return ""
+    if subj is None:
+        return ""
+    if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+        # "Defense Minister Nobuo Kishi, who said": the noun the clause is about
+        return " ".join(w.text for w in t.head.subtree if w.i <= t.head.i)
+    if subj.pos_ != "PRON":
+        return " ".join(w.text for w in subj.subtree)
+    sentences = r.passage.sentences
+    at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
+    if not at:
+        return ""
+    prior = parse(sentences[at - 1].text)
+    return " ".join(w.text for c in prior if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.head.dep_ == "ROOT" for w in c.subtree)
+
+
+def _names(actor: str, phrase: str) -> bool:
+    """Does ``phrase`` name ``actor``: a name inside the other ("Price", "Ned Price"), or
+    the same country by any of its names ("Seoul" for "South Korea")?"""
+    a, b = key_terms(actor), key_terms(phrase)
+    if a & b and (a <= b or b <= a):
+        return True
+    code = country_of(parse(actor)[-1])
+    return bool(code) and any(country_of(t) == code for t in parse(phrase))
 
 
 def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:

@@ -174,12 +174,14 @@ class Lexicon:
                    for s in self.synsets(word, pos))
 
     @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
-    def kind_of(self, word: str, ancestor: str, pos: str = "n", limit: int = 10) -> bool:
-        """Is some sense of ``word`` a kind of the first sense of ``ancestor``, up to
-        ``limit`` broader links ("pilot" and "official" are kinds of person)? Only
-        broader links are followed, so the search stays small."""
+    def kind_of(self, word: str, ancestor: str, pos: str = "n", limit: int = 10,
+                senses: int = 0) -> bool:
+        """Is some sense of ``word`` (of its first ``senses``, when not 0) a kind of the
+        first sense of ``ancestor``, up to ``limit`` broader links ("pilot" and
+        "official" are kinds of person)? Only broader links are followed, so the search
+        stays small."""
         goal = {s.offset for s in self.synsets(ancestor, pos)[:1]}
-        frontier = {s.offset for s in self.synsets(word, pos)}
+        frontier = {s.offset for s in self.synsets(word, pos)[: senses or None]}
         seen = set(frontier)
         for _ in range(limit + 1):
             if frontier & goal:

@@ -51,6 +51,7 @@ from rag.evidence import (
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
+    unsaid,
     untyped_answer,
     wants_summary,
 )
@@ -239,7 +240,8 @@ class Pipeline:
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
                  or unheld_occasion(question, chosen)
-                 or unnamed_attribute(question, chosen, self.weights))
+                 or unnamed_attribute(question, chosen, self.weights)
+                 or unsaid(question, chosen))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

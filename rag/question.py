@@ -134,6 +134,13 @@ class Profile:
     instance_of: str = ""
     # the events a question of order compares ("Which came first: X or Y?": X, Y)
     sides: tuple[str, ...] = ()
+    # "What did Ned Price say about export controls?": the question asks what someone
+    # said (its main verb is a kind of saying), and the nouns it was said about
+    saying: bool = False
+    about: tuple[str, ...] = ()
+    # who said it, when the question calls them by a common noun ("the US defense
+    # secretary": secretary); named sayers are among ``actors``
+    sayer: str = ""
 
 
 @lru_cache(maxsize=2048)
@@ -164,7 +171,7 @@ def profile(question: str) -> Profile:
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
-                   _sides(question))
+                   _sides(question), *_saying(doc))
 
 
 _ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)
@@ -183,6 +190,58 @@ def _sides(question: str) -> tuple[str, ...]:
     else:
         return ()
     return tuple(s.strip(" ,:") for s in sides if s.strip(" ,:")) if len(sides) == 2 else ()
+
+
+# How many of a verb's most used WordNet senses decide whether it is a verb of saying:
+# "say", "vow", "announce", "urge" but not "hold" or "take", whose rarer senses are
+# kinds of stating (tune, 2026-11-26)
+SAYING_SENSES = 2
+
+
+def says(tok: Token, *, asked: bool = False) -> bool:
+    """Is ``tok`` a verb of saying ("said", "vowed", "told", "announced")? ``asked``: as
+    a question's main verb, where only a kind of saying in its most used senses counts
+    ("require" is one of communicating in its second sense); in the evidence, any
+    sense of saying or communicating ("warned", "urged") does."""
+    lx = lexicon()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lx is None:
+        return False
+    if asked:
+        return lemma in REPORTING_VERBS or lx.kind_of(lemma, "say", "v", senses=SAYING_SENSES)
+    return lemma in REPORTING_VERBS or any(lx.kind_of(lemma, kind, "v")
+                                           for kind in ("say", "communicate"))
+
+
+def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
+    """Does "what" ask for what was said ("What did Price say/vow/announce ...")? The
+    nouns of what it was said about ("about Japan's export controls": export,
+    control), and the common noun the speaker is called by ("the US defense
+    secretary": secretary)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(t.lower_ == "what" for t in doc[: root.i]) \
+            or not says(root, asked=True):
+        return False, (), ""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    sayer = str(subject.lemma_).lower() if subject is not None and subject.pos_ == "NOUN" \
+        else ""
+    # the noun phrase "about" takes, not a clause ("about when they might meet") nor
+    # what is joined to it
+    objects = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "about"
+               for o in c.children if o.dep_ == "pobj"]
+    about = tuple(dict.fromkeys(str(w.lemma_).lower() for o in objects for w in o.subtree
+                                if w.pos_ == "NOUN" and not _in_clause(w, o)))
+    return True, about, sayer
+
+
+def _in_clause(word: Token, top: Token) -> bool:
+    """Is there a verb between ``word`` and ``top`` (its ancestor)?"""
+    t = word
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.i != top.i and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _instance_of(doc: Doc) -> str:

@@ -28,6 +28,7 @@ from rag.evidence import (
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
+    unsaid,
     untyped_answer,
 )
 from rag.question import profile, typed_query
@@ -368,6 +369,72 @@ def _chosen(text: str) -> Ranked:
                 start=0, end=len(text), score=1.0, sentences=(s,))
     return Ranked(sentence=s, passage=p, score=1.0, semantic=0.6, lexical=0.5,
                   has_type=True)
+
+
+def _chosen_after(before: str, text: str) -> Ranked:
+    """``text`` as the chosen sentence, after ``before`` in its passage."""
+    whole = f"{before} {text}"
+    first = Sentence("a", 0, len(before), before, "body")
+    s = Sentence("a", len(before) + 1, len(whole), text, "body")
+    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=whole,
+                start=0, end=len(whole), score=1.0, sentences=(first, s))
+    return Ranked(sentence=s, passage=p, score=1.0, semantic=0.6, lexical=0.5,
+                  has_type=True)
+
+
+@pytest.mark.parametrize(("question", "saying", "about", "sayer"), [
+    ("What did Ned Price say about Japan's export controls?", True, ("export", "control"),
+     ""),
+    ("What did the US defense secretary say at the forum?", True, (), "secretary"),
+    ("What did Washington promise if North Korea tested a bomb?", True, (), ""),
+    # "about" a clause, and what is joined to it, names no topic
+    ("What did Park Jin say about when Yoon and Kishida might meet, and which agency "
+     "carried his comment?", True, (), ""),
+    # not a saying: main verbs whose saying senses are rare, or no "what"
+    ("What does Japan require before it will negotiate?", False, (), ""),
+    ("What posts did they hold?", False, (), ""),
+    ("Who said Kishida would attend?", False, (), ""),
+])
+def test_questions_that_ask_what_was_said(question: str, saying: bool,
+                                          about: tuple[str, ...], sayer: str) -> None:
+    p = profile(question)
+    assert (p.saying, p.about, p.sayer) == (saying, about, sayer)
+
+
+@pytest.mark.parametrize(("question", "before", "sentence", "reason"), [
+    # the asked speaker says something
+    ("What did Ned Price say about North Korea?", "",
+     "North Korea may test a bomb soon, US spokesman Ned Price told reporters.", ""),
+    ("What did Nobuo Kishi say he would establish?", "",
+     "The delegation met Defense Minister Nobuo Kishi, who said he would strive to "
+     "establish close communication.", ""),
+    ("What did Lee say would come naturally?", "",
+     "Lee stressed the importance of creating a good atmosphere and saying that talks "
+     "will come naturally.", ""),
+    ("What did Park Jin say about a meeting?", "",
+     "Park was quoted by Yonhap as saying there would be a time for a meeting.", ""),
+    ("What did Lee say about relations?", "Lee was quoted by Yonhap.",
+     "He told Kishi that he wants relations to improve.", ""),  # "he" is Lee
+    ("What did the defense chief say?", "",
+     "The defense chief of South Korea said his country is willing to cooperate.", ""),
+    # another person speaks, or nobody does
+    ("What did Nobuo Kishi say to Lee?", "Lee was quoted by Yonhap.",
+     "He told Kishi that he wants relations to improve.", "Nobuo Kishi saying"),
+    ("What did the US defense secretary say at the forum?", "",
+     "Lee and his Japanese and US counterparts met on Saturday, agreeing to cooperate.",
+     "a secretary saying"),
+    ("What did Kishida say about the comfort women?", "",
+     "Kishida's visit, the first in 12 years, returns the trip Yoon made.", "Kishida"),
+    # the speaker speaks, of something else
+    ("What did Ned Price say about Japan's export controls?", "",
+     "North Korea may test a bomb soon, US spokesman Ned Price told reporters.",
+     "about export control"),
+])
+def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
+                                                     sentence: str, reason: str) -> None:
+    chosen = _chosen_after(before, sentence) if before else _chosen(sentence)
+    assert reason in unsaid(question, [chosen])
+    assert bool(unsaid(question, [chosen])) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "attribute"), [
