@@ -291,7 +291,8 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
     """The occasion a question about what was done at it takes to have happened: the
     noun after "at" or "during" on the main verb, when the verb is past ("was decided",
     "did they agree") and the noun names an act or a kind of meeting ("talks",
-    "summit", "forum"); () otherwise ("what will they discuss at the summit")."""
+    "summit", "forum"), or the main verb's subject when a kind of meeting ("what did
+    the summit decide"); () otherwise ("what will they discuss at the summit")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return ()
@@ -301,15 +302,17 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
         return ()
     lx = lexicon()
     out = []
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
-            continue
-        for noun in prep.children:
-            lemma = str(noun.lemma_).lower()
-            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and (
-                    _act(noun) or lx is not None
-                    and lx.distance(lemma, "n", "meeting", "n", limit=2) is not None):
-                out.append(lemma)
+    # "decided at the summit", or the summit as the one that decided ("what did the
+    # NATO summit decide")
+    nouns = [n for prep in root.children if prep.dep_ == "prep"
+             and prep.lower_ in ("at", "during") for n in prep.children if n.dep_ == "pobj"]
+    nouns += [n for n in root.children if n.dep_ in ("nsubj", "nsubjpass")]
+    for noun in nouns:
+        lemma = str(noun.lemma_).lower()
+        if noun.pos_ == "NOUN" and (noun.dep_ == "pobj" and _act(noun) or lx is not None
+                                    and lx.distance(lemma, "n", "meeting", "n",
+                                                    limit=2) is not None):
+            out.append(lemma)
     return tuple(out)
 
 

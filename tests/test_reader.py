@@ -351,7 +351,10 @@ def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str
     ("What was agreed at the 2023 Camp David summit?", ("summit",)),
     ("Who spoke at the Shangri-La forum?", ("forum",)),
     ("What did the ministers say during the visit?", ("visit",)),
+    ("What did the NATO summit in Spain decide about North Korea?", ("summit",)),
     # not yet, or not an occasion
+    ("What will the summit decide?", ()),
+    ("What did the delegation decide?", ()),
     ("What will they discuss at the summit?", ()),
     ("What do they plan to discuss at the summit?", ()),
     ("Who was arrested at the airport?", ()),
