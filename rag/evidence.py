@@ -226,6 +226,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         # a month is capitalised: "may" is a modal
         return any(w.lower() in MONTHS and w[0].isupper() or YEAR.fullmatch(w) for w in ws)
     if kind == "number":
+        # a number the question gives is not the one it asks for ("before the 12th")
+        ws = [w for w in ws if not (any(c.isdigit() for c in w) and w.lower() in question_keys)]
         if counted == DURATION_UNITS and any(  # "for decades": a span with no number
                 w.lower().endswith("s") and norm(w) in _DURATIONS for w in ws):
             return True
@@ -569,6 +571,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     backward, events = profile(question).backward, profile(question).events
     reported, title = profile(question).reported, profile(question).title
     counted, place = profile(question).counted, profile(question).place
+    owned = profile(question).owned
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -586,6 +589,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                           context=passage.text, counted=counted, place=place,
                           people=people) or (
                 reported and names_a_source(sent.text, q_keys))
+        if typed and owned:  # "which region's environment": where the environment is named
+            typed = any(_near(owned, t, 1) for t in parse(sent.text))
         before = None
         if not typed and kind in _BY_ANTECEDENT:
             before = antecedent(sent, passage, kind, q_keys, place=place,
@@ -613,10 +618,11 @@ def _per_passage(fetch: Callable[[Passage], tuple[Sentence, ...]],
     return get
 
 
-# Kinds an earlier sentence may give for a noun taken up later: a place said of the
-# noun itself ("a security forum in Singapore"). A date or a person beside an earlier
-# mention need not be the one asked about.
-_BY_ANTECEDENT = frozenset({"place"})
+# Kinds an earlier sentence may give for a noun taken up later: a place or an
+# organisation said of the noun itself ("a security forum in Singapore", "an official
+# with the Ministry of Economy" for "the official added"). A date or a person beside an
+# earlier mention need not be the one asked about.
+_BY_ANTECEDENT = frozenset({"place", "organisation"})
 _LOOK_BACK = 3  # sentences
 
 

@@ -141,6 +141,9 @@ class Profile:
     # who said it, when the question calls them by a common noun ("the US defense
     # secretary": secretary); named sayers are among ``actors``
     sayer: str = ""
+    # "which region's security environment": the noun the asked-for thing is the
+    # owner of (environment); a sentence carries the answer only where it names it
+    owned: str = ""
 
 
 @lru_cache(maxsize=2048)
@@ -171,7 +174,7 @@ def profile(question: str) -> Profile:
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
-                   _sides(question), *_saying(doc))
+                   _sides(question), *_saying(doc), _owned(doc))
 
 
 _ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)
@@ -242,6 +245,16 @@ def _in_clause(word: Token, top: Token) -> bool:
         if t.i != top.i and t.pos_ in ("VERB", "AUX"):
             return True
     return False
+
+
+def _owned(doc: Doc) -> str:
+    """The noun that "which X's" owns ("which region's security environment":
+    environment), "" when the question has no such phrase."""
+    for wh in doc:
+        if wh.lower_ in ("which", "what") and wh.dep_ == "det" and wh.head.dep_ == "poss" \
+                and wh.head.head.pos_ == "NOUN":
+            return str(wh.head.head.lemma_).lower()
+    return ""
 
 
 def _instance_of(doc: Doc) -> str:

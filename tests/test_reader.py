@@ -104,6 +104,11 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("weekday", "Lee spoke on May 10 in Singapore.", "What day of the week did Lee speak?",
      False),
     ("number", "They met on three occasions.", "How many times did they meet?", True),
+    # a number the question gives is not the answer
+    ("number", "The 12th consultation was held in Seoul.",
+     "How many talks were held before the 12th consultation?", False),
+    ("number", "They held a total of 11 security talks.",
+     "How many talks were held before the 12th consultation?", True),
     ("number", "They met several times.", "How many times did they meet?", False),
     # a full name the question lacks; a surname alone may be the question's own person
     ("person", "The delegation was led by Chung Jin-suk.", "Who led the delegation?", True),
@@ -994,6 +999,29 @@ def test_a_noun_taken_up_lends_the_place_of_its_first_mention(
     got = antecedent(tail.sentences[0], tail, "place", key_terms(question),
                      earlier=lambda _: _sentences(*before).sentences)
     assert (got is not None and got.text == FORUM) is found
+
+
+@pytest.mark.parametrize(("before", "found"), [
+    # "the official" takes up "an official with the Ministry of Economy"
+    ("Hagiuda discussed export controls, an official with the Ministry of Economy told "
+     "reporters.", True),
+    ("Hagiuda discussed export controls, an official told reporters.", False),
+])
+def test_a_noun_taken_up_lends_the_organisation_of_its_first_mention(before: str,
+                                                                     found: bool) -> None:
+    question = "Which ministry's official said Japan would not negotiate?"
+    p = _sentences(before, "Japan will not negotiate, the official added.")
+    got = antecedent(p.sentences[-1], p, "organisation", key_terms(question))
+    assert (got == p.sentences[0]) is found
+
+
+@pytest.mark.parametrize(("question", "owned"), [
+    ("Which region's security environment did the two sides discuss?", "environment"),
+    ("Which ministry's official said Japan would not negotiate?", "official"),
+    ("Which region did the two sides discuss?", ""),
+])
+def test_the_noun_a_which_question_asks_the_owner_of(question: str, owned: str) -> None:
+    assert profile(question).owned == owned
 
 
 def test_the_sentence_a_noun_is_taken_from_is_quoted_with_it() -> None:
