@@ -872,13 +872,16 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
             names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
                 0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
                 for j in (t.i - 1, t.i + 1))]
-    # one name inside the other ("Park" in "Park Jin"); a shared part is not enough
-    # ("Chung Jin-suk" is not "Park Jin"); a country by any of its names ("Seoul" for
-    # "South Korea")
-    missing = [a for a in actors if not any(
-        (k := key_terms(a)) & n and (k <= n or n <= k) for n in names)
-        and country_of(parse(a)[-1]) not in countries]
+    # a country by any of its names ("Seoul" for "South Korea")
+    missing = [a for a in actors if not any(_same_name(key_terms(a), n) for n in names)
+               and country_of(parse(a)[-1]) not in countries]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
+def _same_name(a: set[str], b: set[str]) -> bool:
+    """One name inside the other ("Park" in "Park Jin"); a shared part is not enough
+    ("Chung Jin-suk" is not "Park Jin")."""
+    return bool(a & b) and (a <= b or b <= a)
 
 
 def unsaid(question: str, chosen: list[Ranked]) -> str:
@@ -912,16 +915,12 @@ def _sayer(verb: Token, r: Ranked) -> str:
     """Who ``verb`` says was speaking: its subject ("Lee was quoted ... as telling":
     the subject of the verb it hangs on), or, for a pronoun, the subject of the
     sentence before ("He told Kishi", after "Lee was quoted ...")."""
-    t = verb
+    t, subj = verb, None
     for _ in range(5):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
+        if subj is not None or t.head.i == t.i:
             break
-        if t.head.i == t.i:
-            return ""
         t = t.head
-    else:
-        return ""
     if subj is None:
         return ""
     if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
@@ -941,8 +940,7 @@ def _sayer(verb: Token, r: Ranked) -> str:
 def _names(actor: str, phrase: str) -> bool:
     """Does ``phrase`` name ``actor``: a name inside the other ("Price", "Ned Price"), or
     the same country by any of its names ("Seoul" for "South Korea")?"""
-    a, b = key_terms(actor), key_terms(phrase)
-    if a & b and (a <= b or b <= a):
+    if _same_name(key_terms(actor), key_terms(phrase)):
         return True
     code = country_of(parse(actor)[-1])
     return bool(code) and any(country_of(t) == code for t in parse(phrase))
