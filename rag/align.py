@@ -394,7 +394,7 @@ def antonyms(a: str, b: str) -> bool:
 _ANTONYM_KEYS = tuple((key(x), key(y)) for x, y in ANTONYMS)
 
 
-def _opposite(a: Token, b: Token) -> bool:
+def opposite(a: Token, b: Token) -> bool:
     """Are two tokens opposites, by the list or by a negative prefix (formal and
     informal stem apart, so the words are compared as written too)?"""
     return (antonyms(key(a.lemma_), key(b.lemma_)) or antonyms(key(a.text), key(b.text))
@@ -444,6 +444,27 @@ def _attachment_group(tok: Token) -> list[Token]:
     if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX"):
         return [tok, tok.head]
     return [tok]
+
+
+def _owns(owner: list[Token], nouns: list[Token]) -> bool:
+    """Does the quote tie the claim's owner ("Tokyo's president") to the noun, where it
+    gives the noun no possessor of its own? It does when a quote word aligned to the
+    owner hangs inside the noun's phrase ("the visit by Kishida", "restrictions imposed
+    by Japan", "Japanese restrictions"), or is the subject of a verb above the noun
+    ("Japan responded by placing new restrictions"); not when it fills another slot of
+    that verb ("Seoul filed a complaint against Japan" is no Japanese complaint). An
+    owner aligned only
+    outside the noun's sentence (a name given elsewhere in the article) is not judged."""
+    for noun in nouns:
+        mine = [t for t in owner if t.doc is noun.doc]
+        if not mine:
+            return True
+        near = {t.i for t in noun.subtree}
+        near |= {t.i for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
+                 for c in _role_fillers(a)["subj"] for t in _entity_span(c)}
+        if any(t.i in near for t in mine):
+            return True
+    return False
 
 
 def _is_time(tok: Token) -> bool:
@@ -677,9 +698,9 @@ class Aligner:
         for i, tok in enumerate(common):
             # (WordNet's antonyms were tried here too: on tune they refused a faithful
             # claim, "Suga followed Abe" against "Abe, who leads ...", and stopped no lie)
-            opposite = next((s for s in cands if _opposite(tok, s)), None)
-            if opposite is not None:
-                return Verdict(False, f"the quote says '{opposite.text}', the claim says "
+            flipped = next((s for s in cands if opposite(tok, s)), None)
+            if flipped is not None:
+                return Verdict(False, f"the quote says '{flipped.text}', the claim says "
                                       f"'{tok.text}', its opposite")
             order = np.argsort(-sims[i])
             best = cands[int(order[0])]
@@ -840,6 +861,9 @@ class Aligner:
                     # a name the claim words another way ("Second World War" for
                     # "World War II") agrees with the quote name it was aligned to
                     linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
+                    if role == "owner" and not theirs and not _owns(aligned.get(f.i, []), hits):
+                        return (f"the quote does not tie {_name(f)} to '{hits[0].text}', "
+                                f"the claim says {_name(f)}'s {pred.text}")
                     if theirs and not any(
                             _agree(fk, _span_keys(g)) or any(
                                 (t.doc.text, t.i) in linked for t in _entity_span(g))

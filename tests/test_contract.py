@@ -121,6 +121,20 @@ CASES = [
     # ... and keeps its roles: who gave the warning is who warned
     ("Seoul gave a warning to Tokyo about the islets",
      "Tokyo warned Seoul about the islets.", False, "Tokyo"),
+    # a possessor the claim adds must hang on the quote's noun, or be the subject above it
+    ("Tokyo's new president will ramp up trilateral cooperation with the US",
+     "The outreach for serious dialogue with Tokyo by newly elected President Yoon Suk-yeol's "
+     "administration will include ramping up trilateral cooperation with the US.", False,
+     "Tokyo"),
+    ("Japan's new restrictions were placed on exports of key high-tech materials to South "
+     "Korea",
+     QUOTE_EXPORTS, True, ""),
+    ("Kishida's visit was the first by a Japanese leader in 12 years",
+     "The visit by Kishida was the first by a Japanese leader in 12 years.", True, ""),
+    ("Seoul's complaint to the WTO was filed against Japan",
+     "Seoul has filed a complaint with the WTO against Japan.", True, ""),
+    ("Japan's complaint to the WTO was filed against Seoul",
+     "Seoul has filed a complaint with the WTO against Japan.", False, ""),
     # "took office" is not "left office": the quote's event noun needs a support verb too
     ("Yoon took office in May", "Yoon left office in May.", False, "'took'"),
     ("The two sides conducted talks in Seoul", "The two sides held talks in Seoul.", True, ""),
