@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.align import HEDGE_WORDS, UNITS, country_code, country_of, hedged, key
+from rag.align import HEDGE_WORDS, UNITS, country_code, country_of, hedged, key, opposite
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
@@ -214,13 +214,15 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
              counted: tuple[str, ...] = (), place: str = "",
-             people: frozenset[str] = frozenset()) -> bool:
+             people: frozenset[str] = frozenset(), instance: str = "") -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
     passage) may give; ``counted``: what a "how many" question counts, which a number
     must count ("five-day", "12 years"); ``place``: the kind of place asked for;
-    ``people``: parts of names the evidence gives people, which are no place."""
+    ``people``: parts of names the evidence gives people, which are no place;
+    ``instance``: the noun of "which ministries", which names one where the parser finds
+    no organisation ("the Defense and Foreign ministries")."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -255,7 +257,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return named and (not title or _holds_office(text, question_keys, title, origin,
                                                       context))
     if kind == "organisation":
-        return _new_entity(text, {"ORG"}, question_keys)
+        return _new_entity(text, {"ORG"}, question_keys) or bool(
+            instance and _named_instance(text, instance, question_keys))
     if kind == "outlet":
         return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
     if kind == "reaction":
@@ -400,6 +403,18 @@ def outlets_in(text: str) -> set[str]:
     return {KNOWN_OUTLETS[m.lower()] for m in _OUTLET_WORDS.findall(text)}
 
 
+def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
+    """Does ``text`` name one of ``noun`` by proper modifiers the question does not
+    give ("Defense and Foreign ministries" for "which ministries")?"""
+    for t in parse(text):
+        if t.pos_ == "NOUN" and t.lemma_.lower() == noun:
+            mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod")]
+            mods += [cj for m in mods for cj in m.conjuncts]
+            if any(m.pos_ == "PROPN" and m.lower_ not in question_keys for m in mods):
+                return True
+    return False
+
+
 def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
                 min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset()
                 ) -> bool:
@@ -443,7 +458,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
     q_keys = key_terms(question)
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
-                    counted=asked.counted, place=asked.place):
+                    counted=asked.counted, place=asked.place, instance=asked.instance_of):
         return 0
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
@@ -571,7 +586,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     backward, events = profile(question).backward, profile(question).events
     reported, title = profile(question).reported, profile(question).title
     counted, place = profile(question).counted, profile(question).place
-    owned = profile(question).owned
+    owned, instance = profile(question).owned, profile(question).instance_of
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
@@ -587,7 +602,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             links=weights.event_links) if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
-                          people=people) or (
+                          people=people, instance=instance) or (
                 reported and names_a_source(sent.text, q_keys))
         if typed and owned:  # "which region's environment": where the environment is named
             typed = any(_near(owned, t, 1) for t in parse(sent.text))
@@ -595,6 +610,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         if not typed and kind in _BY_ANTECEDENT:
             before = antecedent(sent, passage, kind, q_keys, place=place,
                                 earlier=before_passage)
+            typed = before is not None
+        if not typed and kind == "reason":
+            before = reacted_to(sent, passage, earlier=before_passage)
             typed = before is not None
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
@@ -651,6 +669,28 @@ def antecedent(sentence: Sentence, passage: Passage, kind: str, question_keys: s
                 if has_type(kind, phrase, question_keys, place=place):
                     return prior
     return None
+
+
+_REACTION_VERBS = frozenset("respond react retaliate reply".split())
+
+
+def reacted_to(sentence: Sentence, passage: Passage, *,
+               earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+               ) -> Sentence | None:
+    """The sentence just before ``sentence`` when ``sentence`` tells of a reaction
+    without saying to what ("Japan responded by placing new restrictions ..."): what
+    it responded to, its reason, is what the article has just told."""
+    root = next((t for t in parse(sentence.text) if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _REACTION_VERBS \
+            or any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in root.children):
+        return None
+    at = next((i for i, s in enumerate(passage.sentences) if s.start == sentence.start), None)
+    if at is None:
+        return None
+    before = list(passage.sentences[:at])
+    if not before and earlier is not None:
+        before = list(earlier(passage))
+    return before[-1] if before else None
 
 
 def _lexical(q_terms: set[str], terms: list[set[str]],
@@ -1035,6 +1075,30 @@ def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
     return ""
 
 
+def contradicted(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer: the question qualifies a noun one way
+    and every chosen sentence that has the noun qualifies it the opposite way ("his
+    closing remarks" where the article quotes "opening remarks"); "" otherwise."""
+    for t in parse(question):
+        if t.dep_ not in _QUALIFIERS or t.head.pos_ != "NOUN":
+            continue
+        nouns = [s for r in chosen for s in parse(r.sentence.text)
+                 if s.pos_ == "NOUN" and s.lemma_.lower() == t.head.lemma_.lower()]
+        # the word before the noun too: "in opening remarks" may parse as a gerund
+        other = [next((m for m in [*s.children, *s.doc[s.i - 1: s.i]]
+                       if (m.dep_ in _QUALIFIERS or m.i == s.i - 1) and opposite(m, t)),
+                      None) for s in nouns]
+        if nouns and all(other):
+            m = other[0]
+            assert m is not None
+            return (f"the question asks about {t.text} {t.head.text}, the article speaks of "
+                    f"{m.text} {nouns[0].text}")
+    return ""
+
+
+_QUALIFIERS = frozenset({"amod", "compound"})
+
+
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
                "number": "a number", "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
@@ -1101,6 +1165,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                         and not _keeps_what_is_said(parse(sentence.text), clauses[i][0],
                                                     clauses[j][1])) \
                     or any(p not in piece for p in keep) \
+                    or _drops_description(parse(sentence.text), clauses[i][0],
+                                          clauses[j][1], q_keys) \
                     or (piece != sentence.text
                         and not stands_alone(piece, sentence.text, clauses[i][0])):
                 continue
@@ -1152,6 +1218,14 @@ def _keeps_what_is_said(doc: Doc, a: int, b: int) -> bool:
     return not any(a <= t.idx < b and t.lemma_.lower() in REPORTING_VERBS
                    and any(c.dep_ == "ccomp" and not a <= c.idx < b for c in t.children)
                    for t in doc)
+
+
+def _drops_description(doc: Doc, a: int, b: int, q_keys: set[str]) -> bool:
+    """Would the words between characters ``a`` and ``b`` keep a name the question
+    asks about but cut away its apposition, what the article says the named one is
+    ("said Shin-wha Lee[, a professor of international relations at ...]")?"""
+    return any(a <= t.head.idx < b and not a <= t.idx < b and t.head.lower_ in q_keys
+               for t in doc if t.dep_ == "appos")
 
 
 def _one_tree(doc: Doc, a: int, b: int) -> bool:

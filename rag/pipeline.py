@@ -36,6 +36,7 @@ from rag.evidence import (
     WEIGHTS,
     Ranked,
     Weights,
+    contradicted,
     coverage_gap,
     diversify,
     excerpt,
@@ -241,7 +242,7 @@ class Pipeline:
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
                  or unheld_occasion(question, chosen)
                  or unnamed_attribute(question, chosen, self.weights)
-                 or unsaid(question, chosen))
+                 or unsaid(question, chosen) or contradicted(question, chosen))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
@@ -407,8 +408,13 @@ class Pipeline:
         """The evidence answer: each chosen sentence's answering clause, citing the
         whole sentence; led by the article's header when that is what is asked."""
         items: list[tuple[str, tuple[Sentence, ...]]] = []
+        # what a reaction responded to is the reason, whole: a trim would keep its
+        # time and drop its cause ("soured in 2018[, after a Seoul court ordered ...]")
+        causes = {(c.antecedent.doc_id, c.antecedent.start) for c in chosen
+                  if c.antecedent is not None} if question_type(question) == "reason" else set()
         for r in chosen:
-            short = trim(r.sentence, question, self.weights)
+            short = r.sentence if (r.sentence.doc_id, r.sentence.start) in causes \
+                else trim(r.sentence, question, self.weights)
             # the whole sentence is the citation's quote, the clause its answer
             text = excerpt(r.sentence, short)
             if dated := report_date(question, r):

@@ -346,7 +346,7 @@ def _counted(doc: Doc) -> tuple[str, ...]:
         if t.lower_ == "long" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             return DURATION_UNITS  # "how long did the trip last": a span of time
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how" \
-                and t.head.pos_ == "NOUN":
+                and t.head.pos_ in ("NOUN", "PROPN"):  # "how many Koreans"
             noun = str(t.head.lemma_).lower()
             if noun in _OCCURRENCES:
                 return ()

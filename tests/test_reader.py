@@ -11,6 +11,7 @@ from rag.evidence import (
     Ranked,
     Weights,
     antecedent,
+    contradicted,
     coverage_gap,
     credits,
     dated_event,
@@ -21,6 +22,7 @@ from rag.evidence import (
     names_a_source,
     published_before,
     rank_sentences,
+    reacted_to,
     report_date,
     select,
     stands_alone,
@@ -180,6 +182,21 @@ def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: s
                     context=text, counted=asked.counted, place=asked.place) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser finds no organisation in "the Defense and Foreign ministries"
+    ("Both sides exchanged opinions, South Korea's Defense and Foreign ministries said in "
+     "a statement.", True),
+    ("Both sides exchanged opinions, the two ministries said in a statement.", False),
+    ("Both sides exchanged opinions, Seo Min-jeong said in a statement.", False),
+])
+def test_which_ministries_is_answered_by_a_ministry_with_a_name(text: str,
+                                                                expected: bool) -> None:
+    question = "Which ministries issued the statement on the security talks?"
+    asked = profile(question)
+    assert has_type(asked.kind, text, key_terms(question),
+                    instance=asked.instance_of) is expected
+
+
 @pytest.mark.parametrize(("name", "kind", "expected"), [
     ("Seoul", "city", True), ("Tokyo", "capital", True), ("Japan", "city", False),
     ("Japan", "country", True), ("Seoul", "country", False),
@@ -212,6 +229,7 @@ def test_british_and_american_spellings_are_the_same_terms(a: str, b: str) -> No
     ("How many days did the delegation stay?", "day"),
     ("In how many years was it the first visit?", "year"),
     ("How many times did they meet?", ""),  # occurrences: any count answers
+    ("How many Koreans died under colonial rule?", "koreans"),  # a people counts too
     ("When did they meet?", ""),
     ("How long did the delegation stay?", "second"),  # units of time, shortest first
 ])
@@ -927,6 +945,70 @@ def test_trimming_keeps_what_is_asked_for_a_reason_too(question: str, kept: str)
 ])
 def test_a_cut_must_leave_a_clause_that_stands_alone(text: str, alone: bool) -> None:
     assert stands_alone(text) is alone
+
+
+LEE = ("The focus of the summit between the two U.S. allies is expected to revolve around "
+       "security cooperation in the face of North Korea's nuclear threats, with a particular "
+       "eye on American interests in the region, said Shin-wha Lee, a professor of "
+       "international relations at Seoul-based Korea University.")
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    # the apposition is what the article says the asked-about person is
+    ("What subject does Shin-wha Lee teach?", "a professor of international relations"),
+    ("Which university employs Shin-wha Lee?", "Korea University"),
+])
+def test_a_cut_keeps_what_the_article_says_an_asked_about_name_is(question: str,
+                                                                   kept: str) -> None:
+    assert kept in trim(Sentence("a", 0, len(LEE), LEE, "body"), question).text
+
+
+COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court ordered "
+         "Japanese companies to pay compensation for forced labor.")
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a reaction that does not say to what: what the article told just before
+    ("Japan responded by placing new restrictions on exports to South Korea.", True),
+    ("Japan reacted with new restrictions on exports to South Korea.", True),
+    # it says to what, or it is no reaction
+    ("Japan responded to the ruling by placing new restrictions on exports.", False),
+    ("Japan placed new restrictions on exports to South Korea.", False),
+])
+def test_a_reaction_takes_its_reason_from_the_sentence_before(sentence: str,
+                                                              found: bool) -> None:
+    p = _sentences(COURT, sentence)
+    got = reacted_to(p.sentences[1], p)
+    assert (got == p.sentences[0]) is found
+    assert reacted_to(_sentences(sentence).sentences[0], _sentences(sentence)) is None
+
+
+def test_the_reason_a_reaction_answers_is_quoted_whole_before_it() -> None:
+    question = "Why did Japan place new restrictions on exports to South Korea?"
+    reaction = "Japan responded by placing new restrictions on exports to South Korea."
+    p = _sentences(COURT, reaction)
+    ranked = rank_sentences(question, [p], _Fixed({COURT: 0.3, reaction: 0.8}))
+    assert ranked[0].sentence.text == reaction and ranked[0].has_type
+    assert [r.sentence.text for r in select(question, ranked)] == [COURT, reaction]
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    ("What did Yoon say in his closing remarks?",
+     "Yoon said in opening remarks that cooperation is essential.", "opening remarks"),
+    ("What did Lee say at the informal talks?",
+     "Lee said at the formal talks that ties should improve.", "formal talks"),
+    # the same qualifier, none, or one that is no opposite
+    ("What did Yoon say in his opening remarks?",
+     "Yoon said in opening remarks that cooperation is essential.", ""),
+    ("What did Yoon say in his closing remarks?",
+     "Yoon said in his remarks that cooperation is essential.", ""),
+    ("What did Yoon say in his closing remarks?",
+     "Yoon said in brief remarks that cooperation is essential.", ""),
+])
+def test_abstain_when_the_evidence_qualifies_the_asked_noun_the_opposite_way(
+        question: str, sentence: str, reason: str) -> None:
+    got = contradicted(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
 
 
 VISIT = ("Kishida’s bilateral visit, the first by a Japanese leader to Seoul in 12 years, "
