@@ -90,6 +90,10 @@ class Weights:
     # "Which came first: X or Y?": an event compared whose terms no chosen sentence
     # shares this much of gets a sentence of its own
     side_share: float = 0.5  # tune + probe3 (2026-11-26)
+    # A yes/no question's act ("Did Japan apologise?") and a sentence's word for it:
+    # 1 link (a synonym, a derived noun); 2 reaches "defense" from "apologise" (through
+    # apologise as justify)
+    act_links: int = 1  # tune: probe4 s01 (2026-11-27)
 
 
 WEIGHTS = Weights()
@@ -1072,6 +1076,31 @@ def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
     if mentions and all(ahead(t) for t in mentions):
         return (f"no passage says the {mentions[0].text} took place: they are named only "
                 f"as planned, hoped for or invited to")
+    return ""
+
+
+def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not answer a yes/no question about what someone
+    did ("Did Japan apologise for the radar incident?"): no chosen sentence tells of the
+    act (the verb, or a word WordNet puts within ``act_links`` of it),
+    or the actor appears there only as the subject of a hedge or a plan ("Kishida is
+    considering taking part in the gathering"); "" otherwise."""
+    act, actor = profile(question).act
+    if not act or not chosen:
+        return ""
+    lx = lexicon()
+    docs = [parse(r.sentence.text) for r in chosen]
+    if not any(t.pos_ in ("VERB", "NOUN") and (
+            t.lemma_.lower() == act or lx is not None and lx.distance(
+                act, "v", t.lemma_.lower(), SPACY_POS[t.pos_],
+                limit=weights.act_links) is not None) for d in docs for t in d):
+        return f"no passage tells whether {actor} did {act}"
+    names = key_terms(actor)
+    verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+             and _same_name(names, key_terms(" ".join(x.text for x in t.subtree)))]
+    if verbs and all(hedged(v) or v.lemma_.lower() in _AHEAD_VERBS
+                     or any(c.lower_ in ("will", "would") for c in v.children) for v in verbs):
+        return f"the articles say only what {actor} planned or considered, not whether it happened"
     return ""
 
 

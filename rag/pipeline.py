@@ -49,6 +49,7 @@ from rag.evidence import (
     sentence_passages,
     trim,
     type_strength,
+    unasserted,
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
@@ -242,7 +243,8 @@ class Pipeline:
         unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
                  or unheld_occasion(question, chosen)
                  or unnamed_attribute(question, chosen, self.weights)
-                 or unsaid(question, chosen) or contradicted(question, chosen))
+                 or unsaid(question, chosen) or contradicted(question, chosen)
+                 or unasserted(question, chosen, self.weights))
         if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
                 or unfit:
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

@@ -144,6 +144,10 @@ class Profile:
     # "which region's security environment": the noun the asked-for thing is the
     # owner of (environment); a sentence carries the answer only where it names it
     owned: str = ""
+    # a yes/no question about what someone named did ("Did Kishida attend the summit?"):
+    # the verb's lemma and its subject as written (attend, Kishida); ("", "") for other
+    # questions, a light or passive verb, or a subject that names no one
+    act: tuple[str, str] = ("", "")
 
 
 @lru_cache(maxsize=2048)
@@ -174,7 +178,25 @@ def profile(question: str) -> Profile:
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
-                   _sides(question), *_saying(doc), _owned(doc))
+                   _sides(question), *_saying(doc), _owned(doc), _polar_act(doc))
+
+
+_POLAR = frozenset("do does did is are was were has have had can could will would".split())
+
+
+def _polar_act(doc: Doc) -> tuple[str, str]:
+    """The act and actor of a yes/no question ("Did Japan apologise ...?": apologise,
+    Japan): it opens with an auxiliary, its main verb is active and no light verb, and
+    its subject is a name."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if not len(doc) or doc[0].lower_ not in _POLAR or root is None or root.pos_ != "VERB" \
+            or root.lemma_.lower() in _NOT_EVENTS \
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
+        return ("", "")
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return ("", "")
+    return (root.lemma_.lower(), " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
 
 
 _ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)

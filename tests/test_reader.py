@@ -27,6 +27,7 @@ from rag.evidence import (
     select,
     stands_alone,
     trim,
+    unasserted,
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
@@ -990,6 +991,45 @@ def test_the_reason_a_reaction_answers_is_quoted_whole_before_it() -> None:
     ranked = rank_sentences(question, [p], _Fixed({COURT: 0.3, reaction: 0.8}))
     assert ranked[0].sentence.text == reaction and ranked[0].has_type
     assert [r.sentence.text for r in select(question, ranked)] == [COURT, reaction]
+
+
+@pytest.mark.parametrize(("question", "act"), [
+    ("Did Kishida attend the NATO summit in Spain?", ("attend", "Kishida")),
+    ("Does Japan control the islets it calls Takeshima?", ("control", "Japan")),
+    # a light verb, a passive, a subject that names no one, or no yes/no question
+    ("Did Lee Jong-sup hold formal talks with Nobuo Kishi?", ("", "")),
+    ("Had Yoon been sworn in as president?", ("", "")),
+    ("Had a South Korean leader attended a NATO summit before?", ("", "")),
+    ("When did Kishida attend the NATO summit?", ("", "")),
+])
+def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str]) -> None:
+    assert profile(question).act == act
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the act is in no chosen sentence
+    ("Did Japan apologise for the radar incident?",
+     "The South Korean navy allegedly locked its fire control radar on a Japanese plane.",
+     "whether Japan"),
+    ("Did Yoon accept Kishida's invitation to the summit?",
+     "He has invited Yoon to the Group of Seven summit set for later this month.",
+     "whether Yoon"),
+    # the actor is only the subject of a hedge or a plan
+    ("Did Kishida attend the NATO summit?",
+     "Yoon will attend the NATO summit, while sources said Kishida is considering taking "
+     "part in the gathering.", "planned or considered"),
+    ("Did Kishida attend the NATO summit?", "Kishida will attend the NATO summit.",
+     "planned or considered"),
+    # told: yes, or no (another controls them)
+    ("Did Kishida attend the NATO summit?", "Kishida attended the NATO summit in Madrid.",
+     ""),
+    ("Does Japan control the islets it calls Takeshima?",
+     "The two sides are at odds over islets controlled by Seoul and claimed by Tokyo.", ""),
+])
+def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
+        question: str, sentence: str, reason: str) -> None:
+    got = unasserted(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "sentence", "reason"), [
