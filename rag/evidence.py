@@ -280,7 +280,7 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
-                weekday: bool = False, month_day: bool = False,
+                weekday: bool = False, month_day: bool = False, happened: bool = False,
                 links: int = WEIGHTS.event_links) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
@@ -288,7 +288,9 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     that the North may test" dates the telling, not a test; a date counted from
     ("the first visit since November 2019") dates nothing, unless the question asks
     about the earlier occurrence (``backward``). ``weekday``: only a weekday dates it,
-    or with ``month_day`` a day of a month ("May 10") too."""
+    or with ``month_day`` a day of a month ("May 10") too. ``happened``: the question
+    asks when the event took place ("when did they meet"), so a word that only hopes
+    for or plans it ("hope to meet ... after the election in March") dates nothing."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
@@ -308,6 +310,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
             lx.distance(e, p, tok.lemma_.lower(), SPACY_POS[tok.pos_],
                         limit=links) is not None
             for p in ("v", "n")) for e in events)]
+    if happened and not backward:  # "the first visit since 2019" would be: 2019 was
+        marks = [m for m in marks if not _unsettled(m)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
     # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
     # date of the clause it hangs on
@@ -318,6 +322,23 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
 
 
 _SAME_MOMENT = frozenset({"as", "while", "when"})
+
+
+def _unsettled(tok: Token) -> bool:
+    """Is the event word ``tok`` only hoped for, planned or ahead ("hope to meet",
+    "will meet", "the planned talks", "will hold talks")? A noun by its modifiers and
+    the verb it hangs on; a verb by its own auxiliaries and what governs it."""
+    if tok.pos_ == "NOUN":
+        if any(c.dep_ == "amod" and c.lower_ in _AHEAD_MODIFIERS for c in tok.children):
+            return True
+        # up through objects and prepositions ("hope to meet ... during phone talks"),
+        # not through a conjunct or a clause, which may belong to another event
+        while tok.pos_ != "VERB":
+            if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+    return hedged(tok) or tok.lemma_.lower() in _AHEAD_VERBS or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would") for c in tok.children)
 
 
 def _places(date: Token) -> set[int]:
@@ -603,6 +624,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         lexical = focus[i]
         typed = dated_event(sent.text, events, backward=backward,
                             weekday=kind in ("weekday", "day"), month_day=kind == "day",
+                            happened=profile(question).past,
                             links=weights.event_links) if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,

@@ -148,6 +148,9 @@ class Profile:
     # the verb's lemma and its subject as written (attend, Kishida); ("", "") for other
     # questions, a light or passive verb, or a subject that names no one
     act: tuple[str, str] = ("", "")
+    # asks about the past ("when did they meet", "when was it signed"): what was only
+    # hoped for or planned then did not happen by saying so
+    past: bool = False
 
 
 @lru_cache(maxsize=2048)
@@ -178,7 +181,8 @@ def profile(question: str) -> Profile:
                    bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
-                   _sides(question), *_saying(doc), _owned(doc), _polar_act(doc))
+                   _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
+                   any(t.tag_ == "VBD" for t in doc))
 
 
 _POLAR = frozenset("do does did is are was were has have had can could will would".split())

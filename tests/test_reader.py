@@ -993,6 +993,33 @@ def test_the_reason_a_reaction_answers_is_quoted_whole_before_it() -> None:
     assert [r.sentence.text for r in select(question, ranked)] == [COURT, reaction]
 
 
+PHONE = ("The two agreed to improve bilateral ties and hope to meet in person at an early "
+         "date during phone talks after Yoon's presidential election in March.")
+
+
+@pytest.mark.parametrize(("text", "happened", "expected"), [
+    # a meeting hoped for is dated by nothing, when the question asks when it took place
+    (PHONE, True, False),
+    (PHONE, False, True),
+    ("Yoon and Kishida will meet in Madrid in June.", True, False),
+    ("Yoon and Kishida met in Madrid in June.", True, True),
+    ("The planned meeting between Yoon and Kishida is set for June.", True, False),
+    # a conjunct's verb is not the event's ("... as well as restrictions imposed in 2019")
+    ("They are at odds over islets known as Dokdo as well as restrictions on meetings "
+     "imposed in July 2019.", True, True),
+])
+def test_a_date_of_an_event_only_hoped_for_does_not_date_it(text: str, happened: bool,
+                                                          expected: bool) -> None:
+    assert dated_event(text, ("meet",), happened=happened) is expected
+
+
+@pytest.mark.parametrize(("question", "past"), [
+    ("When did Yoon and Kishida meet?", True), ("When was the pact signed?", True),
+    ("When will Yoon and Kishida meet?", False), ("When is the summit?", False)])
+def test_a_question_about_the_past(question: str, past: bool) -> None:
+    assert profile(question).past is past
+
+
 @pytest.mark.parametrize(("question", "act"), [
     ("Did Kishida attend the NATO summit in Spain?", ("attend", "Kishida")),
     ("Does Japan control the islets it calls Takeshima?", ("control", "Japan")),
