@@ -163,11 +163,11 @@ def _is_name_like(span: str, question_keys: set[str]) -> bool:
 
 
 def offices(text: str) -> dict[str, set[str]]:
-    """The offices ``text`` gives its people, by each part of their names: "Japanese
-    Prime Minister Fumio Kishida" -> fumio, kishida: {japanes, prime, minist}; "Nobuo
-    Kishi, Japan's defense minister" -> kishi: {japan, defens, minist}; "His
-    counterpart Nobuo Kishi" -> kishi: {counterpart}. Words as align.key normalises
-    them."""
+    """The offices ``text`` gives its people, by each part of their names (as align.key
+    normalises them): "Japanese Prime Minister Fumio Kishida" -> fumio, kishida:
+    {japanese, prime, minister}; "Nobuo Kishi, Japan's defense minister" -> kishi:
+    {japan, defense, minister}; "His counterpart Nobuo Kishi" -> kishi: {counterpart}.
+    The office's words are lower-cased lemmas."""
     out: dict[str, set[str]] = {}
     for ent in parse(text).ents:
         if ent.label_ != "PERSON":
@@ -178,7 +178,7 @@ def offices(text: str) -> dict[str, set[str]]:
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             heads.append(root.head)  # "his counterpart Nobuo Kishi"
         doc = ent.doc
-        words_ = {key(t.lemma_) for h in heads for t in h.subtree
+        words_ = {t.lemma_.lower() for h in heads for t in h.subtree
                   if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"
                   and not (t.i >= ent.start and t.i < ent.end)}
         # the capitalised words right before the name, whatever the parse made of them
@@ -186,7 +186,7 @@ def offices(text: str) -> dict[str, set[str]]:
         j = ent.start - 1
         while j >= 0 and ent.start - j <= 4 and doc[j].text[:1].isupper() \
                 and doc[j].ent_type_ != "PERSON" and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
-            words_.add(key(doc[j].lemma_))
+            words_.add(doc[j].lemma_.lower())
             j -= 1
         for t in ent:
             if re.search(r"\w", t.text):
@@ -202,15 +202,19 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
     if the office names one ("South Korea's Foreign Minister Park Jin" is no answer
     to "who is Japan's foreign minister")?"""
     given = offices(context or text)
-    wanted = {key(w) for w in title}
+    lx = lexicon()
     for ent in parse(text).ents:
         names = {key(t.text) for t in ent if re.search(r"\w", t.text)}
         if ent.label_ != "PERSON" or not names or key_terms(ent.text) & question_keys:
             continue
         for n in names:
             office = given.get(n, set())
-            countries = {c for w in office for c in [country_code(w)] if c}
-            if wanted <= office and (not country or not countries or country in countries):
+            countries = {c for w in office for c in [country_code(key(w))] if c}
+            # each word of the asked office, or a kind of it ("spokesman" for
+            # "spokesperson")
+            if all(any(key(o) == key(w) or lx is not None and lx.kind_of(o, w, "n")
+                       for o in office) for w in title) \
+                    and (not country or not countries or country in countries):
                 return True
     return False
 

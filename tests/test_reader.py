@@ -279,6 +279,13 @@ PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
     ("Which Japanese prime minister visited Seoul?",
      "Park spoke of a meeting between Yoon and Japanese Prime Minister Fumio Kishida.", "",
      True),
+    # an office of the asked kind, by WordNet: a spokesman is a spokesperson
+    ("Which State Department spokesperson warned of a test?",
+     "A test may come soon, US State Department spokesman Ned Price told reporters.", "",
+     True),
+    ("Which State Department spokesperson warned of a test?",
+     "A test may come soon, US State Department official Ned Price told reporters.", "",
+     False),
 ])
 def test_a_person_of_the_asked_for_office(question: str, text: str, context: str,
                                           expected: bool) -> None:
