@@ -15,7 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.align import HEDGE_WORDS, UNITS, country_code, country_of, hedged, key, opposite
+from rag.align import (
+    HEDGE_WORDS,
+    UNITS,
+    antonyms,
+    country_code,
+    country_of,
+    hedged,
+    key,
+    opposite,
+)
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
@@ -94,6 +103,12 @@ class Weights:
     # 1 link (a synonym, a derived noun); 2 reaches "defense" from "apologise" (through
     # apologise as justify)
     act_links: int = 1  # tune: probe4 s01 (2026-11-27)
+    # A best sentence that holds this share of the question's terms (by IDF) is about
+    # the question however far its vector lies (a long sentence dilutes it: "members of
+    # the delegation plan to meet Shinzo Abe, who leads the largest faction within the
+    # ruling Liberal Democratic Party, and ..."); below it, abstain_relevance decides.
+    # 0.7 answered "who leads the second-largest faction" (probe6 v27).
+    whole_question: float = 0.9  # tune: probe7 w09, probe6 v27 (2026-11-27)
 
 
 WEIGHTS = Weights()
@@ -309,8 +324,10 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     if not events:
         return True
     lx = lexicon()
+    # a neighbour, never the opposite: "ended in 1953" does not date when a war began
     marks = [tok for tok in doc if tok.pos_ in ("VERB", "NOUN") and any(
-        tok.lemma_.lower() == e or lx is not None and any(
+        tok.lemma_.lower() == e or not antonyms(key(e), key(tok.lemma_)) and lx is not None
+        and any(
             lx.distance(e, p, tok.lemma_.lower(), SPACY_POS[tok.pos_],
                         limit=links) is not None
             for p in ("v", "n")) for e in events)]

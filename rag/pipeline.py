@@ -245,8 +245,8 @@ class Pipeline:
                  or unnamed_attribute(question, chosen, self.weights)
                  or unsaid(question, chosen) or contradicted(question, chosen)
                  or unasserted(question, chosen, self.weights))
-        if gap or not ranked or ranked[0].semantic < self.settings.abstain_relevance \
-                or unfit:
+        if gap or not ranked or unfit or (ranked[0].semantic < self.settings.abstain_relevance
+                                          and ranked[0].lexical < self.weights.whole_question):
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
                    else unfit or "no passage is close enough to the question")
             log.info("abstained on %r: %s", question, why)

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rag.errors import BackendError, InputError
+from rag.evidence import Weights
 from rag.markers import strip_markers
 from rag.results import Answer, Draft
 from tests.conftest import FakeLLM, assert_contract, build_pipeline, cite
@@ -333,3 +335,16 @@ def test_warm_loads_what_a_first_question_would_wait_for(tmp_path):
     assert pipeline.index._bm25 is None
     assert pipeline.warm() is pipeline
     assert pipeline.index._bm25 is not None and nlp.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(("whole_question", "abstained"), [(0.9, False), (1.01, True)])
+def test_a_sentence_with_every_question_term_is_relevant_however_far_its_vector(
+        real_pipeline, whole_question, abstained):
+    # a long sentence dilutes its vector below abstain_relevance; every term of the
+    # question is in it, so it is about the question
+    pipeline = replace(real_pipeline, weights=Weights(whole_question=whole_question))
+    a = ask(pipeline, "Who leads the largest faction of the Liberal Democratic Party?")
+    assert a.abstained is abstained
+    if not abstained:
+        assert "Shinzo Abe" in a.text
+        assert_contract(a, pipeline)

@@ -671,6 +671,9 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     ("Seoul saw Japanese restrictions on semiconductor material exports to South Korea "
      "imposed in July 2019 as retaliation.", ("tighten",), False, True),
     (SINCE, ("visit",), False, False),  # a point counted from dates no visit
+    # an end does not date a beginning, though WordNet puts them two links apart
+    ("Their devastating conflict ended in 1953.", ("begin",), False, False),
+    ("Their devastating conflict began in 1950.", ("begin",), False, True),
     (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
     (TOLD, ("test",), False, False),  # "last week" dates the telling
     (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
