@@ -1147,6 +1147,43 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     return ""
 
 
+def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not answer a question for the person or place of an
+    event ("Which Japanese minister attended Yoon's inauguration?"): no chosen sentence
+    tells of the question's event (the same word, a derived form or a word WordNet puts
+    within ``event_links`` of it), so a person or a place it names did something else;
+    "" otherwise. Only an event of the main clause: "who was prime minister when Yoon
+    was sworn in" asks who held an office, and the swearing-in only dates it."""
+    asked = profile(question)
+    if asked.kind not in _EVENT_KINDS or not chosen:
+        return ""
+    main = [t for t in parse(question) if t.pos_ == "VERB"
+            and t.lemma_.lower() in asked.events and not _subordinate(t)]
+    if not main:
+        return ""
+    events, lx = {t.lemma_.lower() for t in main}, lexicon()
+    for r in chosen:
+        for t in parse(r.sentence.text):
+            if t.pos_ in ("VERB", "NOUN") and any(
+                    t.lemma_.lower() == e or lx is not None and any(
+                        lx.distance(e, p, t.lemma_.lower(), SPACY_POS[t.pos_],
+                                    limit=weights.event_links) is not None for p in ("v", "n"))
+                    for e in events):
+                return ""
+    return f"no passage about it tells who or where '{main[0].text}'"
+
+
+def _subordinate(tok: Token) -> bool:
+    """Is ``tok`` in a clause that only qualifies the question ("when Yoon was sworn
+    in", "who met Kishida")?"""
+    return any(t.dep_ in ("advcl", "relcl", "acl") for t in [tok, *tok.ancestors])
+
+
+# the answer types an event's participant or place is asked for (tune, 2026-11-27:
+# probe5 t25, probe7 w23; organisations were not tried)
+_EVENT_KINDS = frozenset({"person", "place"})
+
+
 def contradicted(question: str, chosen: list[Ranked]) -> str:
     """Why the chosen evidence does not answer: the question qualifies a noun one way
     and every chosen sentence that has the noun qualifies it the opposite way ("his

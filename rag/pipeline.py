@@ -54,6 +54,7 @@ from rag.evidence import (
     unnamed_actor,
     unnamed_attribute,
     unsaid,
+    untold_event,
     untyped_answer,
     wants_summary,
 )
@@ -244,7 +245,8 @@ class Pipeline:
                  or unheld_occasion(question, chosen)
                  or unnamed_attribute(question, chosen, self.weights)
                  or unsaid(question, chosen) or contradicted(question, chosen)
-                 or unasserted(question, chosen, self.weights))
+                 or unasserted(question, chosen, self.weights)
+                 or untold_event(question, chosen, self.weights))
         if gap or not ranked or unfit or (ranked[0].semantic < self.settings.abstain_relevance
                                           and ranked[0].lexical < self.weights.whole_question):
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap

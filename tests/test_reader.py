@@ -32,6 +32,7 @@ from rag.evidence import (
     unnamed_actor,
     unnamed_attribute,
     unsaid,
+    untold_event,
     untyped_answer,
 )
 from rag.question import profile, typed_query
@@ -1066,6 +1067,29 @@ def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str
 def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
         question: str, sentence: str, reason: str) -> None:
     got = unasserted(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # a person or a place of the asked event: the sentence must tell of the event
+    ("Which Japanese minister attended Yoon's inauguration?",
+     "Park said there would be a time for a meeting between Yoon and Japanese Prime "
+     "Minister Fumio Kishida.", "attended"),
+    ("Which Japanese minister attended Yoon's inauguration?",
+     "Foreign Minister Yoshimasa Hayashi attended Yoon's inauguration.", ""),
+    ("Which other countries did Japan colonise besides Korea?",
+     "The two nations disagree over islets known as Takeshima in Japan.", "colonise"),
+    ("Which other countries did Japan colonise besides Korea?",
+     "Japan colonised Taiwan in 1895.", ""),
+    # an event that only dates the question is not asked about
+    ("Who was Japan's prime minister when Yoon was sworn in?",
+     "Prime Minister Fumio Kishida met the delegation.", ""),
+    # nor for other kinds of answer
+    ("When did Japan colonise Korea?", "The two nations disagree over islets.", ""),
+])
+def test_abstain_when_no_sentence_tells_of_the_event_a_person_or_place_is_asked_for(
+        question: str, sentence: str, reason: str) -> None:
+    got = untold_event(question, [_chosen(sentence)])
     assert reason in got and bool(got) is bool(reason)
 
 
