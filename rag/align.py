@@ -453,8 +453,8 @@ def _owns(owner: list[Token], nouns: list[Token]) -> bool:
     by Japan", "Japanese restrictions"), or is the subject of a verb above the noun
     ("Japan responded by placing new restrictions"); not when it fills another slot of
     that verb ("Seoul filed a complaint against Japan" is no Japanese complaint). An
-    owner aligned only
-    outside the noun's sentence (a name given elsewhere in the article) is not judged."""
+    owner aligned only outside the noun's sentence (a name given elsewhere in the
+    article) is not judged."""
     for noun in nouns:
         mine = [t for t in owner if t.doc is noun.doc]
         if not mine:

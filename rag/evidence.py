@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -323,14 +323,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         return False
     if not events:
         return True
-    lx = lexicon()
-    # a neighbour, never the opposite: "ended in 1953" does not date when a war began
-    marks = [tok for tok in doc if tok.pos_ in ("VERB", "NOUN") and any(
-        tok.lemma_.lower() == e or not antonyms(key(e), key(tok.lemma_)) and lx is not None
-        and any(
-            lx.distance(e, p, tok.lemma_.lower(), SPACY_POS[tok.pos_],
-                        limit=links) is not None
-            for p in ("v", "n")) for e in events)]
+    marks = [tok for tok in doc if tells_of(tok, events, links)]
     if happened and not backward:  # "the first visit since 2019" would be: 2019 was
         marks = [m for m in marks if not _unsettled(m)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
@@ -343,6 +336,20 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
 
 
 _SAME_MOMENT = frozenset({"as", "while", "when"})
+
+
+def tells_of(tok: Token, events: Iterable[str], links: int,
+             pos: tuple[str, ...] = ("v", "n")) -> bool:
+    """Is ``tok`` a word for one of ``events``: the same lemma, or a verb or noun that
+    WordNet puts within ``links`` of it (taken as a verb or noun of ``pos``: "tightened"
+    for "restrict"), never its opposite ("ended" is no word for "begin", though WordNet
+    puts them two links apart)?"""
+    if tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    lemma, lx = tok.lemma_.lower(), lexicon()
+    return any(lemma == e or not antonyms(key(e), key(lemma)) and lx is not None and any(
+        lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links) is not None for p in pos)
+        for e in events)
 
 
 def _unsettled(tok: Token) -> bool:
@@ -1131,18 +1138,13 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     act, actor = profile(question).act
     if not act or not chosen:
         return ""
-    lx = lexicon()
     docs = [parse(r.sentence.text) for r in chosen]
-    if not any(t.pos_ in ("VERB", "NOUN") and (
-            t.lemma_.lower() == act or lx is not None and lx.distance(
-                act, "v", t.lemma_.lower(), SPACY_POS[t.pos_],
-                limit=weights.act_links) is not None) for d in docs for t in d):
+    if not any(tells_of(t, (act,), weights.act_links, pos=("v",)) for d in docs for t in d):
         return f"no passage tells whether {actor} did {act}"
     names = key_terms(actor)
     verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
              and _same_name(names, key_terms(" ".join(x.text for x in t.subtree)))]
-    if verbs and all(hedged(v) or v.lemma_.lower() in _AHEAD_VERBS
-                     or any(c.lower_ in ("will", "would") for c in v.children) for v in verbs):
+    if verbs and all(_unsettled(v) for v in verbs):
         return f"the articles say only what {actor} planned or considered, not whether it happened"
     return ""
 
@@ -1161,15 +1163,10 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
             and t.lemma_.lower() in asked.events and not _subordinate(t)]
     if not main:
         return ""
-    events, lx = {t.lemma_.lower() for t in main}, lexicon()
-    for r in chosen:
-        for t in parse(r.sentence.text):
-            if t.pos_ in ("VERB", "NOUN") and any(
-                    t.lemma_.lower() == e or lx is not None and any(
-                        lx.distance(e, p, t.lemma_.lower(), SPACY_POS[t.pos_],
-                                    limit=weights.event_links) is not None for p in ("v", "n"))
-                    for e in events):
-                return ""
+    events = {t.lemma_.lower() for t in main}
+    if any(tells_of(t, events, weights.event_links) for r in chosen
+           for t in parse(r.sentence.text)):
+        return ""
     return f"no passage about it tells who or where '{main[0].text}'"
 
 
