@@ -29,7 +29,7 @@ from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
-from rag.question import DURATION_UNITS, REPORTING_VERBS, profile, says
+from rag.question import DURATION_UNITS, REPORTING_VERBS, profile, says, significant
 from rag.results import Passage
 from rag.terms import (
     NUMBER_WORDS,
@@ -291,7 +291,17 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return bool(_CAUSE.search(text)) or any(
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for t in parse(text))
+    if kind == "significance":
+        # what makes a thing notable, not what caused it: it is the first, the only or
+        # the most of its kind ("a first for a South Korean leader", "the largest
+        # faction"), or the sentence calls it important ("their capabilities are crucial")
+        return any(t.lower_ in _DISTINCTION or t.tag_ in ("JJS", "RBS")
+                   or t.dep_ in ("acomp", "ROOT") and significant(t) for t in parse(text))
     return True
+
+
+# Words that single a thing out as the first or only one of its kind.
+_DISTINCTION = frozenset({"first", "only", "unprecedented"})
 
 
 _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|month|year|"
@@ -1209,7 +1219,7 @@ _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
                "number": "a number", "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
                "outlet": "a news outlet", "place": "a place", "reaction": "a response",
-               "reason": "a reason"}
+               "reason": "a reason", "significance": "what makes it notable"}
 
 
 def _named_elsewhere(question: str, have: set[str]) -> set[str]:

@@ -82,7 +82,7 @@ _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 class Profile:
     question: str
     # "" | date | weekday | day | number | amount | person | organisation | outlet | place |
-    # reaction | reason
+    # reaction | reason | significance ("why is that notable")
     kind: str
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
@@ -483,6 +483,8 @@ def _kind(doc: Doc) -> tuple[str, bool]:
             return "date", False
         if w == "where" and asks:
             return "place", False
+        if w == "why" and asks and _asks_significance(t):
+            return "significance", False  # "why is that notable", "why does X matter"
         if w == "why" and asks or w == "what" and t.dep_ == "nsubj" \
                 and t.head.lemma_.lower() in _CAUSE_VERBS:
             return "reason", False  # "why ...", "what prompted ..."
@@ -503,6 +505,28 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                 # is no type; a later "whom" asks for a party of it, not for a person
                 return "", False
     return "", False
+
+
+def significant(tok: Token, links: int = 2) -> bool:
+    """Does ``tok`` judge importance: an adjective WordNet ties to "importance" ("notable",
+    "crucial", "historic"; 2 links: the attribute and a similar adjective), or a verb
+    sharing a sense of "matter" ("count")?"""
+    lx = lexicon()
+    if lx is None:
+        return False
+    lemma = str(tok.lemma_).lower()
+    if tok.pos_ == "ADJ":
+        return lx.distance(lemma, "a", "importance", "n", limit=links) is not None
+    return tok.pos_ == "VERB" and lx.distance(lemma, "v", "matter", "v", limit=0) == 0
+
+
+def _asks_significance(why: Token) -> bool:
+    """"Why is that notable?", "Why does Lee think they matter?": the "why" asks what
+    makes something important, not what caused it, when the predicate it hangs on (or
+    that predicate's complement) judges importance."""
+    head = why.head
+    return any(significant(c) for c in (head, *(c for c in head.children
+                                               if c.dep_ in ("acomp", "ccomp", "xcomp"))))
 
 
 # "What prompted/caused/led X to ...": a question for a reason (chosen on the tune split)

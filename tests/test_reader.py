@@ -74,6 +74,13 @@ from rag.terms import acronyms, content_terms, key_terms
     ("Why did Japan restrict exports?", "reason"),
     ("What prompted Seoul and Tokyo to agree on closer security cooperation?", "reason"),
     ("What did the ministers say about the reasons for the delay?", ""),
+    # "why" of a judgment of importance asks what makes it notable, not its cause
+    ("Yoon plans to attend the NATO summit - why is that notable?", "significance"),
+    ("Why does Lee think the two countries matter for US goals?", "significance"),
+    ("Why is the dispute over the islets so significant?", "significance"),
+    ("Why did the talks matter less after 2018?", "significance"),
+    ("Why is Seoul seeking closer cooperation with Tokyo?", "reason"),
+    ("Why did Lee think the two countries should cooperate?", "reason"),
     # the question word on the main verb, after an opening phrase
     ("Before the Singapore forum, when had the two defence chiefs last met?", "date"),
     ("After the talks, where did the delegation go?", "place"),
@@ -176,6 +183,17 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
      "Why are the Koreas still at war?", False),
     ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
+    # what makes a thing notable: first or only of its kind, most of it, or important
+    ("significance", "Yoon will attend the summit, a first for a South Korean leader.",
+     "Why is that notable?", True),
+    ("significance", "Abe leads the largest faction within the ruling party.",
+     "Why is Abe's role notable?", True),
+    ("significance", "Their military and economic capabilities are crucial for security.",
+     "Why do the two countries matter?", True),
+    ("significance", "Cooperation was suspended amid a dispute over radar.",
+     "Why did the talks matter?", False),  # a cause is not a significance
+    ("significance", "Yoon will attend the summit in Spain later this month.",
+     "Why is that notable?", False),
 ])
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
