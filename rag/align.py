@@ -595,7 +595,7 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
-        for check in (self._polarity, self._roles):
+        for check in (self._polarity, self._roles, _cut_off):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1079,6 +1079,41 @@ def _phrase(tok: Token) -> str:
     if tok.pos_ == "PROPN":
         return " ".join(t.text for t in _name_tokens(tok))
     return tok.text
+
+
+# What a verb governs (its object, or the clause it reports or sets going) and what a
+# verb left with nothing else keeps: its subject, a conjunction, auxiliaries.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp"})
+_BARE = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "punct", "cc"})
+
+
+def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that ends at a verb the quote goes on from ("…, after a Seoul court
+    ordered." for "ordered Japanese companies to pay compensation") is a fragment that
+    drops what was done: refused. A verb with anything more of its own (an object, a
+    phrase, a clause, a conjunct), a relative clause's verb (its object is the noun it
+    describes) and a verb inside the claim ("the companies ordered to pay were
+    Japanese") are not fragments."""
+    last = [t for t in doc if not t.is_punct]
+    for i, hits in aligned.items():
+        tok = doc[i]
+        if tok.pos_ != "VERB" or not last or tok.i != last[-1].i \
+                or tok.dep_ in {"relcl", "acl", "amod", "conj"} \
+                or any(c.dep_ not in _BARE for c in tok.children):
+            continue
+        verbs = [s for s in hits if s.pos_ == "VERB"]
+        governed = [[c for c in s.children if c.dep_ in _COMPLEMENTS and c.i > s.i]
+                    for s in verbs]
+        if verbs and all(governed):
+            what = governed[0][0]
+            return (f"the claim stops at '{tok.text}'; the quote goes on to what it "
+                    f"governs ('{_clip(what)}')")
+    return ""
+
+
+def _clip(tok: Token, n: int = 6) -> str:
+    words = [t.text for t in tok.subtree]
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
 def _missing_reason(words: list[str]) -> str:

@@ -394,13 +394,15 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
     the head of the delegation": "..., said Chung Jin-suk, chief of the delegation")?
     Every noun of the source must be a word of the attribution, as it is or as a
     WordNet synonym ("chief" for "head"); the article's ``outlet`` credits all of its
-    text ("according to RT")."""
+    text ("according to RT"). A source that is a name (its words capitalised) is
+    credited by the name or a part of it ("Park said" for "according to Park Jin")."""
     if not source:
         return False
     if outlet and {key(w) for w in source} <= {key(w) for w in re.findall(r"\w+", outlet)}:
         return True
     lx = lexicon()
     doc = parse(text)
+    name = {w.lower() for w in source} if all(w[:1].isupper() for w in source) else set()
     for tok in doc:
         if tok.lower_ == "according":
             span = list(tok.subtree)
@@ -413,8 +415,10 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
         else:
             continue
         lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
-        if all(w in lemmas or lx is not None and any(
-                lx.distance(w, "n", m, "n", limit=0) is not None for m in lemmas)
+        if name and _same_name(name, {t.lower_ for t in span if t.pos_ == "PROPN"}):
+            return True
+        if all(w.lower() in lemmas or lx is not None and any(
+                lx.distance(w.lower(), "n", m, "n", limit=0) is not None for m in lemmas)
                for w in source):
             return True
     return False

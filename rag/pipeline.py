@@ -38,6 +38,7 @@ from rag.evidence import (
     Weights,
     contradicted,
     coverage_gap,
+    credits,
     diversify,
     excerpt,
     from_header,
@@ -62,7 +63,7 @@ from rag.generate import Generator, build_messages
 from rag.index import Index
 from rag.lexicon import lexicon
 from rag.markers import render, strip_markers
-from rag.question import typed_query
+from rag.question import profile, typed_query
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
 from rag.sentences import split_sentences
@@ -405,7 +406,14 @@ class Pipeline:
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
-        return says_more and typed and on_topic
+        # "according to Park Jin, ...": when the reader found what the source said, the
+        # LLM's text must rest on it too, not on what someone else said
+        source = profile(question).source
+        outlets = {p.doc_id: p.outlet for p in (r.passage for r in ranked)}
+        credited = not source or not any(
+            credits(r.sentence.text, source, r.passage.outlet) for r in chosen) or any(
+            credits(s.text, source, outlets.get(s.doc_id, "")) for c in kept for s in c.support)
+        return says_more and typed and on_topic and credited
 
     def _evidence_items(self, question: str, chosen: list[Ranked]
                         ) -> list[tuple[str, tuple[Sentence, ...]]]:

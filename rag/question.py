@@ -395,14 +395,16 @@ def typed_query(query: str) -> str:
 
 
 def _source(doc: Doc) -> tuple[str, ...]:
-    """The nouns of "according to X" ("the head of the delegation": head, delegation)."""
+    """The nouns of "according to X" ("the head of the delegation": head, delegation);
+    the words of a name keep their capitals ("Park Jin": Park, Jin), as a name may be
+    credited by a part of it."""
     for t in doc:
         if t.lower_ == "according":
             to = next((c for c in t.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:
-                return tuple(str(w.lemma_).lower() for w in obj.subtree
-                             if w.pos_ in ("NOUN", "PROPN"))
+                return tuple(w.text if w.pos_ == "PROPN" else str(w.lemma_).lower()
+                             for w in obj.subtree if w.pos_ in ("NOUN", "PROPN"))
     return ()
 
 

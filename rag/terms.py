@@ -53,8 +53,12 @@ def _stemmer() -> Any:  # PyStemmer has no type information
 
 
 # British -> American spelling, applied to both sides before stemming.
+# British doubling of a final "l" happens after an unstressed second syllable only
+# ("travelled", "cancelling", "fuelled"), never in "called" or "killed", which the rule
+# made "caled" and "kiled" (stems "cale", "kile": no longer "call" and "kill").
 _SPELLING = ((re.compile(r"ence$"), "ense"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"),
-             r"iz\1"), (re.compile(r"our$"), "or"), (re.compile(r"ll(ed|ing)$"), r"l\1"),
+             r"iz\1"), (re.compile(r"our$"), "or"),
+             (re.compile(r"(?<=[aeiou])([^aeiou]*[aeiou])ll(ed|ing)$"), r"\1l\2"),
              (re.compile(r"tre$"), "ter"))
 
 

@@ -38,6 +38,10 @@ QUOTE_CAPTION = ("Chung Jin-suk (left), Vice Speaker of the National Assembly of
 QUOTE_WARTIME = "Japan used Korean sex slaves for its troops in China during World War II."
 QUOTE_COUNTERPART = "Lee met his counterpart Nobuo Kishi on Sunday."
 
+QUOTE_PACT_SCRAPPED = "Seoul scrapped an intelligence-sharing agreement with Japan in August 2019."
+QUOTE_COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
+               "ordered Japanese companies to pay compensation for their use of forced "
+               "laborers.")
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
     # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
@@ -195,6 +199,15 @@ CASES = [
     ("Lee did not meet his opposite number", QUOTE_COUNTERPART, False, "negates"),
     # a country as the place of an event is not grounded by its people's adjective
     ("Japan used sex slaves in Korea", QUOTE_WARTIME, False, "'Korea'"),
+    # a fragment that stops at a verb the quote goes on from drops what was done
+    ("Relations soured in 2018, after a Seoul court ordered.", QUOTE_COURT, False,
+     "stops at 'ordered'"),
+    ("Relations soured in 2018, after a Seoul court ordered Japanese companies to pay "
+     "compensation.", QUOTE_COURT, True, ""),
+    ("A Seoul court ordered compensation in 2018.", QUOTE_COURT, True, ""),
+    ("The companies a Seoul court ordered to pay were Japanese.", QUOTE_COURT, True, ""),
+    ("Seoul scrapped.", QUOTE_PACT_SCRAPPED, False, "stops at 'scrapped'"),
+    ("Seoul scrapped it in August 2019.", QUOTE_PACT_SCRAPPED, True, ""),
 ]
 
 

@@ -240,9 +240,17 @@ def test_a_weekday_question_searches_for_the_weekdays(question: str, searched: b
 
 @pytest.mark.parametrize(("a", "b"), [
     ("defence chiefs", "defense chief"), ("normalised ties", "normalized tie"),
-    ("labour", "labor"), ("cancelled", "canceled"), ("centre", "center")])
+    ("labour", "labor"), ("cancelled", "canceled"), ("centre", "center"),
+    ("travelled", "traveled"), ("fuelling", "fueling"), ("signalled", "signal"),
+    # one syllable before the double "l": nothing British about it
+    ("called", "call"), ("killed", "kill"), ("rolled", "roll"), ("pulled", "pull")])
 def test_british_and_american_spellings_are_the_same_terms(a: str, b: str) -> None:
     assert content_terms(a) == content_terms(b)
+
+
+def test_a_word_is_not_respelt_into_another() -> None:
+    assert content_terms("rolled") != content_terms("role")
+    assert content_terms("called") != content_terms("cale")
 
 
 @pytest.mark.parametrize(("question", "counted"), [
@@ -917,6 +925,12 @@ CREDITED = ("Hayashi and the delegation agreed to maintain and strengthen relati
     ("The delegation head met Hayashi.", ("head", "delegation"), "", False),  # says nothing
     ("Relations soured after the ruling.", ("rt",), "RT.com", True),  # RT's own article
     ("Relations soured after the ruling.", ("rt",), "Kyodo", False),
+    # a name is credited by a part of it, never by another name sharing a part
+    ("Park said that Pyongyang has completed its preparations.", ("Park", "Jin"), "", True),
+    ("Foreign Minister Park Jin said he would visit Japan.", ("Park", "Jin"), "", True),
+    ("Kim Jin said that Pyongyang has completed its preparations.", ("Park", "Jin"), "",
+     False),
+    ("Park Jin met Hayashi in Tokyo.", ("Park", "Jin"), "", False),  # says nothing
 ])
 def test_a_sentence_credits_the_questions_source(text: str, source: tuple[str, ...],
                                                  outlet: str, expected: bool) -> None:
