@@ -242,12 +242,7 @@ class Pipeline:
         gap = coverage_gap(whole, passages)
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
-        unfit = (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
-                 or unheld_occasion(question, chosen)
-                 or unnamed_attribute(question, chosen, self.weights)
-                 or unsaid(question, chosen) or contradicted(question, chosen)
-                 or unasserted(question, chosen, self.weights)
-                 or untold_event(question, chosen, self.weights))
+        unfit = self._unfit(question, chosen)
         if gap or not ranked or unfit or (ranked[0].semantic < self.settings.abstain_relevance
                                           and ranked[0].lexical < self.weights.whole_question):
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
@@ -384,6 +379,16 @@ class Pipeline:
         if at < 0:
             return None
         return Sentence(passage.doc_id, at, at + len(passage.title), passage.title, "title")
+
+    def _unfit(self, question: str, chosen: list[Ranked]) -> str:
+        """Why ``chosen`` does not answer the question: it lacks what is asked for, or is
+        about other people, another occasion, another act; "" when it answers."""
+        return (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
+                or unheld_occasion(question, chosen)
+                or unnamed_attribute(question, chosen, self.weights)
+                or unsaid(question, chosen) or contradicted(question, chosen)
+                or unasserted(question, chosen, self.weights)
+                or untold_event(question, chosen, self.weights))
 
     def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
                  chosen: list[Ranked]) -> bool:

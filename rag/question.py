@@ -403,8 +403,12 @@ def _source(doc: Doc) -> tuple[str, ...]:
             to = next((c for c in t.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:
+                # the phrase ends at its comma, whatever the parser hangs on it
+                # ("According to Park Jin, how far had North Korea got ...")
+                end = next((w.i for w in doc[obj.i:] if w.is_punct), len(doc))
                 return tuple(w.text if w.pos_ == "PROPN" else str(w.lemma_).lower()
-                             for w in obj.subtree if w.pos_ in ("NOUN", "PROPN"))
+                             for w in obj.subtree if w.pos_ in ("NOUN", "PROPN")
+                             and w.i < end)
     return ()
 
 

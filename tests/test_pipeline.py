@@ -45,6 +45,29 @@ def test_partly_supported_answer_keeps_only_supported_sentences(real_pipeline):
     assert "2024" not in a.text and "Nobuo Kishi" in a.text
 
 
+def test_an_llm_answer_must_rest_on_the_source_the_question_names(real_pipeline):
+    question = ("According to Park Jin, what would decide whether North Korea conducts its "
+                "seventh nuclear test?")
+    # what Ned Price told reporters, true and cited, is not what Park Jin said
+    llm = FakeLLM(cite("North Korea may conduct its first nuclear bomb test since 2017",
+                       "Ned Price"))
+    a = ask(real_pipeline.with_llm(llm), question)
+    assert a.mode == "evidence" and "Park said" in a.text and "political decision" in a.text
+    llm = FakeLLM(cite("Park said the decision to conduct the test rests on the political "
+                       "decision of the North", "political decision"))
+    a = ask(real_pipeline.with_llm(llm), question)
+    assert a.mode == "llm" and "political decision" in a.text, a.refused
+
+
+def test_an_llm_fragment_that_stops_at_its_verb_is_not_shown(real_pipeline):
+    llm = FakeLLM(cite("South Korea's relationship with Tokyo soured in 2018, after a Seoul "
+                       "court ordered", "Seoul court ordered"))
+    a = ask(real_pipeline.with_llm(llm), "What did a Seoul court order Japanese companies "
+            "to do in 2018?")
+    assert a.mode == "evidence" and "compensation" in a.text
+    assert any("stops at 'ordered'" in why for _, why in a.refused)
+
+
 @pytest.mark.reliability('Faults', 'LLM backend down (connection refused)')
 def test_backend_failure_gives_evidence_with_notice(real_pipeline, happened):
     llm = FakeLLM(BackendError("connection refused"))
