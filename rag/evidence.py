@@ -1148,7 +1148,9 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     did ("Did Japan apologise for the radar incident?"): no chosen sentence tells of the
     act (the verb, or a word WordNet puts within ``act_links`` of it),
     or the actor appears there only as the subject of a hedge or a plan ("Kishida is
-    considering taking part in the gathering"); "" otherwise."""
+    considering taking part in the gathering"), unless the question asks whether a
+    decision was made (a word WordNet puts within a link of "decide"), which the hedge
+    answers; "" otherwise."""
     act, actor = profile(question).act
     if not act or not chosen:
         return ""
@@ -1158,7 +1160,10 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     names = key_terms(actor)
     verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
              and _same_name(names, key_terms(" ".join(x.text for x in t.subtree)))]
-    if verbs and all(_unsettled(v) for v in verbs):
+    # "Had Kishida decided to go?": that he is still considering it is the answer
+    lx = lexicon()
+    decision = lx is not None and lx.distance(act, "v", "decide", "v", limit=1) is not None
+    if verbs and all(_unsettled(v) for v in verbs) and not decision:
         return f"the articles say only what {actor} planned or considered, not whether it happened"
     return ""
 

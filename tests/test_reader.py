@@ -1098,6 +1098,12 @@ def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str
      ""),
     ("Does Japan control the islets it calls Takeshima?",
      "The two sides are at odds over islets controlled by Seoul and claimed by Tokyo.", ""),
+    # whether a decision was made: that it is still being considered answers it (no)
+    ("Had Kishida decided to go to the NATO summit?",
+     "Yoon will attend the NATO summit, while sources said Kishida is considering taking "
+     "part in the gathering.", ""),
+    ("Had Kishida chosen to attend the NATO summit?",
+     "Sources said Kishida is considering taking part in the gathering.", ""),
 ])
 def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
         question: str, sentence: str, reason: str) -> None:
