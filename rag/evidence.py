@@ -109,6 +109,10 @@ class Weights:
     # ruling Liberal Democratic Party, and ..."); below it, abstain_relevance decides.
     # 0.7 answered "who leads the second-largest faction" (probe6 v27).
     whole_question: float = 0.9  # tune: probe7 w09, probe6 v27 (2026-11-27)
+    # "What was the result of X?": X is an occasion (its result presupposes it took
+    # place) when one of its first occasion_senses WordNet senses is a kind of event:
+    # 2 makes "test" one (a trial), not "group" ("the aim of the group"); 1 misses "test"
+    occasion_senses: int = 2  # tune: probe7 w19, m062, probe6 v12 (2026-11-27)
 
 
 WEIGHTS = Weights()
@@ -1107,6 +1111,8 @@ def _near(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
 # the tune split).
 _AHEAD_VERBS = HEDGE_WORDS | frozenset("invite schedule set arrange prepare urge".split())
 _AHEAD_MODIFIERS = frozenset("planned proposed upcoming future possible next".split())
+# Nouns that hold an event as a possibility, not a fact (general English).
+_AHEAD_NOUNS = frozenset("possibility prospect likelihood chance risk threat plan proposal".split())
 
 
 def ahead(noun: Token) -> bool:
@@ -1118,21 +1124,32 @@ def ahead(noun: Token) -> bool:
         return True
     t = noun
     for _ in range(6):
+        if t is not noun and t.pos_ == "NOUN" and t.lemma_.lower() in _AHEAD_NOUNS:
+            return True  # "the possibility of North Korea conducting a seventh test"
         if t.pos_ in ("VERB", "AUX") and t is not noun:
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            return (t.lemma_.lower() in _AHEAD_VERBS or bool(aux & {"will", "would", "to"})
-                    or hedged(t))
+            if (t.lemma_.lower() in _AHEAD_VERBS or bool(aux & {"will", "would", "to"})
+                    or hedged(t)):
+                return True
+            if t.dep_ not in ("pcomp", "acl"):
+                return False  # a finite verb decides; a gerund's noun may yet
         if t.head.i == t.i:
             return False
         t = t.head
     return False
 
 
-def unheld_occasion(question: str, chosen: list[Ranked]) -> str:
+def unheld_occasion(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
     """Why the chosen evidence does not answer a question about what was done at an
     occasion: it names the occasion only as planned or invited to; "" otherwise, or
     when no chosen sentence names it (other checks judge that)."""
-    occasion = profile(question).occasion
+    asked = profile(question)
+    # "what was the result of the seventh nuclear test": an event whose attribute is
+    # asked is an occasion too (a group's aim is not)
+    of, lx = asked.attribute[1], lexicon()
+    event = bool(of) and lx is not None and lx.kind_of(of, "event",
+                                                        senses=weights.occasion_senses)
+    occasion = (*asked.occasion, of) if event else asked.occasion
     if not occasion or not chosen:
         return ""
     mentions = [t for r in chosen for t in parse(r.sentence.text)

@@ -384,7 +384,7 @@ class Pipeline:
         """Why ``chosen`` does not answer the question: it lacks what is asked for, or is
         about other people, another occasion, another act; "" when it answers."""
         return (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
-                or unheld_occasion(question, chosen)
+                or unheld_occasion(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
                 or unsaid(question, chosen) or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)

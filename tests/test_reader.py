@@ -636,6 +636,38 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
     assert bool(unheld_occasion(question, [chosen])) is bool(reason)
 
 
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the result of an event only held possible presupposes what never happened
+    ("What was the result of North Korea's seventh nuclear test?",
+     "With concerns over the possibility of North Korea conducting a seventh nuclear test, "
+     "Park said that Pyongyang has now completed its preparations and that the decision to "
+     "conduct the test rests on the political decision of the North.", "test took place"),
+    ("What was the result of North Korea's seventh nuclear test?",
+     "North Korea may conduct its seventh nuclear test in the coming days.",
+     "test took place"),
+    ("What was the result of North Korea's seventh nuclear test?",
+     "North Korea conducted its seventh nuclear test on Sunday, and it failed.", ""),
+    # a group is no event: its aim is asked of what exists
+    ("What is the aim of the cross-party group of Japanese lawmakers?",
+     "A cross-party group of Japanese lawmakers aiming to help promote friendly ties "
+     "between the two nations met with the delegation.", ""),
+])
+def test_an_attribute_of_an_event_presupposes_that_it_happened(question: str, sentence: str,
+                                                              reason: str) -> None:
+    got = unheld_occasion(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
+
+
+@pytest.mark.parametrize(("weights", "abstains"), [(Weights(), True),
+                                                   (Weights(occasion_senses=1), False)])
+def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
+                                                             abstains: bool) -> None:
+    got = unheld_occasion("What was the result of North Korea's seventh nuclear test?",
+                          [_chosen("North Korea may conduct its seventh nuclear test soon.")],
+                          weights)
+    assert bool(got) is abstains
+
+
 @pytest.mark.parametrize(("question", "events", "backward"), [
     ("When did Japan restrict chip material exports?", ("restrict",), False),
     # the noun of a light verb is the event; a relative clause describes something else
