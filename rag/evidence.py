@@ -295,6 +295,14 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return bool(_CAUSE.search(text)) or any(
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for t in parse(text))
+    if kind == "clock":  # "what time did the talks begin": a time of day
+        return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
+    if kind == "owner":  # "whose interests": a person, people, country or body
+        return _new_entity(text, _OWNER_LABELS, question_keys) or any(
+            t.dep_ == "poss" and country_of(t) and not key_terms(t.text) & question_keys
+            for t in parse(text)) or any(
+            t.ent_type_ == "NORP" and not key_terms(t.text) & question_keys
+            for t in parse(text))
     if kind == "significance":
         # what makes a thing notable, not what caused it: it is the first, the only or
         # the most of its kind ("a first for a South Korean leader", "the largest
@@ -304,6 +312,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     return True
 
 
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+                    r"|\b(?:noon|midnight)\b", re.I)
+_OWNER_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 # Words that single a thing out as the first or only one of its kind.
 _DISTINCTION = frozenset({"first", "only", "unprecedented"})
 
@@ -440,7 +451,14 @@ def names_a_source(text: str, question_keys: set[str]) -> bool:
         if tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 \
                 and head.nbor(-1).lower_ == "according":
             return True
+        # "..., citing multiple unnamed diplomatic sources": the cited is the source
+        if tok.dep_ == "dobj" and head.lemma_.lower() in _CITING:
+            return True
     return False
+
+
+# Verbs whose object, not their subject, is who said it.
+_CITING = frozenset({"cite", "quote"})
 
 
 def _clause(tok: Token) -> Token:
@@ -1245,7 +1263,8 @@ _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
                "number": "a number", "amount": "an amount",
                "person": "a person's name", "organisation": "an organisation",
                "outlet": "a news outlet", "place": "a place", "reaction": "a response",
-               "reason": "a reason", "significance": "what makes it notable"}
+               "reason": "a reason", "significance": "what makes it notable",
+               "clock": "a time of day", "owner": "whose it is"}
 
 
 def _named_elsewhere(question: str, have: set[str]) -> set[str]:

@@ -82,7 +82,8 @@ _DAY_OF_WEEK = re.compile(r"\bday of the week\b|\bweekday\b", re.I)
 class Profile:
     question: str
     # "" | date | weekday | day | number | amount | person | organisation | outlet | place |
-    # reaction | reason | significance ("why is that notable")
+    # reaction | reason | significance ("why is that notable") | clock ("what time") |
+    # owner ("whose interests")
     kind: str
     describe: bool = False  # "Who is X?": a description, not a name
     publication: bool = False  # asks which outlet published the report, or when
@@ -478,8 +479,10 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         w = t.lower_
         if w in ("when", "where") and (t.head.dep_ == "advcl" or _asked_later(doc, t)):
             continue  # "When Kishida visited Seoul, how much ...": a clause, not the ask
-        if w in ("who", "whom", "whose"):
-            if w != "whose" and _describes(doc, t):
+        if w == "whose":
+            return "owner", False  # "whose interests": a person's, a people's, a country's
+        if w in ("who", "whom"):
+            if _describes(doc, t):
                 return "", True
             return "person", False
         # the question word opens the question or hangs on its main verb ("Before the
@@ -500,7 +503,11 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                 return "", False  # "how much did Yoon want to improve ties": a degree
             return _HOW[doc[t.i + 1].lower_], False
         if w in ("which", "what"):
+            if _asks_kind(t):
+                return "", False  # "what kind of time": a description, not a date
             head = _head_noun(doc, t)
+            if head == "time" and t.head.lemma_.lower() == "time" and t.dep_ == "det":
+                return "clock", False  # "what time did the talks begin"
             if head:
                 for kind, nouns in TYPE_NOUNS.items():
                     if head in nouns:
@@ -595,6 +602,12 @@ def _describes(doc: Doc, who: Token) -> bool:
         t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-"
         or (t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
         for t in rest[1:])
+
+
+def _asks_kind(wh: Token) -> bool:
+    """"What kind/type/sort of X": a description of X, whatever type X is."""
+    return wh.dep_ == "det" and wh.head.lemma_.lower() in ("kind", "type", "sort") and any(
+        c.lower_ == "of" for c in wh.head.children)
 
 
 def _head_noun(doc: Doc, wh: Token) -> str:

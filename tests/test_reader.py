@@ -52,7 +52,7 @@ from rag.terms import acronyms, content_terms, key_terms
     # the head noun past a name that modifies it
     ("Which US State Department spokesperson does RT quote?", "person"),
     ("Which Japanese minister met the delegation?", "person"),
-    ("Whose radar locked onto the plane?", "person"),
+    ("Whose radar locked onto the plane?", "owner"),
     ("Which Japanese news agency wrote up the remarks?", "outlet"),
     ("Which newspaper carried the interview?", "outlet"),
     ("Which Japanese firms lost the court case?", "organisation"),
@@ -74,6 +74,14 @@ from rag.terms import acronyms, content_terms, key_terms
     ("Why did Japan restrict exports?", "reason"),
     ("What prompted Seoul and Tokyo to agree on closer security cooperation?", "reason"),
     ("What did the ministers say about the reasons for the delay?", ""),
+    # "what kind of X" asks for a description; "what time" for a time of day; "whose X"
+    # for a possessor, a person or not
+    ("What kind of time did Park Jin say he would arrange for his visit?", ""),
+    ("What time did the talks at the Foreign Ministry begin?", "clock"),
+    ("At what time did the talks begin?", "clock"),
+    ("What year did the talks begin?", "date"),
+    ("Whose interests did the professor expect the summit to watch?", "owner"),
+    ("In whose waters did the 2018 radar incident take place?", "owner"),
     # "why" of a judgment of importance asks what makes it notable, not its cause
     ("Yoon plans to attend the NATO summit - why is that notable?", "significance"),
     ("Why does Lee think the two countries matter for US goals?", "significance"),
@@ -183,6 +191,20 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
      "Why are the Koreas still at war?", False),
     ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
+    # a time of day: a clock time or the parser's TIME
+    ("clock", "The talks began at 10:30 in the ministry.", "What time did the talks begin?",
+     True),
+    ("clock", "The talks began at 3 p.m. on Monday.", "What time did the talks begin?", True),
+    ("clock", "The talks began on Monday in Seoul.", "What time did the talks begin?", False),
+    # whose: a person, a people, a country or a body the question does not name
+    ("owner", "The focus is security, with a particular eye on American interests.",
+     "Whose interests will the summit watch?", True),
+    ("owner", "The plane was in Japan's exclusive economic zone.",
+     "In whose waters was the plane?", True),
+    ("owner", "The plane was in the exclusive economic zone.",
+     "In whose waters was the plane?", False),
+    ("owner", "The plane was in Japan's exclusive economic zone.",
+     "In whose waters was Japan's plane?", False),
     # what makes a thing notable: first or only of its kind, most of it, or important
     ("significance", "Yoon will attend the summit, a first for a South Korean leader.",
      "Why is that notable?", True),
@@ -698,6 +720,10 @@ def test_who_said_questions_accept_an_unnamed_source(question: str, reported: bo
     ("Japanese government sources said Kishida is considering taking part.", True),
     ("Yoon will attend, according to a person close to his office.", True),
     ("Kishida is considering taking part in the gathering.", False),
+    # the object of "citing" is the source
+    ("Kishida will attend, Kyodo reported, citing multiple unnamed diplomatic sources.", True),
+    ("Kishida will attend, Kyodo reported, citing the summit's agenda.", True),
+    ("Kishida cited the summit's agenda as a reason to attend.", True),
 ])
 def test_a_sentence_names_a_source(text: str, expected: bool) -> None:
     assert names_a_source(text, key_terms("Who said Kishida would attend?")) is expected
