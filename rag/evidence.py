@@ -1218,8 +1218,14 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     if not main:
         return ""
     events = {t.lemma_.lower() for t in main}
-    if any(tells_of(t, events, weights.event_links) for r in chosen
-           for t in parse(r.sentence.text)):
+    # a past event is told by a sentence where it took place, not one where it is only
+    # possible or planned ("a possible meeting between Yoon and Kishida"); "who said
+    # Kishida was weighing ..." asks who said it, not whether it happened
+    doc = parse(question)
+    settled = not asked.past or any(t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS
+                                    for t in doc)
+    if any(tells_of(t, events, weights.event_links) and (settled or not _unsettled(t))
+           for r in chosen for t in parse(r.sentence.text)):
         return ""
     return f"no passage about it tells who or where '{main[0].text}'"
 

@@ -1180,6 +1180,18 @@ def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
      "The two nations disagree over islets known as Takeshima in Japan.", "colonise"),
     ("Which other countries did Japan colonise besides Korea?",
      "Japan colonised Taiwan in 1895.", ""),
+    # a past event must have taken place, not be only possible or planned
+    ("Which Japanese minister did Park Jin meet when he visited Japan?",
+     "Park said there would be an appropriate time for a possible meeting between Yoon and "
+     "Japanese Prime Minister Fumio Kishida.", "meet"),
+    ("Which Japanese minister did Park Jin meet?",
+     "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", "meet"),
+    ("Which Japanese minister will Park Jin meet?",
+     "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", ""),
+    # ... but "who said ..." asks who said it, not whether it happened
+    ("Who said Kishida was weighing whether to attend the NATO gathering?",
+     "Japanese government sources said Kishida is considering taking part in the gathering.",
+     ""),
     # an event that only dates the question is not asked about
     ("Who was Japan's prime minister when Yoon was sworn in?",
      "Prime Minister Fumio Kishida met the delegation.", ""),
