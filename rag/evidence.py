@@ -270,9 +270,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "place":
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys) and is_a(m, place)
-                   for m in _PLACE.findall(text)) \
+                   and _in_country(m, origin) for m in _PLACE.findall(text)) \
             or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
-                           not_in=people | _person_parts(context or text))
+                           not_in=people | _person_parts(context or text), origin=origin)
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -505,14 +505,22 @@ def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
 
 
 def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
-                min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset()
-                ) -> bool:
+                min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset(),
+                origin: str = "") -> bool:
     """An entity of one of ``labels`` with a name the question does not use (and, with
     ``kind_of``, of that kind as far as WordNet knows it), whose name is not all in
-    ``not_in``."""
+    ``not_in`` and, with ``origin``, not known to be of another country."""
     return any(e.label_ in labels and len(words(e.text)) >= min_words
                and (keys := key_terms(e.text)) and not keys & question_keys
-               and not keys <= not_in and is_a(e.text, kind_of) for e in parse(text).ents)
+               and not keys <= not_in and is_a(e.text, kind_of) and _in_country(e.text, origin)
+               for e in parse(text).ents)
+
+
+def _in_country(name: str, origin: str) -> bool:
+    """Could the place ``name`` be in the country ``origin``? Only a country or capital
+    the citation check knows says not ("Tokyo" is no South Korean city)."""
+    code = country_code(key(name.split()[-1])) if origin and name.split() else ""
+    return not code or code == origin
 
 
 def _person_parts(text: str) -> frozenset[str]:

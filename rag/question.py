@@ -169,6 +169,9 @@ def profile(question: str) -> Profile:
     if kind == "outlet":
         origin = next((c for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
                        for c in [country_of(t)] if c), "")
+    if kind == "place":  # "which South Korean city": the country that qualifies the place
+        origin = next((c for t in doc if t.dep_ == "amod" and t.head.lemma_.lower()
+                       in TYPE_NOUNS["place"] for c in [country_of(t)] if c), "")
     backward = any(t.lemma_.lower() in _BACKWARD for t in doc)
     events = tuple(dict.fromkeys(t.lemma_.lower() for t in doc if _event(t)))
     reported = kind == "person" and any(

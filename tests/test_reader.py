@@ -191,6 +191,13 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
      "Why are the Koreas still at war?", False),
     ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
+    # a place of the country the question names, as far as the check knows its capitals
+    ("place", "Kishida flew on to Tokyo on Monday.",
+     "Which South Korean city did Kishida visit after Seoul?", False),
+    ("place", "Kishida flew on to Tokyo on Monday.",
+     "Which Japanese city did Kishida visit after Seoul?", True),
+    ("place", "Kishida then stayed in Busan for a day.",
+     "Which South Korean city did Kishida visit after Seoul?", True),  # not known: allowed
     # a time of day: a clock time or the parser's TIME
     ("clock", "The talks began at 10:30 in the ministry.", "What time did the talks begin?",
      True),
