@@ -255,6 +255,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         # a month is capitalised: "may" is a modal
         return any(w.lower() in MONTHS and w[0].isupper() or YEAR.fullmatch(w) for w in ws)
     if kind == "number":
+        # a number in a name counts nothing ("the Group of Seven summit")
+        ws = words(_without_names(text))
         # a number the question gives is not the one it asks for ("before the 12th")
         ws = [w for w in ws if not (any(c.isdigit() for c in w) and w.lower() in question_keys)]
         if counted == DURATION_UNITS and any(  # "for decades": a span with no number
@@ -514,6 +516,20 @@ def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set
                and (keys := key_terms(e.text)) and not keys & question_keys
                and not keys <= not_in and is_a(e.text, kind_of) and _in_country(e.text, origin)
                for e in parse(text).ents)
+
+
+_NAMED = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _without_names(text: str) -> str:
+    """``text`` with the names of bodies, events and works cut out where a number is
+    part of the name ("Group of Seven", "Article 9"), so a count is not read in them."""
+    doc = parse(text)
+    cut = [e for e in doc.ents if e.label_ in _NAMED and any(t.like_num for t in e)
+           and sum(t.text[:1].isupper() for t in e if not t.like_num) >= 1]
+    for e in sorted(cut, key=lambda e: e.start_char, reverse=True):
+        text = text[:e.start_char] + text[e.end_char:]
+    return text
 
 
 def _in_country(name: str, origin: str) -> bool:

@@ -191,6 +191,13 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
      "Why are the Koreas still at war?", False),
     ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
+    # a number inside a name counts nothing
+    ("number", "He has invited Yoon to the Group of Seven summit set for later this month.",
+     "How many trilateral summits have the three countries held?", False),
+    ("number", "He has invited Yoon to the Group of Seven summit set for later this month.",
+     "How many countries are in the group?", False),
+    ("number", "The three countries have held two trilateral summits since 2017.",
+     "How many trilateral summits have the three countries held?", True),
     # a place of the country the question names, as far as the check knows its capitals
     ("place", "Kishida flew on to Tokyo on Monday.",
      "Which South Korean city did Kishida visit after Seoul?", False),
