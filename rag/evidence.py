@@ -1032,6 +1032,27 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     return f"no passage about it names {', '.join(missing)}" if missing else ""
 
 
+def unnamed_body(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer "Who is the president of Korea
+    University?": the office is of a body the question names, and no chosen sentence
+    names it (a country by any of its names: "South Korean President Yoon" is the
+    president of South Korea); "" otherwise."""
+    asked = profile(question)
+    if asked.kind != "person" or not asked.title or not chosen:
+        return ""
+    office = next((t for t in parse(question) if t.pos_ == "NOUN"
+                   and t.lemma_.lower() == asked.title[-1]), None)
+    body = [o for c in (office.children if office is not None else ())
+            if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    if not body:
+        return ""
+    name = " ".join(t.text for t in body[0].subtree if t.pos_ == "PROPN")
+    if any(_names(name, r.sentence.text) for r in chosen):
+        return ""
+    return f"no passage about it names {name}"
+
+
 def _same_name(a: set[str], b: set[str]) -> bool:
     """One name inside the other ("Park" in "Park Jin"); a shared part is not enough
     ("Chung Jin-suk" is not "Park Jin")."""

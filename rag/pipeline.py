@@ -54,6 +54,7 @@ from rag.evidence import (
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
+    unnamed_body,
     unsaid,
     untold_event,
     untyped_answer,
@@ -384,6 +385,7 @@ class Pipeline:
         """Why ``chosen`` does not answer the question: it lacks what is asked for, or is
         about other people, another occasion, another act; "" when it answers."""
         return (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
+                or unnamed_body(question, chosen)
                 or unheld_occasion(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
                 or unsaid(question, chosen) or contradicted(question, chosen)

@@ -31,6 +31,7 @@ from rag.evidence import (
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
+    unnamed_body,
     unsaid,
     untold_event,
     untyped_answer,
@@ -1180,6 +1181,28 @@ def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str
 def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
         question: str, sentence: str, reason: str) -> None:
     got = unasserted(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # an office of a body the question names: the sentence must name the body
+    ("Who is the president of Korea University?",
+     "Chung Jin-suk led a delegation sent to Japan by President-elect Yoon Suk-yeol.",
+     "names Korea University"),
+    ("Who is the president of Korea University?",
+     "Kim Dong-one, the president of Korea University, welcomed the students.", ""),
+    # a country by any of its names
+    ("Who is the president of South Korea?",
+     "South Korean President Yoon Suk Yeol welcomed Kishida to Seoul.", ""),
+    ("Who is the president of South Korea?",
+     "Prime Minister Fumio Kishida met Chinese President Xi Jinping.", "South Korea"),
+    # no body named: nothing to check
+    ("Who is South Korea's president?", "Prime Minister Fumio Kishida met the delegation.",
+     ""),
+])
+def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, sentence: str,
+                                                                reason: str) -> None:
+    got = unnamed_body(question, [_chosen(sentence)])
     assert reason in got and bool(got) is bool(reason)
 
 
