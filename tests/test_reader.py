@@ -684,6 +684,9 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
      "test took place"),
     ("What was the result of North Korea's seventh nuclear test?",
      "North Korea conducted its seventh nuclear test on Sunday, and it failed.", ""),
+    ("What was the outcome of the delegation's meeting with Prime Minister Kishida?",
+     "The talks could pave the way for the group's meeting with Prime Minister Kishida.",
+     "meeting took place"),
     # a group is no event: its aim is asked of what exists
     ("What is the aim of the cross-party group of Japanese lawmakers?",
      "A cross-party group of Japanese lawmakers aiming to help promote friendly ties "
