@@ -109,6 +109,12 @@ class Weights:
     # ruling Liberal Democratic Party, and ..."); below it, abstain_relevance decides.
     # 0.7 answered "who leads the second-largest faction" (probe6 v27).
     whole_question: float = 0.9  # tune: probe7 w09, probe6 v27 (2026-11-27)
+    # ... or when one of its clauses of at least min_clause_words words is this close (a
+    # clause is shorter, so closer by chance than a sentence: "Park said that Pyongyang has
+    # completed its preparations" is 0.37 from "How tall is the tallest building in
+    # Pyongyang?"; the clauses that answer probe3 r15, probe10 z04 and z08 are 0.43-0.65)
+    min_clause_words: int = 4  # tune: probe10 z04 (2026-11-27)
+    clause_relevance: float = 0.4  # tune: probe3 r15, probe10 z04, z08 (2026-11-27)
     # "What was the result of X?": X is an occasion (its result presupposes it took
     # place) when one of its first occasion_senses WordNet senses is a kind of event:
     # 2 makes "test" one (a trial), 3 "meeting" too (a social gathering), none makes
@@ -1270,7 +1276,10 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     doc = parse(question)
     settled = not asked.past or any(t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS
                                     for t in doc)
+    # a participle that describes a noun ("Seoul-based", "Japanese-claimed") tells of
+    # no event
     if any(tells_of(t, events, weights.event_links) and (settled or not _unsettled(t))
+           and t.dep_ not in ("amod", "compound")
            for r in chosen for t in parse(r.sentence.text)):
         return ""
     return f"no passage about it tells who or where '{main[0].text}'"
@@ -1298,7 +1307,8 @@ def contradicted(question: str, chosen: list[Ranked]) -> str:
                  if s.pos_ == "NOUN" and s.lemma_.lower() == t.head.lemma_.lower()]
         # the word before the noun too: "in opening remarks" may parse as a gerund
         other = [next((m for m in [*s.children, *s.doc[s.i - 1: s.i]]
-                       if (m.dep_ in _QUALIFIERS or m.i == s.i - 1) and opposite(m, t)),
+                       if (m.dep_ in _QUALIFIERS or m.i == s.i - 1)
+                       and (opposite(m, t) or 0 < _rank(m) != _rank(t) > 0)),
                       None) for s in nouns]
         if nouns and all(other):
             m = other[0]
@@ -1309,6 +1319,17 @@ def contradicted(question: str, chosen: list[Ranked]) -> str:
 
 
 _QUALIFIERS = frozenset({"amod", "compound"})
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _rank(tok: Token) -> int:
+    """The place a qualifier gives its noun: "largest" 1, "second-largest" 2, "12th"
+    12, "third" 3; 0 for none. "The second-largest faction" is not "the largest"."""
+    for w in [*(c for c in tok.children if c.i < tok.i), tok]:
+        got = _ORDINAL.fullmatch(NUMBER_WORDS.get(w.lower_, w.lower_))
+        if got and w.lower_ not in ("one", "two", "three"):
+            return int(got[1])
+    return 1 if tok.tag_ in ("JJS", "RBS") else 0
 
 
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
@@ -1330,7 +1351,7 @@ def _named_elsewhere(question: str, have: set[str]) -> set[str]:
     return covered
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of the comma/semicolon/dash-separated clauses of a sentence."""
     spans, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
@@ -1345,8 +1366,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     length: it keeps what is asked for (a date for "when", a new name for "who")
     and the question's terms, and drops the rest ("..., according to a person
     close to his office"). Still an exact quote, with offsets into the article."""
-    clauses = _clauses(sentence.text)
-    if len(words(sentence.text)) <= weights.trim_above_words or len(clauses) < 2:
+    spans = clauses(sentence.text)
+    if len(words(sentence.text)) <= weights.trim_above_words or len(spans) < 2:
         return sentence
     kind = question_type(question)
     q_keys = key_terms(question)
@@ -1365,9 +1386,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     if wants_summary(question):
         keep += sorted(year_terms(sentence.text))
     best: tuple[float, int, int] | None = None
-    for i in range(len(clauses)):
-        for j in range(i, len(clauses)):
-            piece = sentence.text[clauses[i][0]:clauses[j][1]]
+    for i in range(len(spans)):
+        for j in range(i, len(spans)):
+            piece = sentence.text[spans[i][0]:spans[j][1]]
             n = len(words(piece))
             if n < weights.min_trim_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
@@ -1375,13 +1396,13 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                                                    counted=counted, place=place)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or (kind not in _OF_THE_SAYING and not profile(question).describe
-                        and not _keeps_what_is_said(parse(sentence.text), clauses[i][0],
-                                                    clauses[j][1])) \
+                        and not _keeps_what_is_said(parse(sentence.text), spans[i][0],
+                                                    spans[j][1])) \
                     or any(p not in piece for p in keep) \
-                    or _drops_description(parse(sentence.text), clauses[i][0],
-                                          clauses[j][1], q_keys) \
+                    or _drops_description(parse(sentence.text), spans[i][0],
+                                          spans[j][1], q_keys) \
                     or (piece != sentence.text
-                        and not stands_alone(piece, sentence.text, clauses[i][0])):
+                        and not stands_alone(piece, sentence.text, spans[i][0])):
                 continue
             cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
             new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
@@ -1390,7 +1411,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                 best = (value, i, j)
     if best is None:
         return sentence
-    a, b = clauses[best[1]][0], clauses[best[2]][1]
+    a, b = spans[best[1]][0], spans[best[2]][1]
     return Sentence(sentence.doc_id, sentence.start + a, sentence.start + b,
                     sentence.text[a:b], sentence.kind)
 
@@ -1410,8 +1431,10 @@ def stands_alone(text: str, whole: str = "", at: int = 0) -> bool:
         return False
     doc = parse(text)
     first = next((t for t in doc if not t.is_punct), None)
-    if first is None or first.dep_ in _DEPENDENT or first.tag_ in {"WDT", "WP", "WP$", "VBG",
-                                                                  "VBN", "IN", "CC", "TO"}:
+    # nor opened by its verb: "said Shin-wha Lee, a professor ..." is an attribution
+    # whose saying was cut away
+    if first is None or first.dep_ in _DEPENDENT or first.tag_ in {
+            "WDT", "WP", "WP$", "VBG", "VBN", "VBD", "VBZ", "VBP", "IN", "CC", "TO"}:
         return False
     roots = [t for t in doc if t.dep_ == "ROOT"]
     return any(r.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}

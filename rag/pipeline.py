@@ -36,6 +36,7 @@ from rag.evidence import (
     WEIGHTS,
     Ranked,
     Weights,
+    clauses,
     contradicted,
     coverage_gap,
     credits,
@@ -244,8 +245,7 @@ class Pipeline:
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = self._unfit(question, chosen)
-        if gap or not ranked or unfit or (ranked[0].semantic < self.settings.abstain_relevance
-                                          and ranked[0].lexical < self.weights.whole_question):
+        if gap or not ranked or unfit or not self._relevant(question, ranked[0]):
             why = (f"nothing in them mentions {', '.join(sorted(gap))}" if gap
                    else unfit or "no passage is close enough to the question")
             log.info("abstained on %r: %s", question, why)
@@ -380,6 +380,19 @@ class Pipeline:
         if at < 0:
             return None
         return Sentence(passage.doc_id, at, at + len(passage.title), passage.title, "title")
+
+    def _relevant(self, question: str, best: Ranked) -> bool:
+        """Is the best sentence about the question: close to it, holding nearly all of
+        its terms, or with one clause close to it (a long sentence dilutes its vector:
+        "The delegation is on a five-day trip ..., as expectations of improved
+        Tokyo-Seoul relations grow after ... the March presidential election")?"""
+        floor = self.settings.abstain_relevance
+        if best.semantic >= floor or best.lexical >= self.weights.whole_question:
+            return True
+        pieces = [best.sentence.text[a:b] for a, b in clauses(best.sentence.text)]
+        pieces = [p for p in pieces if len(p.split()) >= self.weights.min_clause_words]
+        return len(pieces) > 1 and float(self.vectors.similarities(question, pieces).max()
+                                         ) >= self.weights.clause_relevance
 
     def _unfit(self, question: str, chosen: list[Ranked]) -> str:
         """Why ``chosen`` does not answer the question: it lacks what is asked for, or is

@@ -45,6 +45,21 @@ def test_partly_supported_answer_keeps_only_supported_sentences(real_pipeline):
     assert "2024" not in a.text and "Nobuo Kishi" in a.text
 
 
+@pytest.mark.parametrize(("question", "answered"), [
+    # the whole sentence's vector is far from the question, one of its clauses is close
+    ("What grew after the opposition candidate won South Korea's March presidential "
+     "election?", "expectations"),
+    ("What is Seo Min-jeong's title?", "Director General"),
+    # far in every clause
+    ("How tall is the tallest building in Pyongyang?", ""),
+])
+def test_a_sentence_is_relevant_when_one_of_its_clauses_is(real_pipeline, question,
+                                                           answered):
+    a = ask(real_pipeline, question)
+    assert a.abstained is not bool(answered)
+    assert answered in a.text
+
+
 def test_an_llm_answer_must_rest_on_the_source_the_question_names(real_pipeline):
     question = ("According to Park Jin, what would decide whether North Korea conducts its "
                 "seventh nuclear test?")
@@ -360,12 +375,14 @@ def test_warm_loads_what_a_first_question_would_wait_for(tmp_path):
     assert pipeline.index._bm25 is not None and nlp.cache_info().currsize == 1
 
 
-@pytest.mark.parametrize(("whole_question", "abstained"), [(0.9, False), (1.01, True)])
+@pytest.mark.parametrize(("whole_question", "clause_relevance", "abstained"), [
+    (0.9, 1.01, False), (1.01, 0.4, False), (1.01, 1.01, True)])
 def test_a_sentence_with_every_question_term_is_relevant_however_far_its_vector(
-        real_pipeline, whole_question, abstained):
+        real_pipeline, whole_question, clause_relevance, abstained):
     # a long sentence dilutes its vector below abstain_relevance; every term of the
-    # question is in it, so it is about the question
-    pipeline = replace(real_pipeline, weights=Weights(whole_question=whole_question))
+    # question is in it, or one of its clauses is close, so it is about the question
+    pipeline = replace(real_pipeline, weights=Weights(whole_question=whole_question,
+                                                      clause_relevance=clause_relevance))
     a = ask(pipeline, "Who leads the largest faction of the Liberal Democratic Party?")
     assert a.abstained is abstained
     if not abstained:

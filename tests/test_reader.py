@@ -1065,6 +1065,8 @@ def test_trimming_keeps_what_is_asked_for_a_reason_too(question: str, kept: str)
     ("according to people familiar with the matter", False),
     ("seen as retaliation for a court ruling", False),
     ("the first by a Japanese leader to Seoul in 12 years", False),
+    # an attribution whose saying was cut away
+    ("said Shin-wha Lee, a professor of international relations at Korea University", False),
 ])
 def test_a_cut_must_leave_a_clause_that_stands_alone(text: str, alone: bool) -> None:
     assert stands_alone(text) is alone
@@ -1228,6 +1230,9 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
      "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", "meet"),
     ("Which Japanese minister will Park Jin meet?",
      "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", ""),
+    # a participle describing a noun tells of no event
+    ("Who founded Korea University?",
+     "Shin-wha Lee is a professor at Seoul-based Korea University.", "founded"),
     # ... but "who said ..." asks who said it, not whether it happened
     ("Who said Kishida was weighing whether to attend the NATO gathering?",
      "Japanese government sources said Kishida is considering taking part in the gathering.",
@@ -1256,6 +1261,15 @@ def test_abstain_when_no_sentence_tells_of_the_event_a_person_or_place_is_asked_
      "Yoon said in his remarks that cooperation is essential.", ""),
     ("What did Yoon say in his closing remarks?",
      "Yoon said in brief remarks that cooperation is essential.", ""),
+    # another place in a ranking: "second-largest" is not "largest", "first" not "12th"
+    ("Who leads the second-largest faction of the Liberal Democratic Party?",
+     "Abe leads the largest faction within the ruling Liberal Democratic Party.",
+     "largest faction"),
+    ("Where was the first round held?", "The 12th round was held in Seoul.", "12th round"),
+    ("Who leads the largest faction of the party?",
+     "Abe leads the biggest faction within the party.", ""),
+    ("Who leads the largest faction of the party?",
+     "Abe leads the largest faction within the party.", ""),
 ])
 def test_abstain_when_the_evidence_qualifies_the_asked_noun_the_opposite_way(
         question: str, sentence: str, reason: str) -> None:
