@@ -307,11 +307,10 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "clock":  # "what time did the talks begin": a time of day
         return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
     if kind == "owner":  # "whose interests": a person, people, country or body
+        # ... or one named by its people or as an owner ("Japan's exclusive economic zone")
         return _new_entity(text, _OWNER_LABELS, question_keys) or any(
-            t.dep_ == "poss" and country_of(t) and not key_terms(t.text) & question_keys
-            for t in parse(text)) or any(
-            t.ent_type_ == "NORP" and not key_terms(t.text) & question_keys
-            for t in parse(text))
+            (t.ent_type_ == "NORP" or t.dep_ == "poss" and country_of(t))
+            and not key_terms(t.text) & question_keys for t in parse(text))
     if kind == "significance":
         # what makes a thing notable, not what caused it: it is the first, the only or
         # the most of its kind ("a first for a South Korean leader", "the largest
@@ -533,7 +532,7 @@ def _without_names(text: str) -> str:
     part of the name ("Group of Seven", "Article 9"), so a count is not read in them."""
     doc = parse(text)
     cut = [e for e in doc.ents if e.label_ in _NAMED and any(t.like_num for t in e)
-           and sum(t.text[:1].isupper() for t in e if not t.like_num) >= 1]
+           and any(t.text[:1].isupper() for t in e if not t.like_num)]
     for e in sorted(cut, key=lambda e: e.start_char, reverse=True):
         text = text[:e.start_char] + text[e.end_char:]
     return text
@@ -1265,7 +1264,8 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     asked = profile(question)
     if asked.kind not in _EVENT_KINDS or not chosen:
         return ""
-    main = [t for t in parse(question) if t.pos_ == "VERB"
+    doc = parse(question)
+    main = [t for t in doc if t.pos_ == "VERB"
             and t.lemma_.lower() in asked.events and not _subordinate(t)]
     if not main:
         return ""
@@ -1273,7 +1273,6 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     # a past event is told by a sentence where it took place, not one where it is only
     # possible or planned ("a possible meeting between Yoon and Kishida"); "who said
     # Kishida was weighing ..." asks who said it, not whether it happened
-    doc = parse(question)
     settled = not asked.past or any(t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS
                                     for t in doc)
     # a participle that describes a noun ("Seoul-based", "Japanese-claimed") tells of
@@ -1308,7 +1307,7 @@ def contradicted(question: str, chosen: list[Ranked]) -> str:
         # the word before the noun too: "in opening remarks" may parse as a gerund
         other = [next((m for m in [*s.children, *s.doc[s.i - 1: s.i]]
                        if (m.dep_ in _QUALIFIERS or m.i == s.i - 1)
-                       and (opposite(m, t) or 0 < _rank(m) != _rank(t) > 0)),
+                       and (opposite(m, t) or _other_rank(m, t))),
                       None) for s in nouns]
         if nouns and all(other):
             m = other[0]
@@ -1324,12 +1323,18 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 def _rank(tok: Token) -> int:
     """The place a qualifier gives its noun: "largest" 1, "second-largest" 2, "12th"
-    12, "third" 3; 0 for none. "The second-largest faction" is not "the largest"."""
+    12, "third" 3; 0 for none."""
     for w in [*(c for c in tok.children if c.i < tok.i), tok]:
         got = _ORDINAL.fullmatch(NUMBER_WORDS.get(w.lower_, w.lower_))
-        if got and w.lower_ not in ("one", "two", "three"):
+        if got:
             return int(got[1])
     return 1 if tok.tag_ in ("JJS", "RBS") else 0
+
+
+def _other_rank(a: Token, b: Token) -> bool:
+    """Do two qualifiers give different places ("second-largest" and "largest")?"""
+    ra, rb = _rank(a), _rank(b)
+    return bool(ra and rb) and ra != rb
 
 
 _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
