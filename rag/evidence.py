@@ -29,7 +29,14 @@ from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
-from rag.question import DURATION_UNITS, REPORTING_VERBS, profile, says, significant
+from rag.question import (
+    DURATION_UNITS,
+    LIGHT_VERBS,
+    REPORTING_VERBS,
+    profile,
+    says,
+    significant,
+)
 from rag.results import Passage
 from rag.terms import (
     NUMBER_WORDS,
@@ -954,8 +961,9 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     q_terms = content_terms(question)
     idf = _idf(q_terms, [content_terms(r.sentence.text) for r in ranked])
     have = content_terms(primary.sentence.text)
-    missing = {t for t in q_terms - have
-               if idf[t] >= weights.rare_idf} - _named_elsewhere(question, have)
+    # a light verb ("go", "take") is rare in news text but names nothing to cover
+    missing = {t for t in q_terms - have if idf[t] >= weights.rare_idf} \
+        - _named_elsewhere(question, have) - {norm(v) for v in LIGHT_VERBS}
     years = year_terms(question)
     if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:

@@ -50,8 +50,8 @@ _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
 # Verbs that name no event of their own: saying, being, and light verbs whose noun is
 # the event (chosen on the tune split).
-_LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
-_NOT_EVENTS = _LIGHT_VERBS | frozenset("say tell report will would".split())
+LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
+_NOT_EVENTS = LIGHT_VERBS | frozenset("say tell report will would".split())
 # Verbs whose subject is the source of what was said (chosen on the tune split); the
 # citation check's ``align.REPORTING`` is wider: every verb that carries no claim of
 # its own ("describe", "put", "call").
@@ -581,7 +581,7 @@ def _event(tok: Token) -> bool:
     t = tok.head
     for _ in range(3):  # up through "with", "ahead" to the verb, never through a noun
         if t.pos_ in ("VERB", "AUX"):
-            return t.lemma_.lower() in _LIGHT_VERBS and t.dep_ not in {"relcl", "acl"}
+            return t.lemma_.lower() in LIGHT_VERBS and t.dep_ not in {"relcl", "acl"}
         if t.pos_ not in ("ADP", "ADV", "PART") or t.head.i == t.i:
             break
         t = t.head

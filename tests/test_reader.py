@@ -974,6 +974,22 @@ def test_the_weights_passed_in_decide_a_second_sentence(weights: Weights, senten
     assert len(select(question, [first, second, *fillers], weights)) == sentences
 
 
+def test_a_light_verb_is_no_term_a_second_sentence_must_supply() -> None:
+    # "go" is as rare as "April" among these sentences, but names nothing to cover
+    question = "Had the delegation decided to go to Tokyo?"
+    first = _ranked("The delegation is considering a trip to Tokyo.", has_type=False)
+    second = _ranked("He wants relations to go in a positive direction.", has_type=False)
+    second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
+                    passage=second.passage, score=0.9 * first.score, semantic=0.5,
+                    lexical=0.3, has_type=False)
+    fillers = [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
+                      passage=first.passage, score=0.1, semantic=0.1, lexical=0.0,
+                      has_type=False)
+               for i, text in enumerate(["Markets rose.", "Talks went on.", "Ties were poor.",
+                                         "Officials met.", "Trade fell.", "Rain came."])]
+    assert select(question, [first, second, *fillers]) == [first]
+
+
 @pytest.mark.parametrize(("weights", "trimmed"), [
     (WEIGHTS, True),
     (Weights(trim_above_words=60), False),  # a sentence this short is never cut
