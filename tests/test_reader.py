@@ -953,6 +953,14 @@ def test_the_weights_passed_in_decide_the_ranking(weights: Weights, first: str) 
     assert ranked[0].sentence.text == first
 
 
+def _fillers(passage: Passage) -> list[Ranked]:
+    """Six low-scoring sentences that make the question's terms rare (IDF)."""
+    return [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
+                   passage=passage, score=0.1, semantic=0.1, lexical=0.0, has_type=False)
+            for i, text in enumerate(["Markets rose.", "Talks went on.", "Ties were poor.",
+                                      "Officials met.", "Trade fell.", "Rain came."])]
+
+
 @pytest.mark.parametrize(("weights", "sentences"), [
     (WEIGHTS, 2),  # a second sentence supplies the rare term the first lacks
     (Weights(cover_ratio=0.95), 1),  # ... unless it must score nearly as well
@@ -965,11 +973,7 @@ def test_the_weights_passed_in_decide_a_second_sentence(weights: Weights, senten
     second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
                     passage=second.passage, score=0.9 * first.score, semantic=0.5,
                     lexical=0.3, has_type=False)
-    fillers = [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
-                      passage=first.passage, score=0.1, semantic=0.1, lexical=0.0,
-                      has_type=False)
-               for i, text in enumerate(["Markets rose.", "Talks went on.", "Ties were poor.",
-                                         "Officials met.", "Trade fell.", "Rain came."])]
+    fillers = _fillers(first.passage)
     # (six sentences without "April" make it rare enough to be worth a second sentence)
     assert len(select(question, [first, second, *fillers], weights)) == sentences
 
@@ -982,11 +986,7 @@ def test_a_light_verb_is_no_term_a_second_sentence_must_supply() -> None:
     second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
                     passage=second.passage, score=0.9 * first.score, semantic=0.5,
                     lexical=0.3, has_type=False)
-    fillers = [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
-                      passage=first.passage, score=0.1, semantic=0.1, lexical=0.0,
-                      has_type=False)
-               for i, text in enumerate(["Markets rose.", "Talks went on.", "Ties were poor.",
-                                         "Officials met.", "Trade fell.", "Rain came."])]
+    fillers = _fillers(first.passage)
     assert select(question, [first, second, *fillers]) == [first]
 
 
