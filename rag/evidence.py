@@ -202,6 +202,22 @@ def offices(text: str) -> dict[str, set[str]]:
     {japan, defense, minister}; "His counterpart Nobuo Kishi" -> kishi: {counterpart}.
     The office's words are lower-cased lemmas."""
     out: dict[str, set[str]] = {}
+    for _, parts, words_ in people_offices(text):
+        for part in parts:
+            out.setdefault(key(part), set()).update(words_)
+    return out
+
+
+def people_offices(text: str, *, across_of: bool = False,
+                   ) -> list[tuple[str, tuple[str, ...], set[str]]]:
+    """The people ``text`` names, in order, each with the words of their name and the
+    office it gives them there (see ``offices``): "Japanese Prime Minister Fumio
+    Kishida" -> ("Fumio Kishida", (Fumio, Kishida), {japanese, prime, minister}).
+    ``across_of``: the capitalised words before a name go on across an "of" ("the
+    Minister of Foreign Affairs Yoshimasa Hayashi"). Not for answer types: a caption,
+    dense with names, then carries a "which minister" type and outranks the sentence
+    that answers (probe3 r08, 2026-11-27)."""
+    out: list[tuple[str, tuple[str, ...], set[str]]] = []
     for ent in parse(text).ents:
         if ent.label_ != "PERSON":
             continue
@@ -217,13 +233,16 @@ def offices(text: str) -> dict[str, set[str]]:
         # the capitalised words right before the name, whatever the parse made of them
         # ("between Yoon and Japanese Prime Minister Fumio Kishida")
         j = ent.start - 1
-        while j >= 0 and ent.start - j <= 4 and doc[j].text[:1].isupper() \
-                and doc[j].ent_type_ != "PERSON" and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+        while j >= 0 and ent.start - j <= 6:
+            if across_of and doc[j].lower_ == "of" and j > 0 and doc[j - 1].text[:1].isupper():
+                j -= 1
+                continue
+            if not (doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON"
+                    and doc[j].pos_ in ("NOUN", "PROPN", "ADJ")):
+                break
             words_.add(doc[j].lemma_.lower())
             j -= 1
-        for t in ent:
-            if re.search(r"\w", t.text):
-                out.setdefault(key(t.text), set()).update(words_)
+        out.append((ent.text, tuple(t.text for t in ent if re.search(r"\w", t.text)), words_))
     return out
 
 
@@ -607,7 +626,9 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
                                                  "how"} or _POSS.search(parts[0])):
                 parts = parts[1:]  # "Japan's Defense Policy Bureau" -> "Defense Policy Bureau"
             phrases.append(" ".join(parts))
-        if any(p in text for p in phrases if len(p.split()) > 1):
+        # a nationality ("South Korean") is no name a person sits beside
+        if any(p in text for p in phrases
+               if len(p.split()) > 1 and not country_code(key(p.split()[-1]))):
             return 2
         return 1
     return 1
@@ -1085,19 +1106,26 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
     if not asked.saying or not chosen:
         return ""
     for r in chosen:
-        doc = parse(r.sentence.text)
-        sayers = [_sayer(t, r) for t in doc if says(t)] + [
-            " ".join(w.text for w in t.subtree) for t in doc
-            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
-        if not any(any(_names(actor, s) for actor in asked.actors) if asked.actors
-                   else not asked.sayer or any(_near(asked.sayer, t, 2) for t in parse(s))
-                   for s in sayers):
+        if not _said_by(r, asked.actors, asked.sayer):
             continue
-        if not asked.about or any(_near(a, t, 1) for a in asked.about for t in doc):
+        if not asked.about or any(_near(a, t, 1) for a in asked.about
+                                  for t in parse(r.sentence.text)):
             return ""
     who = " or ".join(asked.actors) or (f"a {asked.sayer}" if asked.sayer else "anyone")
     return f"no passage about it has {who} saying it" + (
         f" about {' '.join(asked.about)}" if asked.about else "")
+
+
+def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str) -> bool:
+    """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or
+    with neither, anyone) saying something?"""
+    doc = parse(r.sentence.text)
+    sayers = [_sayer(t, r) for t in doc if says(t)] + [
+        " ".join(w.text for w in t.subtree) for t in doc
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
+    return any(any(_names(actor, s) for actor in actors) if actors
+               else not sayer or any(_near(sayer, t, 2) for t in parse(s))
+               for s in sayers)
 
 
 def _sayer(verb: Token, r: Ranked) -> str:

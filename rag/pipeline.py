@@ -18,7 +18,7 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
-from rag import timeline
+from rag import referents, timeline
 from rag.align import Tuning
 from rag.backends import BACKENDS, make_llm
 from rag.chunks import fits_tokens, truncate_tokens
@@ -230,10 +230,15 @@ class Pipeline:
         whole, question = question, asked_part(question)
         k = top_k or self.settings.top_k
         summary = wants_summary(question)
-        if summary:
-            passages = diversify(self.retriever.retrieve(query, top_k=2 * k), k)
-        else:
-            passages = self.retriever.retrieve(typed_query(query), top_k=k)
+        passages = self._retrieve(query, k, summary)
+        # "the Japanese premier": the one person the passages give that office is named
+        # beside it, and the passages that name him are searched for (the LLM is asked
+        # the question as the user wrote it)
+        asked_llm = query
+        named = referents.resolve(question, passages)
+        if named != question:
+            query, question = query.replace(question, named), named
+            passages = self._retrieve(query, k, summary)
         ranked = rank_sentences(question, passages, self.vectors, query=query,
                                 earlier=self.index.sentences_before,
                                 weights=self.weights)
@@ -273,7 +278,7 @@ class Pipeline:
         previewed = evidence is not None
         if self.generator.llm is not None:
             try:
-                for claim, spent in self._stream_checked(query, shown):
+                for claim, spent in self._stream_checked(asked_llm, shown):
                     if not any(c.supported for c in claims):
                         claim = self._as_read(claim, question, shown)
                     claims.append(claim)
@@ -323,6 +328,11 @@ class Pipeline:
                      timeline=timeline.build(ranked) if summary else ())
 
     # ---- steps -----------------------------------------------------------------
+    def _retrieve(self, query: str, k: int, summary: bool) -> list[Passage]:
+        if summary:  # from more articles: a summary draws on each
+            return diversify(self.retriever.retrieve(query, top_k=2 * k), k)
+        return self.retriever.retrieve(typed_query(query), top_k=k)
+
     def _normalise(self, question: str) -> tuple[str, list[str]]:
         if not isinstance(question, str):
             raise InputError("the question must be text", hint="pass a string")

@@ -44,7 +44,7 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
 # articles call a foreign minister (chosen on the tune split)
 TITLE_NOUNS = frozenset("""minister president premier ambassador spokesman spokesperson
     secretary governor mayor chairman director speaker""".split())
-_NOT_QUALIFIERS = frozenset("former current then new incumbent acting late".split())
+NOT_QUALIFIERS = frozenset("former current then new incumbent acting late".split())
 # "how much" asks for an amount (money, a share, a quantity), not a count
 _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
         "old": "number", "far": "number"}
@@ -466,7 +466,7 @@ def _title(doc: Doc) -> tuple[tuple[str, ...], str]:
             continue
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i]
         quals = tuple(str(c.lemma_).lower() for c in mods if not c.ent_type_
-                      and c.dep_ != "poss" and c.lower_ not in _NOT_QUALIFIERS)
+                      and c.dep_ != "poss" and c.lower_ not in NOT_QUALIFIERS)
         country = next((code for c in mods for code in [country_of(c)] if code), "")
         return (*quals, str(t.lemma_).lower()), country
     return (), ""

@@ -388,3 +388,15 @@ def test_a_sentence_with_every_question_term_is_relevant_however_far_its_vector(
     if not abstained:
         assert "Shinzo Abe" in a.text
         assert_contract(a, pipeline)
+
+
+def test_a_person_called_by_office_is_found_by_name(real_pipeline):
+    question = ("What did the Japanese premier say he hoped to talk about with the South "
+                "Korean president in Seoul?")
+    a = ask(real_pipeline, question)
+    assert not a.abstained and "Kishida said he hoped to discuss bilateral ties" in a.text
+    assert a.question == question
+    # the LLM is asked the question as the user wrote it
+    llm = FakeLLM("The articles do not say.")
+    ask(real_pipeline.with_llm(llm), question)
+    assert "the Japanese premier" in llm.prompts[0]

@@ -27,6 +27,7 @@ from rag.evidence import (
     select,
     stands_alone,
     trim,
+    type_strength,
     unasserted,
     unheld_occasion,
     unnamed_actor,
@@ -1449,3 +1450,18 @@ def test_the_sentences_before_a_passage_are_fetched_once_per_passage() -> None:
 
     ranked = rank_sentences(question, [p], _Fixed({t: 0.5 for t in texts}), earlier=earlier)
     assert calls == ["a:0"] and all(r.antecedent is not None for r in ranked)
+
+
+@pytest.mark.parametrize(("question", "text", "strength"), [
+    # the person sits beside a name the question uses
+    ("Who represented Japan's Defense Policy Bureau at the talks?",
+     "Atsushi Ando, deputy director-general of the Defense Policy Bureau, attended.", 2),
+    # a nationality the question uses is no such name
+    ("Which Japanese minister talked about export controls with the South Korean "
+     "delegation?", "Chung Jin-suk, leader of a delegation sent by South Korean "
+     "President-elect Yoon Suk-yeol, talks with Foreign Minister Yoshimasa Hayashi.", 1),
+    ("Which Japanese minister talked about export controls?", "They talked about it.", 0),
+])
+def test_a_person_is_a_precise_answer_beside_a_name_of_the_question(question, text,
+                                                                    strength):
+    assert type_strength("person", text, question) == strength
