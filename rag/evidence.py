@@ -303,11 +303,13 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return any(w.lower() in WEEKDAYS for w in ws) \
             or kind == "day" and bool(DAY_OF_MONTH.search(text))
     if kind == "place":
+        acting = _acting(text)
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
-                   and bool(key_terms(m) - question_keys) and is_a(m, place)
+                   and bool(key_terms(m) - question_keys - acting) and is_a(m, place)
                    and _in_country(m, origin) for m in _PLACE.findall(text)) \
             or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
-                           not_in=people | _person_parts(context or text), origin=origin)
+                           not_in=people | _person_parts(context or text) | acting,
+                           origin=origin)
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -538,6 +540,18 @@ def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
     return False
 
 
+_PARTY_PREPS = frozenset("with between against by toward towards".split())
+
+
+def _acting(text: str) -> frozenset[str]:
+    """The places ``text`` names as parties, not as where something is: a capital or
+    country that acts or is acted on ("Tokyo soured", "relations with Tokyo",
+    "Japan's rule"); their keys."""
+    return frozenset(key(t.text) for t in parse(text) if t.ent_type_ in ("GPE", "LOC")
+                     and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
+                          or t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS))
+
+
 def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
                 min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset(),
                 origin: str = "") -> bool:
@@ -707,6 +721,9 @@ def _candidates(passages: list[Passage]) -> list[tuple[Sentence, Passage]]:
 _CREDIT = re.compile(r"\s*\|[^|]*$")
 
 
+_PAIR = re.compile(r"\b([A-Z][\w.]+)[-–]([A-Z][\w.]+)\b")
+
+
 def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
                    *, query: str | None = None, weights: Weights = WEIGHTS,
                    earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
@@ -737,6 +754,11 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
     q_keys = key_terms(query)
+    if kind == "place":
+        # "the Seoul-Tokyo talks" names the two sides, not where they met: either may
+        # be the answer
+        q_keys -= {key(n) for pair in _PAIR.findall(question) for n in pair
+                   if country_code(key(n))}
     before_passage = _per_passage(earlier) if earlier is not None else None
     # a name the evidence gives a person is no place where the parser says it is one
     people = frozenset().union(*(_person_parts(s.text) for s, _ in cands)) \

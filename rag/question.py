@@ -63,7 +63,10 @@ AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocat
     lend owe charge sell buy worth increase rise fall grow drop""".split())
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
-_REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b", re.I)
+# "How did Japan respond to ...", "What measure did Tokyo take in response to ..."
+_REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b|"
+                       r"\b(?:what|how)\b.{0,80}\bin (?:response|reaction|retaliation|reply) "
+                       r"(?:to|for)\b", re.I)
 # Kinds of place that WordNet files named places under (a city is an instance of a
 # national capital, a country of a country); "venue" or "location" it does not
 PLACE_KINDS = frozenset("city town capital country".split())

@@ -61,6 +61,8 @@ from rag.terms import acronyms, content_terms, key_terms
     ("In which city is the Shangri-La Dialogue held?", "place"),
     ("Where did the two leaders meet?", "place"),
     ("How did Japan respond to the court ruling?", "reaction"),
+    ("What measure did Tokyo take in response to the court ruling?", "reaction"),
+    ("What did Japan do in retaliation for the ruling?", "reaction"),
     ("How much did the export restrictions cost South Korean chipmakers?", "amount"),
     ("How much money did Japan pay?", "amount"),
     # a "when" clause is not the question word; "how much" of a wish is a degree
@@ -157,6 +159,12 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("place", "The leaders met in Japan.", "In which capital did the leaders meet?", False),
     ("place", "The leaders met in Japan.", "Where did the leaders meet?", True),
     ("place", "The leaders met in Busan.", "In which city did the leaders meet?", True),
+    # a capital acting as its government is no place where something happened
+    ("place", "Relations with Tokyo soured in 2018.", "In which city did the talks start?",
+     False),
+    ("place", "Tokyo imposed export controls.", "In which city did the talks start?", False),
+    ("place", "The talks opened in Tokyo in 1998.", "In which city did the talks start?",
+     True),
     # a name the passage gives a person is no place, whatever the parser calls it alone
     ("place", "Yoon Suk Yeol arrived. He has invited Yoon to the summit.",
      "Which city will host the summit?", False),
@@ -1465,3 +1473,12 @@ def test_the_sentences_before_a_passage_are_fetched_once_per_passage() -> None:
 def test_a_person_is_a_precise_answer_beside_a_name_of_the_question(question, text,
                                                                     strength):
     assert type_strength("person", text, question) == strength
+
+
+def test_either_side_of_a_pair_the_question_names_may_be_the_place() -> None:
+    question = "In which city did the first Seoul-Tokyo security talks take place?"
+    held = "The first meeting was held in Seoul in 1998."
+    other = "Both sides exchanged opinions on the security environment."
+    ranked = rank_sentences(question, [_sentences(held, other)], _Fixed({held: 0.5, other: 0.5}))
+    assert ranked[0].sentence.text == held and ranked[0].has_type
+    assert not ranked[1].has_type
