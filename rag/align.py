@@ -595,7 +595,7 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
-        for check in (self._polarity, self._roles, _cut_off):
+        for check in (self._polarity, self._roles, _cut_off, _told_as_future):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1109,6 +1109,38 @@ def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
             return (f"the claim stops at '{tok.text}'; the quote goes on to what it "
                     f"governs ('{_clip(what)}')")
     return ""
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# words that put what a clause tells of ahead of its report (general English)
+_AHEAD_WORDS = frozenset("""later next upcoming coming soon future tomorrow forthcoming due
+    set scheduled planned""".split())
+
+
+def _told_as_future(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that something will happen ("Yoon will visit Tokyo") needs a quote that
+    puts it ahead: the quote's word for it governed by a modal or a hedge ("plans to
+    visit"), or its clause holding a modal or a word of time ahead ("later this
+    month", "set for"). A quote that tells of it as done or as a plain fact ("the trip
+    Yoon made to Tokyo in March") does not say it will happen."""
+    for i, hits in aligned.items():
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            continue
+        if not any(_ahead(h) for h in hits):
+            return (f"the claim says '{tok.text}' will happen; the quote does not put "
+                    f"'{hits[0].text}' ahead")
+    return ""
+
+
+def _ahead(tok: Token) -> bool:
+    if hedged(tok) or hedged(tok.head):
+        return True
+    clause = tok
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    return any(t.tag_ == "MD" or t.lower_ in _AHEAD_WORDS for t in clause.subtree)
 
 
 def _clip(tok: Token, n: int = 6) -> str:

@@ -42,6 +42,12 @@ QUOTE_PACT_SCRAPPED = "Seoul scrapped an intelligence-sharing agreement with Jap
 QUOTE_COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
                "ordered Japanese companies to pay compensation for their use of forced "
                "laborers.")
+QUOTE_TRIP = ("Kishida's bilateral visit returns the trip Yoon made to Tokyo in March, where "
+              "they sought to close a chapter on the historical disputes.")
+QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
+              "this month, a first for a South Korean leader.")
+
+
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
     # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
@@ -208,6 +214,15 @@ CASES = [
     ("The companies a Seoul court ordered to pay were Japanese.", QUOTE_COURT, True, ""),
     ("Seoul scrapped.", QUOTE_PACT_SCRAPPED, False, "stops at 'scrapped'"),
     ("Seoul scrapped it in August 2019.", QUOTE_PACT_SCRAPPED, True, ""),
+    # what the quote tells of as done or as a plain fact is not something that will happen
+    ("Yoon will visit Tokyo in March.", QUOTE_TRIP, False, "will happen"),
+    ("Yoon visited Tokyo in March.", QUOTE_TRIP, True, ""),
+    ("Seoul will scrap an intelligence-sharing agreement with Japan.", QUOTE_PACT_SCRAPPED,
+     False, "will happen"),
+    # ... and a quote that puts it ahead does
+    ("Yoon will attend the summit in Spain.", QUOTE_NATO, True, ""),
+    ("Kishida will visit Seoul next week.", "Kishida will visit Seoul next week, officials "
+     "said.", True, ""),
 ]
 
 
