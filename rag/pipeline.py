@@ -68,7 +68,7 @@ from rag.markers import render, strip_markers
 from rag.question import profile, typed_query
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
-from rag.sentences import split_sentences
+from rag.sentences import draft_sentences
 from rag.settings import Settings, get_settings
 from rag.terms import content_terms, key_terms, words
 from rag.vectors import SentenceVectors
@@ -354,14 +354,14 @@ class Pipeline:
         buffer = ""
         for delta in self.generator.stream(build_messages(question, shown)):
             buffer += delta
-            sentences = split_sentences(buffer)
+            sentences = draft_sentences(buffer)
             # the last sentence may still grow; earlier ones are complete
             while len(sentences) > 1:
                 done = sentences.pop(0)
                 buffer = buffer[buffer.index(done) + len(done):]
                 yield from self._check(done, shown)
-        if buffer.strip():
-            yield from self._check(buffer, shown)
+        for rest in draft_sentences(buffer):
+            yield from self._check(rest, shown)
 
     def _check(self, sentence: str, shown: list[Passage]) -> Iterator[tuple[Claim, float]]:
         t = time.perf_counter()

@@ -83,3 +83,19 @@ def _rest_of_name(before: str, frag: str, text: str) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# "1. ", "2) ", "- ", "• " opening a line of a model's list
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+
+
+def draft_sentences(text: str) -> list[str]:
+    """The sentences of a model's draft: a line break ends one, and a list's markers
+    are not part of it ("1. North Korea's threat\n2. Deteriorating ties" is two items,
+    not "North Korea's threat 2." and "Deteriorating ties")."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _LIST_MARKER.sub("", line).strip()
+        if line:
+            out.extend(s.strip() for s in split_sentences(line))
+    return out

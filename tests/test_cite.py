@@ -3,6 +3,7 @@ import pytest
 from rag.cite import assemble, parse_claims, resolve_opening
 from rag.corpus import Sentence
 from rag.results import Passage
+from rag.sentences import draft_sentences
 
 
 def passage(doc: str, *sentences: str) -> Passage:
@@ -100,3 +101,18 @@ def test_an_opening_he_is_checked_as_the_person_a_reader_takes_it_for(real_pipel
     a = real_pipeline.with_llm(llm).answer(
         "Had Yoon Suk-yeol been sworn in when his delegation met Japanese officials?")
     assert "member of the Japanese delegation" not in a.text
+
+
+@pytest.mark.parametrize(("draft", "sentences"), [
+    ("1. North Korea's threat [1].\n2. Deteriorating ties [2].",
+     ["North Korea's threat [1].", "Deteriorating ties [2]."]),
+    ("- Kishi was there [1]\n- Lee spoke [2]", ["Kishi was there [1]", "Lee spoke [2]"]),
+    # a line without a full stop still ends its sentence
+    ("North Korea's nuclear threat\n2. Deteriorating security cooperation",
+     ["North Korea's nuclear threat", "Deteriorating security cooperation"]),
+    ("Kishida said he hoped to discuss ties [1]. He invited Yoon [2].",
+     ["Kishida said he hoped to discuss ties [1].", "He invited Yoon [2]."]),
+    ("In 2019, Seoul scrapped the pact [1].", ["In 2019, Seoul scrapped the pact [1]."]),
+])
+def test_a_draft_is_split_at_sentences_lines_and_list_items(draft, sentences):  # type: ignore[no-untyped-def]
+    assert draft_sentences(draft) == sentences

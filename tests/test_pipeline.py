@@ -400,3 +400,14 @@ def test_a_person_called_by_office_is_found_by_name(real_pipeline):
     llm = FakeLLM("The articles do not say.")
     ask(real_pipeline.with_llm(llm), question)
     assert "the Japanese premier" in llm.prompts[0]
+
+
+def test_a_numbered_list_from_the_llm_is_checked_item_by_item(real_pipeline):
+    kishi = cite("His Japanese counterpart was Nobuo Kishi", "Nobuo Kishi")
+    llm = FakeLLM(lambda prompt: f"1. {kishi(prompt)}\n2. Kishi later became prime "
+                                 f"minister in 2024 [1].")
+    a = ask(real_pipeline.with_llm(llm), "Who was Lee Jong-sup's Japanese counterpart?")
+    assert a.mode == "llm_partial" and "His Japanese counterpart was Nobuo Kishi" in a.text
+    # no list number rides along on the kept item, and the other item is refused whole
+    assert "2" not in a.text and "1." not in a.text
+    assert any("2024" in text for text, _ in a.refused)
