@@ -1218,6 +1218,41 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
     return ""
 
 
+_WITHIN = frozenset("in during at over from".split())
+
+
+def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not count what "how many X ... in Y" asks, where Y
+    is an occasion ("how many people died in the 2018 radar incident"): no sentence
+    that gives a number names Y, nor does the sentence before it. "The Korean War left
+    nearly 5 million people dead" counts the dead of another occasion."""
+    if question_type(question) not in ("number", "amount"):
+        return ""
+    lx = lexicon()
+    anchors = [o for p in parse(question) if p.dep_ == "prep" and p.lower_ in _WITHIN
+               for o in p.children if o.dep_ == "pobj" and (
+                   o.ent_type_ == "EVENT" or o.pos_ == "NOUN" and lx is not None
+                   and lx.kind_of(o.lemma_.lower(), "event", "n"))]
+    if not anchors:
+        return ""
+    typed = [r for r in chosen if r.has_type]
+    for anchor in anchors:
+        words_ = [anchor, *(c for c in anchor.children if c.dep_ == "compound")]
+        for r in typed:
+            sents = r.passage.sentences
+            at = next((i for i, x in enumerate(sents) if x.start == r.sentence.start), 0)
+            told = [r.sentence.text] + ([sents[at - 1].text] if at else [])
+            # by its nouns: "happened" tells of any occasion
+            if any(_near(w.lemma_.lower(), t, weights.event_links) for text in told
+                   for t in parse(text) if t.pos_ in ("NOUN", "PROPN") for w in words_):
+                break
+        else:
+            phrase = " ".join(w.text for w in anchor.subtree if not w.is_punct
+                              and w.dep_ != "det")
+            return f"no passage gives the number for the {phrase}"
+    return ""
+
+
 def _near(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
     """Is ``tok`` the noun ``noun`` or a word WordNet puts within ``links`` of it?"""
     lemma = tok.lemma_.lower()

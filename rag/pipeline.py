@@ -57,6 +57,7 @@ from rag.evidence import (
     unnamed_attribute,
     unnamed_body,
     unsaid,
+    untied_count,
     untold_event,
     untyped_answer,
     wants_summary,
@@ -413,7 +414,8 @@ class Pipeline:
                 or unnamed_attribute(question, chosen, self.weights)
                 or unsaid(question, chosen) or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)
-                or untold_event(question, chosen, self.weights))
+                or untold_event(question, chosen, self.weights)
+                or untied_count(question, chosen, self.weights))
 
     def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
                  chosen: list[Ranked]) -> bool:

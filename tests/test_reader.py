@@ -34,6 +34,7 @@ from rag.evidence import (
     unnamed_attribute,
     unnamed_body,
     unsaid,
+    untied_count,
     untold_event,
     untyped_answer,
 )
@@ -1482,3 +1483,27 @@ def test_either_side_of_a_pair_the_question_names_may_be_the_place() -> None:
     ranked = rank_sentences(question, [_sentences(held, other)], _Fixed({held: 0.5, other: 0.5}))
     assert ranked[0].sentence.text == held and ranked[0].has_type
     assert not ranked[1].has_type
+
+
+WAR_DEAD = "The Korean War left nearly 5 million people dead."
+
+
+@pytest.mark.parametrize(("question", "texts", "reason"), [
+    # the number counts another occasion's dead
+    ("How many people died in the 2018 radar incident?", [WAR_DEAD], "radar incident"),
+    ("How many people died in the Korean War?", [WAR_DEAD], ""),
+    # the sentence before names the occasion the number belongs to
+    ("How many people died in the radar incident?",
+     ["The radar incident happened in 2018.", "Two people died."], ""),
+    ("How many people died in the radar incident?",
+     ["The summit happened in 2018.", "Two people died."], "radar incident"),
+    # no occasion asked about: nothing to tie
+    ("How many times did Lee and Kishi chat?", ["They chatted on three occasions."], ""),
+    ("When did the radar incident happen?", [WAR_DEAD], ""),
+])
+def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reason):  # type: ignore[no-untyped-def]
+    p = _sentences(*texts)
+    r = Ranked(sentence=p.sentences[-1], passage=p, score=1.0, semantic=0.8, lexical=0.5,
+               has_type=True)
+    got = untied_count(question, [r])
+    assert (reason in got) and bool(got) is bool(reason)
