@@ -61,9 +61,15 @@ def tags(text: str) -> list[str]:
                                                       "attribute_ruler"])]
 
 
+# Spaces that are not plain ones ("in\u00a0March" in scraped news): spaCy makes each a
+# token of its own, which cuts a phrase in two ("in" no longer governs "March"). The
+# same number of characters, so offsets into the parse stay offsets into ``text``.
+_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
 @lru_cache(maxsize=20_000)
 def parse(text: str) -> Doc:
     """The parse of ``text`` (cached; spaCy's pipeline is not re-entrant, hence the lock)."""
     model = nlp()
     with _lock:
-        return model(text)
+        return model(text.translate(_ODD_SPACES))
