@@ -361,7 +361,7 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 weekday: bool = False, month_day: bool = False, happened: bool = False,
-                links: int = WEIGHTS.event_links) -> bool:
+                ahead: bool = False, links: int = WEIGHTS.event_links) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -370,7 +370,10 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     about the earlier occurrence (``backward``). ``weekday``: only a weekday dates it,
     or with ``month_day`` a day of a month ("May 10") too. ``happened``: the question
     asks when the event took place ("when did they meet"), so a word that only hopes
-    for or plans it ("hope to meet ... after the election in March") dates nothing."""
+    for or plans it ("hope to meet ... after the election in March") dates nothing.
+    ``ahead``: the question asks when it will happen ("when will Yoon next visit"), so
+    a word that tells of it as done ("the trip Yoon made to Tokyo in March") dates
+    nothing."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
@@ -382,11 +385,13 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         dates = [t for t in dates if not _counted_from(t)]
     if not dates:
         return False
-    if not events:
-        return True
+    if not events:  # then what each date is said of must not be done
+        return not ahead or any(not all(_done(doc[i]) for i in _places(d)) for d in dates)
     marks = [tok for tok in doc if tells_of(tok, events, links)]
     if happened and not backward:  # "the first visit since 2019" would be: 2019 was
         marks = [m for m in marks if not _unsettled(m)]
+    if ahead:
+        marks = [m for m in marks if not _done(m)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
     # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
     # date of the clause it hangs on
@@ -428,6 +433,25 @@ def _unsettled(tok: Token) -> bool:
             tok = tok.head
     return hedged(tok) or tok.lemma_.lower() in _AHEAD_VERBS or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would") for c in tok.children)
+
+
+def _done(tok: Token) -> bool:
+    """Is the event word ``tok`` told as done: a verb in the past tense, or a noun whose
+    clause says so ("the trip Yoon made", "the talks were held"), and not hedged?"""
+    verb = tok
+    if tok.pos_ == "NOUN":
+        told = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        if told:
+            verb = told[0]
+        else:
+            while verb.pos_ != "VERB":
+                if verb.dep_ not in ("dobj", "nsubjpass", "nsubj", "pobj", "prep") \
+                        or verb.head.i == verb.i:
+                    return False
+                verb = verb.head
+    return not _unsettled(verb) and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") and c.tag_ == "VBD"
+        for c in verb.children))
 
 
 def _places(date: Token) -> set[int]:
@@ -769,6 +793,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         typed = dated_event(sent.text, events, backward=backward,
                             weekday=kind in ("weekday", "day"), month_day=kind == "day",
                             happened=profile(question).past,
+                            ahead=profile(question).future,
                             links=weights.event_links) if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,

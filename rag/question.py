@@ -155,6 +155,9 @@ class Profile:
     # asks about the past ("when did they meet", "when was it signed"): what was only
     # hoped for or planned then did not happen by saying so
     past: bool = False
+    # asks about what is still ahead ("when will Yoon next visit Tokyo"): what was
+    # already done does not answer it
+    future: bool = False
 
 
 @lru_cache(maxsize=2048)
@@ -189,7 +192,8 @@ def profile(question: str) -> Profile:
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
-                   any(t.tag_ == "VBD" for t in doc))
+                   any(t.tag_ == "VBD" for t in doc),
+                   any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc))
 
 
 _POLAR = frozenset("do does did is are was were has have had can could will would".split())

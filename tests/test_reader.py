@@ -1507,3 +1507,41 @@ def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reaso
                has_type=True)
     got = untied_count(question, [r])
     assert (reason in got) and bool(got) is bool(reason)
+
+
+TRIP = ("Kishida's visit returns the trip Yoon made to Tokyo in\u00a0March, where they "
+        "sought to close a chapter.")
+
+
+@pytest.mark.parametrize(("text", "events", "expected"), [
+    # asked when it will happen: what was done is no answer, however it is dated
+    (TRIP, (), False),
+    (TRIP, ("trip",), False),
+    ("The talks were held in Seoul in April.", ("talk",), False),
+    ("Yoon visited Tokyo in March.", ("visit",), False),
+    # ... what is still ahead is
+    ("Yoon will attend the NATO summit in Spain later this month.", (), True),
+    ("Yoon plans to visit Tokyo in March.", ("visit",), True),
+    ("The summit set for May 19 will be held in Hiroshima.", ("summit",), True),
+])
+def test_a_question_about_what_is_ahead_is_not_dated_by_what_was_done(
+        text: str, events: tuple[str, ...], expected: bool) -> None:
+    assert dated_event(text, events, ahead=True) is expected
+
+
+@pytest.mark.parametrize(("question", "future"), [
+    ("When will Yoon next visit Tokyo?", True),
+    ("When did Yoon visit Tokyo?", False),
+    ("What would Japan do if Seoul withdrew its complaint?", False),
+])
+def test_a_question_may_ask_about_what_is_ahead(question: str, future: bool) -> None:
+    assert profile(question).future is future
+
+
+def test_a_no_break_space_parses_as_a_space() -> None:
+    from rag.language import parse
+
+    doc = parse("Yoon made the trip in\u00a0March.")
+    march = next(t for t in doc if t.text == "March")
+    assert march.head.text == "in" and march.idx == doc.text.index("March")
+    assert len(doc) == len(parse("Yoon made the trip in March."))
