@@ -32,6 +32,7 @@ from rag.lexicon import SPACY_POS, lexicon
 from rag.question import (
     DURATION_UNITS,
     LIGHT_VERBS,
+    PLACE_KINDS,
     REPORTING_VERBS,
     profile,
     says,
@@ -625,6 +626,8 @@ def is_a(name: str, kind: str) -> bool:
     lemma = re.sub(r"^the ", "", name.strip().lower()).replace(" ", "_")
     if not kind or lx is None or not lx.synsets(lemma, "n"):
         return True
+    if kind in PLACE_KINDS:  # an instance of it: Spain is two links from "city" too
+        return lx.kind_of(lemma, kind, "n", limit=3, any_sense=True)
     return lx.distance(lemma, "n", kind, "n", limit=2) is not None
 
 
@@ -1253,6 +1256,13 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     nearly 5 million people dead" counts the dead of another occasion."""
     if question_type(question) not in ("number", "amount"):
         return ""
+    asked = profile(question)
+    if asked.events and {norm(c) for c in asked.counted} & _DURATIONS and not any(
+            tells_of(t, asked.events, 1)
+            for r in chosen if r.has_type for t in parse(r.sentence.text)):
+        # "how long has Price held his post": a span of time said of something else (one
+        # WordNet link: at two, "post" tells of a "test")
+        return f"no passage says how long of '{asked.events[0]}'"
     lx = lexicon()
     anchors = [o for p in parse(question) if p.dep_ == "prep" and p.lower_ in _WITHIN
                for o in p.children if o.dep_ == "pobj" and (

@@ -175,12 +175,13 @@ class Lexicon:
 
     @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
     def kind_of(self, word: str, ancestor: str, pos: str = "n", limit: int = 10,
-                senses: int = 0) -> bool:
+                senses: int = 0, *, any_sense: bool = False) -> bool:
         """Is some sense of ``word`` (of its first ``senses``, when not 0) a kind of the
-        first sense of ``ancestor``, up to ``limit`` broader links ("pilot" and
-        "official" are kinds of person)? Only broader links are followed, so the search
-        stays small."""
-        goal = {s.offset for s in self.synsets(ancestor, pos)[:1]}
+        first sense of ``ancestor`` (of any sense, with ``any_sense``: "Japan" is a
+        country as a territory, not as a state), up to ``limit`` broader links ("pilot"
+        and "official" are kinds of person)? Only broader links are followed, so the
+        search stays small."""
+        goal = {s.offset for s in self.synsets(ancestor, pos)[: None if any_sense else 1]}
         frontier = {s.offset for s in self.synsets(word, pos)[: senses or None]}
         seen = set(frontier)
         for _ in range(limit + 1):

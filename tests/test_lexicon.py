@@ -100,3 +100,18 @@ def test_files_with_crlf_line_ends_are_read_by_offset(tmp_path: Path) -> None:
     assert lx.distance("dispute", "n", "row", "n", limit=1, narrower=False) == 1
     assert lx.distance("row", "n", "dispute", "n", limit=1, narrower=False) is None
     assert [s.words for s in lx.synsets("row", "n")] == [("quarrel", "row")]
+
+
+@pytest.mark.parametrize(("word", "ancestor", "any_sense", "expected"), [
+    ("professor", "academic", False, True),
+    ("premier", "prime_minister", False, True),  # the same sense
+    ("minister", "diplomat", False, True),
+    ("japan", "country", False, False),  # a state is not the first "country"...
+    ("japan", "country", True, True),  # ... the territory is
+    ("spain", "city", True, False),
+    ("seoul", "city", True, True),
+])
+def test_a_word_is_a_kind_of_another_by_broader_links(wordnet: Lexicon, word: str,
+                                                      ancestor: str, any_sense: bool,
+                                                      expected: bool) -> None:
+    assert wordnet.kind_of(word, ancestor, "n", any_sense=any_sense) is expected

@@ -268,6 +268,9 @@ def test_which_ministries_is_answered_by_a_ministry_with_a_name(text: str,
     ("Seoul", "city", True), ("Tokyo", "capital", True), ("Japan", "city", False),
     ("Japan", "country", True), ("Seoul", "country", False),
     ("Busan", "city", True),  # a name WordNet does not know passes
+    # a country is no city, though WordNet puts "Spain" two links from "city"
+    ("Spain", "city", False), ("Spain", "country", True), ("Singapore", "city", True),
+    ("Hiroshima", "city", True), ("Washington", "capital", True),
     ("Japan", "", True),  # no kind asked
 ])
 def test_a_place_is_of_the_asked_kind_when_wordnet_knows_it(name: str, kind: str,
@@ -1499,6 +1502,12 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      ["The summit happened in 2018.", "Two people died."], "radar incident"),
     # no occasion asked about: nothing to tie
     ("How many times did Lee and Kishi chat?", ["They chatted on three occasions."], ""),
+    # a span of time is said of what the question asks how long of
+    ("How long has Ned Price held his post?", ["A test may come in the coming days, "
+                                               "spokesman Ned Price said last week."],
+     "how long"),
+    ("How long did the delegation's trip to Japan last?",
+     ["The delegation is on a five-day trip to Japan."], ""),
     ("When did the radar incident happen?", [WAR_DEAD], ""),
 ])
 def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reason):  # type: ignore[no-untyped-def]
