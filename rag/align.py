@@ -595,7 +595,7 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
-        for check in (self._polarity, self._roles, _cut_off, _told_as_future):
+        for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -824,6 +824,31 @@ class Aligner:
                 return (f"the quote hedges '{hits[0].text}' ({_hedge_word(hits[0])}), "
                         f"the claim states it as fact")
         return ""
+
+    def _speaker(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
+        """Who said it, when both call the speaker by a common noun: "the person close to
+        Yoon's office said Kishida is considering ..." is not what "Japanese government
+        sources said Kishida is considering" says. (Names are roles like any other.)
+        The same noun, or one WordNet puts within one link, agrees ("officials" for
+        "official")."""
+        for i, hits in aligned.items():
+            verb = doc[i]
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING:
+                continue
+            mine = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            theirs = [c for h in hits if h.pos_ == "VERB" for c in h.children
+                      if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            for f in mine:
+                if theirs and not any(self._same_speaker(f, g) for g in theirs):
+                    return (f"the quote says {_name(theirs[0])} '{hits[0].text}', the claim "
+                            f"says {_name(f)}")
+        return ""
+
+    def _same_speaker(self, a: Token, b: Token) -> bool:
+        ka, kb = key(a.lemma_), key(b.lemma_)
+        if ka == kb or self.lexicon is None:
+            return ka == kb
+        return self.lexicon.distance(ka, "n", kb, "n", limit=1) is not None
 
     def _roles(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
         for i, hits in aligned.items():

@@ -282,6 +282,9 @@ class Pipeline:
                 for claim, spent in self._stream_checked(asked_llm, shown):
                     if not any(c.supported for c in claims):
                         claim = self._as_read(claim, question, shown)
+                    if claim.supported and any(c.supported and c.text == claim.text
+                                               for c in claims):
+                        continue  # a model that says it twice is shown it once
                     claims.append(claim)
                     draft += " " + claim.text
                     cite_time += spent

@@ -44,6 +44,8 @@ QUOTE_COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Se
                "laborers.")
 QUOTE_TRIP = ("Kishida's bilateral visit returns the trip Yoon made to Tokyo in March, where "
               "they sought to close a chapter on the historical disputes.")
+QUOTE_SOURCES = ("Yoon will attend the summit, according to a person close to his office, "
+                 "while Japanese government sources said Kishida is considering taking part.")
 QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
               "this month, a first for a South Korean leader.")
 
@@ -223,6 +225,13 @@ CASES = [
     ("Yoon will attend the summit in Spain.", QUOTE_NATO, True, ""),
     ("Kishida will visit Seoul next week.", "Kishida will visit Seoul next week, officials "
      "said.", True, ""),
+    # who said it, when both call the speaker by a common noun
+    ("The person close to Yoon's office said Kishida is considering taking part.",
+     QUOTE_SOURCES, False, "government sources"),
+    ("Japanese government sources said Kishida is considering taking part.", QUOTE_SOURCES,
+     True, ""),
+    ("Japanese government officials said Kishida is considering taking part.",
+     "Japanese government official said Kishida is considering taking part.", True, ""),
 ]
 
 

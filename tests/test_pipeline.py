@@ -411,3 +411,10 @@ def test_a_numbered_list_from_the_llm_is_checked_item_by_item(real_pipeline):
     # no list number rides along on the kept item, and the other item is refused whole
     assert "2" not in a.text and "1." not in a.text
     assert any("2024" in text for text, _ in a.refused)
+
+
+def test_a_sentence_the_llm_repeats_is_shown_once(real_pipeline):
+    kishi = cite("His Japanese counterpart was Nobuo Kishi", "Nobuo Kishi")
+    llm = FakeLLM(lambda prompt: f"{kishi(prompt)}\n{kishi(prompt)}")
+    a = ask(real_pipeline.with_llm(llm), "Who was Lee Jong-sup's Japanese counterpart?")
+    assert a.mode == "llm" and a.text.count("Nobuo Kishi") == 1
