@@ -34,7 +34,7 @@ def test_dev_set_meets_the_gates(tmp_path: Path):
 
 
 # measured 2026-11-27 (README): tune accuracy 0.886, abstention 1.000; check 0.633,
-# 0.556 (0.600, 0.556 the night before); probe (tune data) 0.800, 1.000; probe9 1.000,
+# 0.667 (0.633, 0.556 that morning); probe (tune data) 0.800, 1.000; probe9 1.000,
 # 1.000 and probe10 0.700, 0.800 (tune data since their as-written runs: 0.700 / 0.500
 # and 0.500 / 0.700). The gates sit a little below, to guard against loss; check is not
 # where issue 12 wants it (0.90).
@@ -44,6 +44,10 @@ PART_GATES = {
     ("evals/probe.jsonl", ""): ("0.8", "0.7", 38),
     ("evals/probe9.jsonl", ""): ("0.9", "0.9", 20),
     ("evals/probe10.jsonl", ""): ("0.6", "0.7", 20),
+    # reworded questions, the check part's hardest shape (as written: 0.538 / 0.571 and
+    # 1.000 / 0.429; now 0.846 / 0.857 and 1.000 / 0.714)
+    ("evals/probe11.jsonl", ""): ("0.8", "0.8", 20),
+    ("evals/probe12.jsonl", ""): ("0.9", "0.7", 20),
 }
 
 
