@@ -1137,8 +1137,9 @@ def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-# words that put what a clause tells of ahead of its report (general English)
-_AHEAD_WORDS = frozenset("""later next upcoming coming soon future tomorrow forthcoming due
+# words that put what a clause tells of ahead of its report (general English; the
+# reader's ``evidence._AHEAD_MODIFIERS`` builds on them)
+AHEAD_WORDS = frozenset("""later next upcoming coming soon future tomorrow forthcoming due
     set scheduled planned""".split())
 
 
@@ -1165,7 +1166,7 @@ def _ahead(tok: Token) -> bool:
     clause = tok
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
-    return any(t.tag_ == "MD" or t.lower_ in _AHEAD_WORDS for t in clause.subtree)
+    return any(t.tag_ == "MD" or t.lower_ in AHEAD_WORDS for t in clause.subtree)
 
 
 def _clip(tok: Token, n: int = 6) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.align import (
+    AHEAD_WORDS,
     HEDGE_WORDS,
     UNITS,
     antonyms,
@@ -1307,7 +1308,7 @@ def _near(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
 # check's hedges ("plan", "hope"), inviting to it, setting or scheduling it (chosen on
 # the tune split).
 _AHEAD_VERBS = HEDGE_WORDS | frozenset("invite schedule set arrange prepare urge".split())
-_AHEAD_MODIFIERS = frozenset("planned proposed upcoming future possible next".split())
+_AHEAD_MODIFIERS = AHEAD_WORDS | {"proposed", "possible"}
 # Nouns that hold an event as a possibility, not a fact (general English).
 _AHEAD_NOUNS = frozenset("possibility prospect likelihood chance risk threat plan proposal".split())
 
