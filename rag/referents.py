@@ -5,8 +5,9 @@ the man the articles call "Japanese Prime Minister Fumio Kishida" and then "Kish
 A sentence that answers names him, not his office, so it shares few words with the
 question and its similarity is low. ``resolve`` finds, among the people the retrieved
 passages name with an office, the one person the question's description fits, and
-names them in the question ("... did Fumio Kishida, the Japanese premier, say ..."),
-keeping the description beside the name so that nothing the question said is lost.
+names them in the question: a full name in the description's place ("What did Fumio
+Kishida say ..."), a one-word name beside it ("According to Lee, the Korea University
+academic, ..."), as "Lee" alone could be another Lee.
 
 A description fits a person when its noun is their office or a broader word for it
 (WordNet: a prime minister is a premier, a professor an academic, a minister a
@@ -40,7 +41,7 @@ _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 
 def resolve(question: str, passages: Sequence[Passage]) -> str:
     """``question`` with each description of a person that fits exactly one person of
-    ``passages`` followed by that person's name; ``question`` itself otherwise."""
+    ``passages`` named (see the module's notes); ``question`` itself otherwise."""
     doc = parse(question)
     descriptions = [(t, d) for t in doc for d in [_description(t)] if d is not None]
     if not descriptions:
