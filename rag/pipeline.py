@@ -233,8 +233,8 @@ class Pipeline:
         summary = wants_summary(question)
         passages = self._retrieve(query, k, summary)
         # "the Japanese premier": the one person the passages give that office is named
-        # beside it, and the passages that name him are searched for (the LLM is asked
-        # the question as the user wrote it)
+        # in the question (rag/referents.py), and the passages that name him are searched
+        # for (the LLM is asked the question as the user wrote it)
         asked_llm = query
         named = referents.resolve(question, passages)
         if named != question:
