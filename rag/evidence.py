@@ -294,6 +294,11 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         ws = words(_without_names(text))
         # a number the question gives is not the one it asks for ("before the 12th")
         ws = [w for w in ws if not (any(c.isdigit() for c in w) and w.lower() in question_keys)]
+        # nor is a year ("in August 2019"), nor a group the reader knows, named by its
+        # size ("the two agreed", "the two sides"): neither counts anything asked
+        ws = [w for before, w in zip(["", *ws], ws, strict=False)
+              if not all(YEAR.fullmatch(p) for p in w.split("-"))
+              and not (before.lower() == "the" and w.lower() in NUMBER_WORDS)]
         if counted == DURATION_UNITS and any(  # "for decades": a span with no number
                 w.lower().endswith("s") and norm(w) in _DURATIONS for w in ws):
             return True
@@ -718,6 +723,11 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     # "one-time", "two-way": a number word inside a compound is no quantity asked for
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
+    # "the two neighbours", "the three leaders": a group the reader knows, counted
+    # again; no quantity asked for, so the passages need not repeat the number
+    ws = words(question)
+    wanted -= {norm(w) for before, w in zip(ws, ws[1:], strict=False)
+               if before.lower() == "the" and w.lower() in NUMBER_WORDS}
     seen: set[str] = set()
     countries: set[str] = set()
     for p in passages:

@@ -134,6 +134,14 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("number", "They held a total of 11 security talks.",
      "How many talks were held before the 12th consultation?", True),
     ("number", "They met several times.", "How many times did they meet?", False),
+    # a year counts nothing, nor does "the two" that names a known group
+    ("number", "The two agreed during phone talks in March.",
+     "How many times did they speak by phone?", False),
+    ("number", "Seoul scrapped the pact in August 2019.", "What share of exports was hit?",
+     False),
+    ("number", "Japan ruled the peninsula in 1910-1945.", "What share of exports was hit?",
+     False),
+    ("number", "The two sides met on three occasions.", "How many times did they meet?", True),
     # a full name the question lacks; a surname alone may be the question's own person
     ("person", "The delegation was led by Chung Jin-suk.", "Who led the delegation?", True),
     ("person", "Yoon spoke to the delegation.", "Who led the delegation?", False),
@@ -852,6 +860,9 @@ def test_which_came_first_dates_an_event_by_its_report(question: str, sentence: 
     ("Who did Kishida invite to the G7?", "Kishida invited Yoon to the Group of Seven.", set()),
     ("Is the summit a one-time event?", "The summit is held every year.", set()),
     ("What did Yoon say in Busan?", "Yoon spoke in Seoul.", {"busan"}),
+    # "the two neighbours" counts a group the reader knows; "which two" asks a count
+    ("What should not stop the two neighbours?", "Disputes should not stop Japan.", set()),
+    ("Which two disputes strain ties?", "Disputes over islets strain ties.", {"2"}),
     # a country named another way: Washington is the U.S., not Moscow
     ("How does the report describe Seoul in relation to Washington?",
      "The summit between the two U.S. allies in Seoul.", set()),
