@@ -791,6 +791,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     owned, instance = profile(question).owned, profile(question).instance_of
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
+    # "which ministry's staff": its people, whom a sentence may call "an official"
+    members = bool(owned) and _people_word(owned)
     q_keys = key_terms(query)
     if kind == "place":
         # "the Seoul-Tokyo talks" names the two sides, not where they met: either may
@@ -814,7 +816,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                           people=people, instance=instance) or (
                 reported and names_a_source(sent.text, q_keys))
         if typed and owned:  # "which region's environment": where the environment is named
-            typed = any(_near(owned, t, 1) for t in parse(sent.text))
+            typed = any(_near(owned, t, 1) or members and _a_person(t) for t in parse(sent.text))
         before = None
         if not typed and kind in _BY_ANTECEDENT:
             before = antecedent(sent, passage, kind, q_keys, place=place,
@@ -830,6 +832,18 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                              lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _people_word(noun: str) -> bool:
+    """Does ``noun`` name a person or a body of people ("staff", "spokesman")?"""
+    lx = lexicon()
+    return lx is not None and (lx.kind_of(noun, "person") or lx.kind_of(noun, "social_group"))
+
+
+def _a_person(tok: Token) -> bool:
+    """Is ``tok`` a common noun for a person ("official", "spokesman")?"""
+    lx = lexicon()
+    return tok.pos_ == "NOUN" and lx is not None and lx.kind_of(tok.lemma_.lower(), "person")
 
 
 def _per_passage(fetch: Callable[[Passage], tuple[Sentence, ...]],
@@ -1200,7 +1214,13 @@ def _sayer(verb: Token, r: Ranked) -> str:
             break
         t = t.head
     if subj is None:
-        return ""
+        # the parser may hang the speaker of a quote's closing "..., a Japanese foreign
+        # ministry official said." on the quote: the words between the comma and the verb
+        left = list(verb.doc[: verb.i])
+        cut = max((w.i for w in left if w.is_punct), default=-1)
+        span = left[cut + 1:]
+        return " ".join(w.text for w in span) if cut >= 0 and verb.doc[cut].text == "," \
+            and any(w.pos_ in ("NOUN", "PROPN") for w in span) else ""
     if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
         # "Defense Minister Nobuo Kishi, who said": the noun the clause is about
         return " ".join(w.text for w in t.head.subtree if w.i <= t.head.i)

@@ -34,7 +34,7 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
     "number": frozenset("number percentage share amount population total figure".split()),
     "person": frozenset("""minister leader official president person people politician
         diplomat envoy counterpart spokesman spokesperson premier chief head lawmaker
-        ambassador""".split()),
+        ambassador source""".split()),
     "organisation": frozenset("""company firm organization organisation party ministry
         institution body""".split()),
     "outlet": frozenset("agency outlet newspaper paper broadcaster publication media".split()),

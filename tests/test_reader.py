@@ -97,6 +97,7 @@ from rag.terms import acronyms, content_terms, key_terms
     # the question word on the main verb, after an opening phrase
     ("Before the Singapore forum, when had the two defence chiefs last met?", "date"),
     ("After the talks, where did the delegation go?", "place"),
+    ("According to what source did Kishi vow close communication?", "person"),
 ])
 def test_the_answer_type_comes_from_the_question_word_and_its_noun(question: str, kind: str
                                                                     ) -> None:
@@ -536,6 +537,16 @@ def test_questions_that_ask_what_was_said(question: str, saying: bool,
      "He told Kishi that he wants relations to improve.", ""),  # "he" is Lee
     ("What did the defense chief say?", "",
      "The defense chief of South Korea said his country is willing to cooperate.", ""),
+    # the parser hangs a closing "..., a Japanese foreign ministry official said." on
+    # the quote: the speaker is the phrase before the verb (an official: a diplomat is one)
+    ("What did a Japanese diplomat say about North Korea?", "",
+     "\u201cWe have a lot of opportunities to cooperate when it comes to addressing the "
+     "threat of North Korea\u201d and securing a free and open Indo-Pacific, a Japanese "
+     "foreign ministry official said.", ""),
+    ("What did a Japanese diplomat say about North Korea?", "",
+     "\u201cWe have a lot of opportunities to cooperate when it comes to addressing the "
+     "threat of North Korea\u201d and securing a free and open Indo-Pacific, a Japanese "
+     "farmer said.", "a diplomat saying"),
     # another person speaks, or nobody does
     ("What did Nobuo Kishi say to Lee?", "Lee was quoted by Yonhap.",
      "He told Kishi that he wants relations to improve.", "Nobuo Kishi saying"),
@@ -1410,6 +1421,24 @@ def test_a_noun_taken_up_lends_the_organisation_of_its_first_mention(before: str
 ])
 def test_the_noun_a_which_question_asks_the_owner_of(question: str, owned: str) -> None:
     assert profile(question).owned == owned
+
+
+@pytest.mark.parametrize(("question", "sentence", "typed"), [
+    # people of a body: "an official with the Ministry of Economy" is its staff
+    ("Which ministry's staff spoke to reporters about the talks?",
+     "Hagiuda discussed export controls, an official with the Ministry of Economy told "
+     "reporters.", True),
+    ("Which ministry's staff spoke to reporters about the talks?",
+     "Hagiuda discussed export controls at the Ministry of Economy.", False),
+    # a thing must be named ("environment"), a person is no environment
+    ("Which ministry's environment did the official describe?",
+     "Hagiuda discussed export controls, an official with the Ministry of Economy told "
+     "reporters.", False),
+])
+def test_which_bodys_people_are_any_of_its_people(question: str, sentence: str,
+                                                  typed: bool) -> None:
+    ranked = rank_sentences(question, [_passage(sentence)], _Fixed({sentence: 0.5}))
+    assert ranked[0].has_type is typed
 
 
 def test_the_sentence_a_noun_is_taken_from_is_quoted_with_it() -> None:
