@@ -144,8 +144,9 @@ def ask(
         "--markdown", help="print the answer with numbered sources as Markdown")] = False,
     llm: Annotated[LlmName | None, typer.Option(help="LLM backend (default: RAG_LLM)")] = None,
     verbose: Annotated[bool, typer.Option(
-        "--verbose", "-v", help="also print every LLM sentence the citation check refused, "
-                                "with its reason")] = False,
+        "--verbose", "-v", help="also print why an abstention was made and every LLM "
+                                "sentence the citation check refused, with its reason")
+    ] = False,
 ) -> None:
     """Answer one question, with citations."""
     a = _pipeline(ctx, llm.value if llm else None).answer(question)
@@ -163,6 +164,8 @@ def ask(
                       + f" — {c.doc_id}:{c.start}-{c.end}", highlight=False)
         console.print(f"    “{c.quote}”", style="dim", highlight=False)
     if verbose or ctx.meta.get("verbose"):
+        if a.why:
+            err.print(f"[dim]abstained: {a.why}[/]", highlight=False)
         for sentence, reason in a.refused:
             err.print(f"[dim]refused: “{sentence}” — {reason}[/]", highlight=False)
     t = a.timings

@@ -260,7 +260,7 @@ class Pipeline:
             yield Answer(question=asked, text=ABSTAIN_TEXT, abstained=True, citations=(),
                          mode="abstained", timings=timings, notice=" ".join(notices),
                          related=related_reading(passages),
-                         retrieved=tuple(p.doc_id for p in passages))
+                         retrieved=tuple(p.doc_id for p in passages), why=why)
             return
 
         if self.generator.exclusive:  # the bundled local model: a few precise sentences
@@ -307,14 +307,15 @@ class Pipeline:
                 and self._weak(question, chosen):
             # the LLM says the articles do not say, and the reader's own evidence for
             # what is asked is weak: believe it rather than quote a loose match
-            log.info("abstained on %r: the LLM found no answer and the evidence is weak",
-                     question)
+            why = "the LLM found no answer and the reader's evidence is weak"
+            log.info("abstained on %r: %s", question, why)
             timings["cite"] = cite_time + time.perf_counter() - t
             timings["total"] = time.perf_counter() - began
             yield Answer(question=asked, text=ABSTAIN_TEXT, abstained=True, citations=(),
                          mode="abstained", timings=timings, notice=" ".join(notices),
                          related=related_reading(passages),
-                         retrieved=tuple(p.doc_id for p in passages), refused=refused)
+                         retrieved=tuple(p.doc_id for p in passages), refused=refused,
+                         why=why)
             return
         if kept and self._answers(question, kept, ranked, chosen):
             mode = "llm" if len(kept) == len(claims) else "llm_partial"

@@ -84,6 +84,8 @@ class Answer:
     refused: tuple[tuple[str, str], ...] = ()
     # for a question about change over time: dated sentences of the evidence, in order
     timeline: tuple[TimelineEntry, ...] = ()
+    # why an abstention was made ("no passage about it gives a date"), "" otherwise
+    why: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -48,6 +48,20 @@ def test_an_abstention_lists_related_reading(pipeline):
     assert code == 0 and out.startswith("The articles don't say.")
 
 
+@pytest.mark.parametrize(("question", "why"), [
+    ("What is the population of Busan?", "abstained: nothing in them mentions busan"),
+    ("How many Japanese troops are stationed in South Korea?",
+     "abstained: no passage about it gives a number"),
+])
+def test_verbose_ask_says_why_it_abstained(pipeline, question, why):
+    _, _, err = run(pipeline, "ask", "-v", question)
+    assert why in err, err
+    _, _, quiet = run(pipeline, "ask", question)
+    assert "abstained:" not in quiet
+    code, out, _ = run(pipeline, "ask", "--json", question)
+    assert code == 0 and json.loads(out)["why"] == why.removeprefix("abstained: ")
+
+
 @pytest.mark.parametrize(("args", "code", "says"), [
     (["ask", "   "], 1, "question is empty"),          # our error: exit 1, what to do
     (["remove", "no-such-article"], 1, "no article 'no-such-article'"),

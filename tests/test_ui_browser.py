@@ -98,6 +98,7 @@ def test_unanswerable_question_looks_different(page):
     ask(page, "What is the population of Busan?")
     abstain = page.locator("#chat .rag-abstain")
     assert abstain.count() == 1 and "don't say" in abstain.inner_text()
+    assert "Why: nothing in them mentions busan." in page.locator("#chat .rag-why").inner_text()
     assert page.locator("#chat .rag-marker").count() == 0
     shot(page, "03-abstention")
 

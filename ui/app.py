@@ -55,7 +55,7 @@ CSS = """
 .rag-timeline li { margin-bottom: 6px; }
 .rag-event { color: inherit !important; cursor: pointer; }
 .rag-marker { font-weight: 600; cursor: pointer; text-decoration: none !important; }
-.rag-timing, .rag-pending { color: #59636e; font-size: 0.8em; margin-top: 6px; }
+.rag-timing, .rag-pending, .rag-why { color: #59636e; font-size: 0.8em; margin-top: 6px; }
 .rag-notice { color: #7d5100; font-size: 0.85em; margin-top: 6px; }
 .rag-abstain { border-left: 4px solid #bf8700; background: #fff8c5; padding: 6px 10px;
                border-radius: 4px; color: #3b2300; }
@@ -76,6 +76,7 @@ CSS = """
    text keeps WCAG AA contrast (4.5:1) there too (tests/test_ui_browser.py) */
 .dark .rag-card { border-color: #3d444d; }
 .dark .rag-timing, .dark .rag-pending, .dark .rag-article .caption { color: #9198a1; }
+.dark .rag-why { color: #9198a1; }
 .dark .rag-notice { color: #d29922; }
 .dark .rag-abstain { background: #2e2400; color: #f0e2b6; }
 .dark .rag-error { background: #3c1618; color: #ffdcd7; }
@@ -155,8 +156,10 @@ def render_answer(a: Answer) -> str:
     if a.abstained:
         related = (f"<div>Related reading, not an answer:</div>"
                    f"{render_cards(a.related, numbered=False)}" if a.related else "")
+        # why, in the reader's words: the user can reword a question the check misread
+        why = f'<div class="rag-why">Why: {html.escape(a.why)}.</div>' if a.why else ""
         return (f'<div class="rag-abstain">{html.escape(a.text)} Nothing in the indexed '
-                f"articles answers this question.</div>{related}{notice}{timing}")
+                f"articles answers this question.</div>{why}{related}{notice}{timing}")
     return f"<div>{render_text(a.text, a.citations)}</div>{render_cards(a.citations)}" \
            f"{render_timeline(a)}{notice}{timing}"
 
