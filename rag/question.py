@@ -178,7 +178,7 @@ def profile(question: str) -> Profile:
     if kind == "place":  # "which South Korean city": the country that qualifies the place
         origin = next((c for t in doc if t.dep_ == "amod" and t.head.lemma_.lower()
                        in TYPE_NOUNS["place"] for c in [country_of(t)] if c), "")
-    backward = any(t.lemma_.lower() in _BACKWARD for t in doc)
+    backward = any(t.lemma_.lower() in _BACKWARD and not _lasts(t) for t in doc)
     events = tuple(dict.fromkeys(t.lemma_.lower() for t in doc if _event(t)))
     reported = kind == "person" and any(
         t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ == "ROOT"
@@ -586,6 +586,8 @@ def _event(tok: Token) -> bool:
             or not _act(tok):
         return False  # a thing is no event: "the pact took effect", "the forum"
     t = tok.head
+    if _lasts(t):  # "how long did the meeting last": the meeting
+        return True
     for _ in range(3):  # up through "with", "ahead" to the verb, never through a noun
         if t.pos_ in ("VERB", "AUX"):
             return t.lemma_.lower() in LIGHT_VERBS and t.dep_ not in {"relcl", "acl"}
@@ -593,6 +595,14 @@ def _event(tok: Token) -> bool:
             break
         t = t.head
     return False
+
+
+def _lasts(tok: Token) -> bool:
+    """Is ``tok`` the verb "last" ("how long did the trip last"), which the parser may
+    take for the adjective or adverb ("the last visit")? Its noun is the event; it asks
+    about no earlier occurrence."""
+    return tok.lower_ in ("last", "lasted") and (tok.dep_ == "ROOT" or any(
+        c.dep_ == "nsubj" for c in tok.children))
 
 
 def _asks_amount(doc: Doc, much: Token) -> bool:

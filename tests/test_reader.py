@@ -750,6 +750,10 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     # a thing is no event; what it did is
     ("On what date did the restored pact take effect?", ("restore", "effect"), False),
     ("Before the Singapore forum, when had the two chiefs last met?", ("meet",), True),
+    # "last" the verb (parsed as an adjective or adverb) asks how long its noun went on
+    ("How long did Hayashi's meeting with Chung Jin-suk last?", ("meeting",), False),
+    ("How long did the trip last?", ("trip",), False),
+    ("When was the last visit by a foreign minister?", ("visit",), True),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
                                                backward: bool) -> None:
