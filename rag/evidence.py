@@ -715,6 +715,15 @@ def published_before(date: str, times: tuple[str, ...]) -> bool:
     return bool(date and times) and all(date[: len(t)] < t for t in times)
 
 
+def group_sizes(text: str) -> set[str]:
+    """The numbers of ``text`` that size a group the reader knows ("the two neighbours",
+    "the three leaders"): counted again, they ask for no quantity, so neither the
+    passages' coverage nor a sentence's overlap with the question depends on them."""
+    ws = words(text)
+    return {norm(w) for before, w in zip(ws, ws[1:], strict=False)
+            if before.lower() == "the" and w.lower() in NUMBER_WORDS}
+
+
 def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     """Key terms of the question that no retrieved passage (nor its metadata) contains."""
     wanted = key_terms(question, sentence_initial=False)
@@ -723,11 +732,7 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     # "one-time", "two-way": a number word inside a compound is no quantity asked for
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
-    # "the two neighbours", "the three leaders": a group the reader knows, counted
-    # again; no quantity asked for, so the passages need not repeat the number
-    ws = words(question)
-    wanted -= {norm(w) for before, w in zip(ws, ws[1:], strict=False)
-               if before.lower() == "the" and w.lower() in NUMBER_WORDS}
+    wanted -= group_sizes(question)
     seen: set[str] = set()
     countries: set[str] = set()
     for p in passages:
@@ -783,7 +788,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     terms = [content_terms(t) for t in texts]
     # lexical overlap with the question alone: a follow-up's earlier question only
     # steers retrieval and similarity (its words would favour repeating the last answer)
-    focus = _lexical(content_terms(question), terms, cands, weights.context)
+    focus = _lexical(content_terms(question) - group_sizes(question), terms, cands,
+                     weights.context)
     kind, origin = question_type(question), profile(question).origin
     backward, events = profile(question).backward, profile(question).events
     reported, title = profile(question).reported, profile(question).title

@@ -17,6 +17,7 @@ from rag.evidence import (
     dated_event,
     excerpt,
     from_header,
+    group_sizes,
     has_type,
     is_a,
     names_a_source,
@@ -867,6 +868,25 @@ def test_which_came_first_dates_an_event_by_its_report(question: str, sentence: 
                                                        lead: str) -> None:
     r = _ranked(sentence, outlet="Yonhap", date="2023-04-17")
     assert report_date(question, r) == lead
+
+
+@pytest.mark.parametrize(("question", "sizes"), [
+    ("What should not stop the two neighbours?", {"2"}),
+    ("What did the three leaders agree?", {"3"}),
+    ("Which two disputes strain ties?", set()),  # a count asked for
+    ("How many times did the 12 members meet?", set()),  # digits name a number given
+])
+def test_the_size_of_a_known_group_is_no_quantity(question: str, sizes: set[str]) -> None:
+    assert group_sizes(question) == sizes
+
+
+def test_a_known_groups_size_does_not_rank_a_sentence() -> None:
+    question = "What kind of meeting did the two sides propose?"
+    shared_size = "The two countries held a meeting."
+    answer = "Seoul sounded out Tokyo about an in-person meeting."
+    ranked = rank_sentences(question, [_passage(shared_size), _passage(answer, doc_id="b")],
+                            _Fixed({shared_size: 0.5, answer: 0.51}))
+    assert ranked[0].sentence.text == answer
 
 
 @pytest.mark.parametrize(("question", "passage_text", "gap"), [
