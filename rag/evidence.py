@@ -394,7 +394,9 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         return False
     if not events:  # then what each date is said of must not be done
         return not ahead or any(not all(_done(doc[i]) for i in _places(d)) for d in dates)
-    marks = [tok for tok in doc if tells_of(tok, events, links)]
+    # a word of a date is no event ("since the beginning of this year" begins nothing)
+    in_dates = {t.i for e in doc.ents if e.label_ == "DATE" for t in e}
+    marks = [tok for tok in doc if tok.i not in in_dates and tells_of(tok, events, links)]
     if happened and not backward:  # "the first visit since 2019" would be: 2019 was
         marks = [m for m in marks if not _unsettled(m)]
     if ahead:

@@ -814,6 +814,10 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     # an end does not date a beginning, though WordNet puts them two links apart
     ("Their devastating conflict ended in 1953.", ("begin",), False, False),
     ("Their devastating conflict began in 1950.", ("begin",), False, True),
+    # a word of a date names no event: "the beginning of this year" begins nothing
+    ("North Korea has fired missiles since the beginning of this year.", ("begin",), False,
+     False),
+    ("The war began at the end of June 1950.", ("begin",), False, True),
     (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
     (TOLD, ("test",), False, False),  # "last week" dates the telling
     (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
