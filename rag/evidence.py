@@ -946,6 +946,17 @@ def _idf(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:
             for t in q_terms for df in [sum(t in d for d in docs)]}
 
 
+def asks_beyond(question: str) -> bool:
+    """Does the question set something aside and ask for the rest ("Besides the islets,
+    what ...", "Rather than formal talks, what did they do")? Then the clause that
+    shares its words is the one set aside, and the answer is in another."""
+    return bool(_BEYOND.search(question))
+
+
+_BEYOND = re.compile(r"\b(?:besides|apart from|aside from|rather than|other than|instead of"
+                     r"|in addition to|except)\b", re.I)
+
+
 def wants_summary(question: str) -> bool:
     """An account of several things ("how did X change between 2018 and 2023?")."""
     return bool(_SUMMARY.search(question)) or len(year_terms(question)) > 1
@@ -1539,7 +1550,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     and the question's terms, and drops the rest ("..., according to a person
     close to his office"). Still an exact quote, with offsets into the article."""
     spans = clauses(sentence.text)
-    if len(words(sentence.text)) <= weights.trim_above_words or len(spans) < 2:
+    if len(words(sentence.text)) <= weights.trim_above_words or len(spans) < 2 \
+            or asks_beyond(question):
         return sentence
     kind = question_type(question)
     q_keys = key_terms(question)

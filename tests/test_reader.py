@@ -11,6 +11,7 @@ from rag.evidence import (
     Ranked,
     Weights,
     antecedent,
+    asks_beyond,
     contradicted,
     coverage_gap,
     credits,
@@ -1134,6 +1135,26 @@ ARMISTICE = ("The two Koreas remain technically at war, nearly seven decades aft
 ])
 def test_trimming_keeps_what_is_asked_for_a_reason_too(question: str, kept: str) -> None:
     assert kept in trim(Sentence("a", 0, len(ARMISTICE), ARMISTICE, "body"), question).text
+
+
+ODDS = ("The two sides have long been at odds over islets controlled by Seoul and claimed "
+        "by Tokyo, known as Takeshima in Japan and Dokdo in South Korea, as well as Japanese "
+        "restrictions on semiconductor material exports to South Korea imposed in July 2019.")
+
+
+@pytest.mark.parametrize(("question", "kept", "whole"), [
+    # what is set aside shares the question's words; the answer is the rest
+    ("Besides the islets, what have the two sides long been at odds over?", "semiconductor",
+     True),
+    ("Apart from the islets, what have the two sides been at odds over?", "semiconductor",
+     True),
+    ("Over which islets have the two sides long been at odds?", "islets", False),
+])
+def test_a_question_that_sets_a_thing_aside_keeps_the_rest(question: str, kept: str,
+                                                           whole: bool) -> None:
+    got = trim(Sentence("a", 0, len(ODDS), ODDS, "body"), question).text
+    assert kept in got and (got == ODDS) is whole
+    assert asks_beyond(question) is whole
 
 
 @pytest.mark.parametrize(("text", "alone"), [
