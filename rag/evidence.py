@@ -35,6 +35,7 @@ from rag.question import (
     LIGHT_VERBS,
     PLACE_KINDS,
     REPORTING_VERBS,
+    SHARE,
     profile,
     says,
     significant,
@@ -299,6 +300,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         ws = [w for before, w in zip(["", *ws], ws, strict=False)
               if not all(YEAR.fullmatch(p) for p in w.split("-"))
               and not (before.lower() == "the" and w.lower() in NUMBER_WORDS)]
+        if counted == SHARE:  # "30%", "12 per cent", "half of them"
+            return bool(_SHARE.search(text)) or any(e.label_ == "PERCENT"
+                                                    for e in parse(text).ents)
         if counted == DURATION_UNITS and any(  # "for decades": a span with no number
                 w.lower().endswith("s") and norm(w) in _DURATIONS for w in ws):
             return True
@@ -355,6 +359,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     return True
 
 
+_SHARE = re.compile(r"\d\s*%|\b(?:per ?cent|half|a third|two-thirds|a quarter|three-quarters)\b",
+                    re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                     r"|\b(?:noon|midnight)\b", re.I)
 _OWNER_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG"})

@@ -73,6 +73,9 @@ PLACE_KINDS = frozenset("city town capital country".split())
 # What "how long" counts: units of time (general English)
 DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade",
                   "century")
+# "what share of exports": a part of a whole, which only a percentage or a fraction gives
+_SHARES = frozenset("share percentage proportion fraction percent".split())
+SHARE = ("percent",)
 # "how many times": a count of occurrences, whatever the article calls them
 _OCCURRENCES = frozenset("time occasion instance round".split())
 # "which happened first: X or Y", "did X come before or after Y"
@@ -377,8 +380,11 @@ def _place_kind(doc: Doc) -> str:
 
 def _counted(doc: Doc) -> tuple[str, ...]:
     """The noun "how many" counts ("how many days": day, and WordNet's synonyms of it);
-    units of time for "how long"; () for a count of occurrences ("how many times"),
-    which any count answers."""
+    units of time for "how long"; a share for "what share (percentage, proportion)";
+    () for a count of occurrences ("how many times"), which any count answers."""
+    wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+    if wh is not None and _head_noun(doc, wh) in _SHARES:
+        return SHARE  # "what share of voters": a part of a whole, not a count
     for t in doc:
         if t.lower_ == "long" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             return DURATION_UNITS  # "how long did the trip last": a span of time

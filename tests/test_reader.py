@@ -145,6 +145,14 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("number", "Japan ruled the peninsula in 1910-1945.", "What share of exports was hit?",
      False),
     ("number", "The two sides met on three occasions.", "How many times did they meet?", True),
+    # a share is a percentage or a fraction, not any number
+    ("number", "The curbs hit 30% of exports.", "What share of exports did the curbs hit?",
+     True),
+    ("number", "The curbs hit half of all exports.", "What share of exports was hit?", True),
+    ("number", "The curbs hit exports for five days.", "What share of exports was hit?",
+     False),
+    ("number", "Officials said 12 per cent of exports were hit.",
+     "What percentage of exports was hit?", True),
     # a full name the question lacks; a surname alone may be the question's own person
     ("person", "The delegation was led by Chung Jin-suk.", "Who led the delegation?", True),
     ("person", "Yoon spoke to the delegation.", "Who led the delegation?", False),
