@@ -764,6 +764,9 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     ("How long did Hayashi's meeting with Chung Jin-suk last?", ("meeting",), False),
     ("How long did the trip last?", ("trip",), False),
     ("When was the last visit by a foreign minister?", ("visit",), True),
+    # a verb and its particle, when WordNet knows them as one ("swear" alone is to curse)
+    ("When was Yoon due to be sworn in as president?", ("swear_in",), False),
+    ("When did the talks wind up?", ("wind_up",), False),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
                                                backward: bool) -> None:
@@ -827,6 +830,8 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     ("North Korea has fired missiles since the beginning of this year.", ("begin",), False,
      False),
     ("The war began at the end of June 1950.", ("begin",), False, True),
+    ("The delegation is in Japan ahead of Yoon's inauguration on May 10.", ("swear_in",),
+     False, True),
     (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
     (TOLD, ("test",), False, False),  # "last week" dates the telling
     (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
