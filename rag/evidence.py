@@ -36,6 +36,7 @@ from rag.question import (
     PLACE_KINDS,
     REPORTING_VERBS,
     SHARE,
+    phrasal,
     profile,
     says,
     significant,
@@ -1450,10 +1451,10 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
         return ""
     doc = parse(question)
     main = [t for t in doc if t.pos_ == "VERB"
-            and t.lemma_.lower() in asked.events and not _subordinate(t)]
+            and phrasal(t) in asked.events and not _subordinate(t)]
     if not main:
         return ""
-    events = {t.lemma_.lower() for t in main}
+    events = {phrasal(t) for t in main}
     # a past event is told by a sentence where it took place, not one where it is only
     # possible or planned ("a possible meeting between Yoon and Kishida"); "who said
     # Kishida was weighing ..." asks who said it, not whether it happened

@@ -182,7 +182,7 @@ def profile(question: str) -> Profile:
         origin = next((c for t in doc if t.dep_ == "amod" and t.head.lemma_.lower()
                        in TYPE_NOUNS["place"] for c in [country_of(t)] if c), "")
     backward = any(t.lemma_.lower() in _BACKWARD and not _lasts(t) for t in doc)
-    events = tuple(dict.fromkeys(_phrasal(t) for t in doc if _event(t)))
+    events = tuple(dict.fromkeys(phrasal(t) for t in doc if _event(t)))
     reported = kind == "person" and any(
         t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ == "ROOT"
         or t.lemma_.lower() == "source" for t in doc)
@@ -603,7 +603,7 @@ def _event(tok: Token) -> bool:
     return False
 
 
-def _phrasal(verb: Token) -> str:
+def phrasal(verb: Token) -> str:
     """The lemma of ``verb`` with its particle when WordNet knows the two as one verb
     ("sworn in": swear_in, which is near "inauguration"; "swear" alone is to curse)."""
     lemma = str(verb.lemma_).lower()

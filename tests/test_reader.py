@@ -1343,6 +1343,11 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
      "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", "meet"),
     ("Which Japanese minister will Park Jin meet?",
      "Park Jin will meet Foreign Minister Yoshimasa Hayashi next week.", ""),
+    # a verb with its particle is the event ("swear_in"), and is checked like any other
+    ("Which Japanese minister was sworn in on Monday?",
+     "Japan's foreign minister Yoshimasa Hayashi met the delegation on Monday.", "sworn"),
+    ("Which Japanese minister was sworn in on Monday?",
+     "Yoshimasa Hayashi was inaugurated as foreign minister on Monday.", ""),
     # a participle describing a noun tells of no event
     ("Who founded Korea University?",
      "Shin-wha Lee is a professor at Seoul-based Korea University.", "founded"),
