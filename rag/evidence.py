@@ -36,6 +36,7 @@ from rag.question import (
     PLACE_KINDS,
     REPORTING_VERBS,
     SHARE,
+    TYPE_NOUNS,
     phrasal,
     profile,
     says,
@@ -1206,13 +1207,21 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
     asked = profile(question)
     if not asked.saying or not chosen:
         return ""
+    # "what did the Russian outlet say": an outlet says what its own article says
+    outlet = asked.sayer in TYPE_NOUNS["outlet"] and not asked.actors
+    country = next((c for t in parse(question) if t.lemma_.lower() == asked.sayer
+                    for a in t.children if a.dep_ in ("amod", "compound")
+                    for c in [country_of(a)] if c), "")
     for r in chosen:
-        if not _said_by(r, asked.actors, asked.sayer):
+        own = outlet and bool(r.passage.outlet) and (
+            not country or OUTLET_COUNTRY.get(r.passage.outlet) == country)
+        if not own and not _said_by(r, asked.actors, asked.sayer):
             continue
         if not asked.about or any(_near(a, t, 1) for a in asked.about
                                   for t in parse(r.sentence.text)):
             return ""
-    who = " or ".join(asked.actors) or (f"a {asked.sayer}" if asked.sayer else "anyone")
+    article = "an" if asked.sayer[:1] in tuple("aeiou") else "a"
+    who = " or ".join(asked.actors) or (f"{article} {asked.sayer}" if asked.sayer else "anyone")
     return f"no passage about it has {who} saying it" + (
         f" about {' '.join(asked.about)}" if asked.about else "")
 

@@ -51,11 +51,11 @@ _HOW = {"many": "number", "much": "amount", "long": "number", "often": "number",
 # Verbs that name no event of their own: saying, being, and light verbs whose noun is
 # the event (chosen on the tune split).
 LIGHT_VERBS = frozenset("be do go happen take make have hold come get give carry".split())
-_NOT_EVENTS = LIGHT_VERBS | frozenset("say tell report will would".split())
 # Verbs whose subject is the source of what was said (chosen on the tune split); the
 # citation check's ``align.REPORTING`` is wider: every verb that carries no claim of
 # its own ("describe", "put", "call").
-REPORTING_VERBS = frozenset("say tell report cite quote claim announce".split())
+REPORTING_VERBS = frozenset("say tell report cite quote claim announce relay".split())
+_NOT_EVENTS = LIGHT_VERBS | REPORTING_VERBS | frozenset("will would".split())
 # Words that ask about an earlier occurrence (chosen on the tune split).
 _BACKWARD = frozenset("previous last prior since earlier ago".split())
 # Verbs whose "how much" asks for money or a quantity (chosen on the tune split).
@@ -184,8 +184,13 @@ def profile(question: str) -> Profile:
     backward = any(t.lemma_.lower() in _BACKWARD and not _lasts(t) for t in doc)
     events = tuple(dict.fromkeys(phrasal(t) for t in doc if _event(t)))
     reported = kind == "person" and any(
-        t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ == "ROOT"
-        or t.lemma_.lower() == "source" for t in doc)
+        t.dep_ == "ROOT" and says(t, asked=True) or t.lemma_.lower() == "source" for t in doc)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if kind in ("date", "weekday", "day") and root is not None \
+            and str(root.lemma_).lower() in REPORTING_VERBS:  # the parser may make it a noun
+        # "when did Kyodo report that Kishida would seek talks": the report is dated,
+        # not what it tells of
+        events = (str(root.lemma_).lower(),)
     title: tuple[str, ...] = ()
     if kind == "person":
         title, origin = _title(doc)

@@ -3,6 +3,8 @@ carries it, when the article's header answers, when to abstain."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from rag.corpus import Sentence
@@ -501,6 +503,13 @@ def _chosen(text: str) -> Ranked:
                   has_type=True)
 
 
+def _chosen_in(outlet: str, text: str) -> Ranked:
+    """``text`` as the one chosen sentence, of an article by ``outlet``."""
+    r = _chosen(text)
+    return Ranked(sentence=r.sentence, passage=dataclasses.replace(r.passage, outlet=outlet),
+                  score=1.0, semantic=0.5, lexical=0.5, has_type=True)
+
+
 def _chosen_after(before: str, text: str) -> Ranked:
     """``text`` as the chosen sentence, after ``before`` in its passage."""
     whole = f"{before} {text}"
@@ -529,6 +538,18 @@ def test_questions_that_ask_what_was_said(question: str, saying: bool,
                                           about: tuple[str, ...], sayer: str) -> None:
     p = profile(question)
     assert (p.saying, p.about, p.sayer) == (saying, about, sayer)
+
+
+@pytest.mark.parametrize(("question", "outlet", "reason"), [
+    # an outlet says what its own article says, when it is of the asked country
+    ("What did the Russian outlet say the two Koreas signed?", "RT.com", ""),
+    ("What did the outlet say the two Koreas signed?", "RT.com", ""),
+    ("What did the Japanese outlet say the two Koreas signed?", "RT.com", "an outlet saying"),
+    ("What did the Russian outlet say the two Koreas signed?", "", "an outlet saying"),
+])
+def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str) -> None:
+    got = unsaid(question, [_chosen_in(outlet, "The two Koreas signed only an armistice.")])
+    assert reason in got and bool(got) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "before", "sentence", "reason"), [
@@ -755,7 +776,8 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     # the noun of a light verb is the event; a relative clause describes something else
     ("When did North Korea go ahead with the nuclear test that Park warned about?",
      ("test",), False),
-    ("On what date did Park Jin say he would travel to Japan?", ("travel",), False),
+    # the saying is what is dated (the reported plan has no date of its own to give)
+    ("On what date did Park Jin say he would travel to Japan?", ("say",), False),
     ("When was the previous visit by a South Korean foreign minister?", ("visit",), True),
     # a thing is no event; what it did is
     ("On what date did the restored pact take effect?", ("restore", "effect"), False),
@@ -766,6 +788,10 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     ("When was the last visit by a foreign minister?", ("visit",), True),
     # a verb and its particle, when WordNet knows them as one ("swear" alone is to curse)
     ("When was Yoon due to be sworn in as president?", ("swear_in",), False),
+    # "when did X report (say) that ...": the report is dated, not what it tells of
+    ("On what day did the Japanese news agency report that Kishida would seek talks?",
+     ("report",), False),
+    ("When did Ned Price tell reporters that the North might test a bomb?", ("tell",), False),
     ("When did the talks wind up?", ("wind_up",), False),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
@@ -778,6 +804,10 @@ def test_the_events_a_when_question_asks_about(question: str, events: tuple[str,
     ("Who said Kishida was weighing whether to attend the NATO gathering?", True),
     ("Who was cited as the source for the news that Yoon would go to Spain?", True),
     ("Who led the delegation that Yoon sent to Japan?", False),
+    # a verb of saying in its common senses, or one that passes a remark on
+    ("Who announced that the pact would be normalised?", True),
+    ("Who relayed Hayashi's remark that he expected Yoon to lead?", True),
+    ("Who invited Yoon to the summit?", False),
 ])
 def test_who_said_questions_accept_an_unnamed_source(question: str, reported: bool) -> None:
     assert profile(question).reported is reported
