@@ -48,6 +48,12 @@ PART_GATES = {
     # 1.000 / 0.429; now 0.846 / 0.857 and 1.000 / 0.714)
     ("evals/probe11.jsonl", ""): ("0.8", "0.8", 20),
     ("evals/probe12.jsonl", ""): ("0.9", "0.7", 20),
+    # reworded and tempting, written in the third session of 2026-11-27 (as written,
+    # --llm none: 0.231 / 0.714, 0.462 / 0.714 and 0.615 / 0.571; now 0.538 / 1.000,
+    # 0.615 / 0.857 and 0.846 / 0.571)
+    ("evals/probe13.jsonl", ""): ("0.5", "0.9", 20),
+    ("evals/probe14.jsonl", ""): ("0.55", "0.8", 20),
+    ("evals/probe15.jsonl", ""): ("0.75", "0.5", 20),
 }
 
 
