@@ -299,9 +299,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         ws = [w for w in ws if not (any(c.isdigit() for c in w) and w.lower() in question_keys)]
         # nor is a year ("in August 2019"), nor a group the reader knows, named by its
         # size ("the two agreed", "the two sides"): neither counts anything asked
-        ws = [w for before, w in zip(["", *ws], ws, strict=False)
-              if not all(YEAR.fullmatch(p) for p in w.split("-"))
-              and not (before.lower() == "the" and w.lower() in NUMBER_WORDS)]
+        sized = _sizing(ws)
+        ws = [w for i, w in enumerate(ws)
+              if not all(YEAR.fullmatch(p) for p in w.split("-")) and i not in sized]
         if counted == SHARE:  # "30%", "12 per cent", "half of them"
             return bool(_SHARE.search(text)) or any(e.label_ == "PERCENT"
                                                     for e in parse(text).ents)
@@ -730,8 +730,13 @@ def group_sizes(text: str) -> set[str]:
     "the three leaders"): counted again, they ask for no quantity, so neither the
     passages' coverage nor a sentence's overlap with the question depends on them."""
     ws = words(text)
-    return {norm(w) for before, w in zip(ws, ws[1:], strict=False)
-            if before.lower() == "the" and w.lower() in NUMBER_WORDS}
+    return {norm(ws[i]) for i in _sizing(ws)}
+
+
+def _sizing(ws: list[str]) -> set[int]:
+    """Where in ``ws`` a number word sizes a known group: right after "the"."""
+    return {i for i in range(1, len(ws))
+            if ws[i - 1].lower() == "the" and ws[i].lower() in NUMBER_WORDS}
 
 
 def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
