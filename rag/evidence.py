@@ -101,6 +101,9 @@ class Weights:
     min_trim_words: int = 8  # dev
     trim_new: float = 0.3  # dev
     trim_word: float = 0.005  # dev
+    # ... and never leaving off a last phrase shorter than this ("..., without further
+    # details"), which qualifies what it follows and saves little
+    min_tail_words: int = 4  # tune: probe14 g06 (2026-11-27; no median moved)
     # WordNet links between a question's event and the sentence's word for it: 2
     # reaches "restrictions" from "tighten" (through "restrict")
     event_links: int = 2  # tune (2026-11-26)
@@ -1595,7 +1598,10 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
         for j in range(i, len(spans)):
             piece = sentence.text[spans[i][0]:spans[j][1]]
             n = len(words(piece))
-            if n < weights.min_trim_words \
+            # a short last phrase qualifies what comes before it ("..., the statement
+            # said, without further details"): dropping it saves little and may lose it
+            tail = len(words(sentence.text[spans[j][1]:]))
+            if n < weights.min_trim_words or 0 < tail < weights.min_tail_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
                                                    context=sentence.text,
                                                    counted=counted, place=place)) \

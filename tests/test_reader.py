@@ -1200,6 +1200,17 @@ def test_a_question_that_sets_a_thing_aside_keeps_the_rest(question: str, kept: 
     assert asks_beyond(question) is whole
 
 
+STATEMENT = ("As a result, both sides agreed to \u201cdevelop future-oriented security "
+             "cooperation between South Korea and Japan,\u201d the statement said, without "
+             "further details.")
+
+
+def test_a_short_last_phrase_stays_with_what_it_qualifies() -> None:
+    question = "What did the statement on the security talks leave out about the cooperation?"
+    got = trim(Sentence("a", 0, len(STATEMENT), STATEMENT, "body"), question).text
+    assert got.endswith("without further details.") and not got.startswith("As a result")
+
+
 @pytest.mark.parametrize(("text", "alone"), [
     ("Japan restricted exports of chip materials in July 2019", True),
     ("there can be no negotiations on the issue", True),
