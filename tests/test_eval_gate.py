@@ -50,7 +50,7 @@ PART_GATES = {
     ("evals/probe12.jsonl", ""): ("0.9", "0.7", 20),
     # reworded and tempting, written in the third session of 2026-11-27 (as written,
     # --llm none: 0.231 / 0.714, 0.462 / 0.714 and 0.615 / 0.571; now 0.538 / 1.000,
-    # 0.615 / 0.857 and 0.846 / 0.571)
+    # 0.692 / 0.857 and 0.846 / 0.571)
     ("evals/probe13.jsonl", ""): ("0.5", "0.9", 20),
     ("evals/probe14.jsonl", ""): ("0.55", "0.8", 20),
     ("evals/probe15.jsonl", ""): ("0.75", "0.5", 20),
