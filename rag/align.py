@@ -235,6 +235,8 @@ def country_of(tok: Token) -> str:
     c = country_code(key(tok.text))
     if c == "KOR" and tok.i > 0 and tok.nbor(-1).lower_ == "north":
         return "PRK"
+    if not c and tok.lower_ == "states" and tok.i > 0 and tok.nbor(-1).lower_ == "united":
+        return "USA"
     return c
 
 

@@ -89,3 +89,21 @@ def event_date(text: str) -> tuple[tuple[int, int, int], str] | None:
                                      MONTHS[month - 1].title() if month else "", str(year)) if x)
         return (year, month, day), words
     return None
+
+
+_RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b", re.I)
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
+def placed_years(text: str, published: str = "") -> set[int]:
+    """The years ``text`` places what it reports in: by a month or a preposition of time
+    ("in 2018", "in August 2019"; not "since 2017", which bounds a span), and, for a
+    report published on ``published`` (ISO), by "this year", "last year" or "next year"."""
+    out = set()
+    for m in _EVENT_DATE.finditer(text):
+        if (m["month"] or m["lead"]) and not _BOUNDING.search(text[: m.start()]):
+            out.add(int(m["year"]))
+    if published[:4].isdigit():
+        out |= {int(published[:4]) + _YEAR_OFFSET[m[1].lower()]
+                for m in _RELATIVE_YEAR.finditer(text)}
+    return out

@@ -27,7 +27,7 @@ from rag.align import (
     opposite,
 )
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
-from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words
+from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words, placed_years
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
 from rag.question import (
@@ -103,6 +103,9 @@ class Weights:
     trim_word: float = 0.005  # dev
     # ... and never leaving off a last phrase shorter than this ("..., without further
     # details"), which qualifies what it follows and saves little
+    # A sentence shares a question's event when it has a word WordNet puts this many
+    # links from it ("completed" for "finished"; -1: only the same word)
+    synonym_links: int = 0
     min_tail_words: int = 4  # tune: probe14 g06 (2026-11-27; no median moved)
     # WordNet links between a question's event and the sentence's word for it: 2
     # reaches "restrictions" from "tighten" (through "restrict")
@@ -804,6 +807,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         # a follow-up: the earlier question is context, the new one the focus
         sims = (sims + vectors.similarities(query, texts)) / 2
     terms = [content_terms(t) for t in texts]
+    _credit_synonyms(profile(question).events, cands, terms, weights.synonym_links,
+                     weights.asked_senses)
     # lexical overlap with the question alone: a follow-up's earlier question only
     # steers retrieval and similarity (its words would favour repeating the last answer)
     focus = _lexical(content_terms(question) - group_sizes(question), terms, cands,
@@ -856,6 +861,39 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                              lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passage]],
+                     terms: list[set[str]], links: int, senses: int) -> None:
+    """Count a question's event as shared by a sentence that words it otherwise, with a
+    word WordNet puts within ``links`` of it ("completed" for "finished"): term overlap
+    otherwise rewards the sentence that repeats the question's other words."""
+    wanted = {e: content_terms(e) for e in events}
+    wanted = {e: t for e, t in wanted.items() if t}
+    if links < 0 or not wanted:
+        return
+    for i, (sent, _) in enumerate(cands):
+        missing = [e for e, t in wanted.items() if not t & terms[i]]
+        if not missing:
+            continue
+        doc = parse(sent.text)
+        for e in missing:
+            if any(_synonym(e, t, links, senses) for t in doc):
+                terms[i] = terms[i] | wanted[e]
+
+
+def _synonym(event: str, tok: Token, links: int, senses: int) -> bool:
+    """Do ``event`` and the verb or noun ``tok`` come within ``links`` of each other from
+    both words' first ``senses`` senses? WordNet's rarer verb senses join almost any two
+    ("agree" and "hold", "visit" and "see")."""
+    lx = lexicon()
+    if lx is None or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    lemma, pos = tok.lemma_.lower(), SPACY_POS[tok.pos_]
+    return lemma != event and not antonyms(key(event), key(lemma)) and any(
+        lx.distance(event, p, lemma, pos, limit=links, senses=senses) is not None
+        and lx.distance(lemma, pos, event, p, limit=links, senses=senses) is not None
+        for p in ("v", "n"))
 
 
 def _people_word(noun: str) -> bool:
@@ -1321,6 +1359,27 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
 
 
 _WITHIN = frozenset("in during at over from".split())
+
+
+def other_time(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence tells of another time than the question puts its event
+    in ("How many missile tests did North Korea carry out in 2017?" against "... at
+    least 18 missile tests this year" in a 2022 report): every chosen sentence places
+    what it reports in other years, by a year of its own or by "this year" or "last
+    year" read against its report's date, and names none of the question's years. A
+    sentence that places nothing in time may tell of any; "" then."""
+    asked = placed_years(question)
+    if not asked or not chosen:
+        return ""
+    told: set[int] = set()
+    for r in chosen:
+        text = r.sentence.text
+        years = placed_years(text, r.passage.date)
+        if not years or asked & years or {str(y) for y in asked} & year_terms(text):
+            return ""
+        told |= years
+    want = ", ".join(str(y) for y in sorted(asked))
+    return f"the passages place it in {', '.join(str(y) for y in sorted(told))}, not {want}"
 
 
 def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:

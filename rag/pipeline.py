@@ -44,6 +44,7 @@ from rag.evidence import (
     excerpt,
     from_header,
     llm_passages,
+    other_time,
     question_type,
     rank_sentences,
     report_date,
@@ -419,7 +420,8 @@ class Pipeline:
                 or unsaid(question, chosen) or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)
                 or untold_event(question, chosen, self.weights)
-                or untied_count(question, chosen, self.weights))
+                or untied_count(question, chosen, self.weights)
+                or other_time(question, chosen))
 
     def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
                  chosen: list[Ranked]) -> bool:

@@ -458,7 +458,19 @@ def _actors(doc: Doc) -> tuple[str, ...]:
                 # "how long did Kishida's visit last", parsed with "did" as the verb
                 or t.head.dep_ == "dobj" and t.head.head.lemma_ == "do"):
             out.append(ent.text)  # Kishida visited
+    # a name the tagger does not know for a person ("Funakoshi" as a PRODUCT) is one
+    # when it is the main verb's subject and no place, body or date
+    for t in doc:
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" \
+                and t.ent_type_ in _NAMELESS_LABELS:
+            name = [w.text for w in t.subtree if w.pos_ == "PROPN"]
+            if not any(w in o.split() for w in name for o in out):
+                out.append(" ".join(name))
     return tuple(out)
+
+
+# entity labels spaCy's small model gives rare surnames it does not know as people
+_NAMELESS_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
 def _act(noun: Token) -> bool:

@@ -12,6 +12,7 @@ from rag.evidence import (
     WEIGHTS,
     Ranked,
     Weights,
+    _synonym,
     antecedent,
     asks_beyond,
     contradicted,
@@ -24,6 +25,7 @@ from rag.evidence import (
     has_type,
     is_a,
     names_a_source,
+    other_time,
     published_before,
     rank_sentences,
     reacted_to,
@@ -42,6 +44,7 @@ from rag.evidence import (
     untold_event,
     untyped_answer,
 )
+from rag.language import parse
 from rag.question import profile, typed_query
 from rag.results import Passage
 from rag.terms import acronyms, content_terms, key_terms
@@ -409,6 +412,10 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     ("How did Japan-South Korea relations change?", ()),
     # a name the tokenizer splits ("Moon" modifying "Jae")
     ("What did Moon Jae-in say about the pact?", ("Moon",)),
+    # a surname the tagger takes for a product is still the speaker named
+    ("What did Funakoshi say after the April 2023 security talks?", ("Funakoshi",)),
+    ("What did Kyodo report about the talks?", ()),  # a news agency, not a person
+    ("What did the United States say about the talks?", ("the United States",)),
 ])
 def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]) -> None:
     assert profile(question).actors == actors
@@ -935,6 +942,33 @@ def test_a_known_groups_size_does_not_rank_a_sentence() -> None:
     ranked = rank_sentences(question, [_passage(shared_size), _passage(answer, doc_id="b")],
                             _Fixed({shared_size: 0.5, answer: 0.51}))
     assert ranked[0].sentence.text == answer
+
+
+def test_a_sentence_that_words_the_asked_event_otherwise_shares_it() -> None:
+    question = "What did Park say North Korea had finished?"
+    echo = "Park said North Korea would visit Japan."  # the question's other words
+    answer = "Park said that Pyongyang has now completed its preparations."
+    sims = _Fixed({echo: 0.5, answer: 0.72})  # closer, but sharing fewer words
+    ranked = rank_sentences(question, [_passage(echo), _passage(answer, doc_id="b")], sims)
+    assert ranked[0].sentence.text == answer
+    # -1: only the same word counts
+    ranked = rank_sentences(question, [_passage(echo), _passage(answer, doc_id="b")], sims,
+                            weights=dataclasses.replace(WEIGHTS, synonym_links=-1))
+    assert ranked[0].sentence.text == echo
+
+
+@pytest.mark.parametrize(("event", "sentence", "word", "same"), [
+    ("finish", "Pyongyang has now completed its preparations.", "completed", True),
+    ("finish", "The war ended in 1953.", "ended", True),
+    # rarer senses join almost anything: not from the first senses of both words
+    ("agree", "Lee did not hold talks with Kishi.", "hold", False),
+    ("visit", "He wants to see relations improve.", "see", False),
+    ("see", "Yoon will attend the summit.", "attend", False),
+    ("finish", "Talks began in 1998.", "began", False),  # an opposite
+])
+def test_an_event_worded_otherwise(event: str, sentence: str, word: str, same: bool) -> None:
+    tok = next(t for t in parse(sentence) if t.text == word)
+    assert _synonym(event, tok, 0, WEIGHTS.asked_senses) is same
 
 
 @pytest.mark.parametrize(("question", "passage_text", "gap"), [
@@ -1663,6 +1697,30 @@ def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reaso
     r = Ranked(sentence=p.sentences[-1], passage=p, score=1.0, semantic=0.8, lexical=0.5,
                has_type=True)
     got = untied_count(question, [r])
+    assert (reason in got) and bool(got) is bool(reason)
+
+
+@pytest.mark.parametrize(("question", "sentence", "date", "reason"), [
+    # "this year" in a 2022 report is 2022, not the year asked about
+    ("How many missile tests did North Korea carry out in 2017?",
+     "North Korea has conducted at least 18 missile tests this year.", "2022-06-13",
+     "place it in 2022, not 2017"),
+    ("How many missile tests did North Korea carry out in 2022?",
+     "North Korea has conducted at least 18 missile tests this year.", "2022-06-13", ""),
+    ("What happened in 2019?", "Relations soured in 2018.", "", "place it in 2018"),
+    ("What happened in 2019?", "Relations soured last year.", "2020-01-05", ""),
+    # the sentence names the year asked about, if only as a bound
+    ("Who tested a bomb in 2017?", "It may conduct its first test since 2017 soon.",
+     "2022-06-13", ""),
+    # a sentence that places nothing in time may tell of any
+    ("Who attended the talks in April 2023?", "Seo and Funakoshi attended the talks.",
+     "2022-01-01", ""),
+    # a year that only bounds the question's span places nothing
+    ("How many talks were held before 2018?", "The first talks were held in 1998.", "", ""),
+])
+def test_evidence_placed_in_another_year_does_not_answer(question: str, sentence: str,
+                                                          date: str, reason: str) -> None:
+    got = other_time(question, [_ranked(sentence, date=date)])
     assert (reason in got) and bool(got) is bool(reason)
 
 
