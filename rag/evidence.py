@@ -762,7 +762,26 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
                  for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
         countries |= {country_code(key(w.strip(",;:()“”\"'"))) for w in text.split()}
     # a country named another way ("Washington" for a passage's "U.S.") is no gap
-    return {w for w in wanted if w not in seen and country_code(w) not in countries - {""}}
+    gap = {w for w in wanted if w not in seen and country_code(w) not in countries - {""}}
+    return gap - _regions_named(question, gap, passages)
+
+
+_PLACE_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
+
+
+def _regions_named(question: str, gap: set[str], passages: list[Passage]) -> set[str]:
+    """The terms of ``gap`` that name a region in which a passage names a place
+    ("Which conflict in Europe" against "Russia's invasion of Ukraine"): WordNet puts
+    the place inside the region by its part-of links."""
+    lx = lexicon()
+    regions = {norm(w): w.lower() for w in words(question) if w[:1].isupper()
+               and norm(w) in gap}
+    if lx is None or not regions:
+        return set()
+    places = {m.group(0).replace("-", " ") for p in passages
+              for m in _PLACE_NAME.finditer(p.text)}
+    return {t for t, region in regions.items()
+            if any(lx.within(place, region) for place in places)}
 
 
 def _candidates(passages: list[Passage]) -> list[tuple[Sentence, Passage]]:
@@ -1397,10 +1416,13 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
         # WordNet link: at two, "post" tells of a "test")
         return f"no passage says how long of '{asked.events[0]}'"
     lx = lexicon()
+    # "during" takes an occasion or a time: a name after it ("during the Shangri-La
+    # Dialogue") is an occasion the tagger may not know as an event
     anchors = [o for p in parse(question) if p.dep_ == "prep" and p.lower_ in _WITHIN
                for o in p.children if o.dep_ == "pobj" and (
                    o.ent_type_ == "EVENT" or o.pos_ == "NOUN" and lx is not None
-                   and lx.kind_of(o.lemma_.lower(), "event", "n"))]
+                   and lx.kind_of(o.lemma_.lower(), "event", "n")
+                   or p.lower_ == "during" and o.pos_ == "PROPN" and o.ent_type_ != "DATE")]
     if not anchors:
         return ""
     typed = [r for r in chosen if r.has_type]

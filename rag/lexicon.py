@@ -194,6 +194,26 @@ class Lexicon:
         return False
 
     @lru_cache(maxsize=5_000)  # noqa: B019 - one Lexicon per process
+    def within(self, part: str, whole: str, limit: int = 3) -> bool:
+        """Is the place ``part`` inside the place ``whole`` by WordNet's part-of links,
+        at most ``limit`` of them ("ukraine" is in "europe", "seoul" in "asia")?"""
+        goal = {(s.pos, s.offset) for s in self.synsets(whole, "n")}
+        frontier = {(s.pos, s.offset) for s in self.synsets(part, "n")}
+        if not goal or not frontier or part.lower() == whole.lower():
+            return False
+        seen = set(frontier)
+        for _ in range(limit):
+            step: set[tuple[str, int]] = set()
+            for pos, off in frontier:
+                for sym, tpos, toff, _, _ in self._synset(pos, off).pointers:
+                    if sym == "#p" and (tpos, toff) not in seen:
+                        seen.add((tpos, toff))
+                        step.add((tpos, toff))
+            if step & goal:
+                return True
+            frontier = step
+        return False
+
     def derives_verb(self, noun: str) -> bool:
         """Is some sense of ``noun`` derived from a verb ("agreement", "warning")?"""
         return any(sym == "+" and tpos == "v" for s in self.synsets(noun, "n")

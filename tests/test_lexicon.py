@@ -71,6 +71,20 @@ def test_event_nouns_are_derived_from_verbs(wordnet: Lexicon, noun: str, event: 
     assert wordnet.derives_verb(noun) is event
 
 
+@pytest.mark.parametrize(("part", "whole", "inside"), [
+    ("ukraine", "europe", True),
+    ("singapore", "asia", True),  # by Southeast Asia
+    ("seoul", "south korea", True),
+    ("japan", "europe", False),
+    ("europe", "ukraine", False),  # the whole is not in its part
+    ("europe", "europe", False),
+    ("nowhereland", "europe", False),
+])
+def test_a_place_is_inside_a_region_by_part_of_links(wordnet: Lexicon, part: str, whole: str,
+                                                     inside: bool) -> None:
+    assert wordnet.within(part, whole) is inside
+
+
 def test_the_package_data_is_found_without_importing_it() -> None:
     root = data_dir()
     assert root is not None and (root / "data.noun").is_file()

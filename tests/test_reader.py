@@ -977,6 +977,11 @@ def test_an_event_worded_otherwise(event: str, sentence: str, word: str, same: b
     ("Who did Kishida invite to the G7?", "Kishida invited Yoon to the Group of Seven.", set()),
     ("Is the summit a one-time event?", "The summit is held every year.", set()),
     ("What did Yoon say in Busan?", "Yoon spoke in Seoul.", {"busan"}),
+    # a region is no gap when a passage names a place WordNet puts in it
+    ("Which conflict in Europe did they cite?", "They cited Russia's invasion of Ukraine.",
+     set()),
+    ("Which conflict in Asia did they cite?", "They cited Russia's invasion of Ukraine.",
+     {"asia"}),
     # "the two neighbours" counts a group the reader knows; "which two" asks a count
     ("What should not stop the two neighbours?", "Disputes should not stop Japan.", set()),
     ("Which two disputes strain ties?", "Disputes over islets strain ties.", {"2"}),
@@ -1691,6 +1696,11 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
     ("How long did the delegation's trip to Japan last?",
      ["The delegation is on a five-day trip to Japan."], ""),
     ("When did the radar incident happen?", [WAR_DEAD], ""),
+    # a name after "during" is an occasion the tagger may not know as an event
+    ("How many missiles did North Korea launch during the Shangri-La Dialogue?",
+     ["North Korea has conducted at least 18 missile tests this year."], "Shangri"),
+    ("How many missiles did North Korea launch during 2022?",
+     ["North Korea has conducted at least 18 missile tests this year."], ""),
 ])
 def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reason):  # type: ignore[no-untyped-def]
     p = _sentences(*texts)
