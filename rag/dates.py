@@ -95,13 +95,15 @@ _RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b", re.I)
 _YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
 
 
-def placed_years(text: str, published: str = "") -> set[int]:
+def placed_years(text: str, published: str = "", *, lead: bool = False) -> set[int]:
     """The years ``text`` places what it reports in: by a month or a preposition of time
     ("in 2018", "in August 2019"; not "since 2017", which bounds a span), and, for a
-    report published on ``published`` (ISO), by "this year", "last year" or "next year"."""
+    report published on ``published`` (ISO), by "this year", "last year" or "next year".
+    ``lead``: by a preposition only ("in 2017"; not "before the April 2023 round", where
+    the date names the round)."""
     out = set()
     for m in _EVENT_DATE.finditer(text):
-        if (m["month"] or m["lead"]) and not _BOUNDING.search(text[: m.start()]):
+        if (m["lead"] or m["month"] and not lead) and not _BOUNDING.search(text[: m.start()]):
             out.add(int(m["year"]))
     if published[:4].isdigit():
         out |= {int(published[:4]) + _YEAR_OFFSET[m[1].lower()]

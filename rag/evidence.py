@@ -27,7 +27,15 @@ from rag.align import (
     opposite,
 )
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
-from rag.dates import DAY_OF_MONTH, MONTHS, WEEKDAYS, YEAR, date_words, placed_years
+from rag.dates import (
+    DAY_OF_MONTH,
+    MONTHS,
+    WEEKDAYS,
+    YEAR,
+    date_words,
+    event_date,
+    placed_years,
+)
 from rag.language import parse
 from rag.lexicon import SPACY_POS, lexicon
 from rag.question import (
@@ -382,7 +390,8 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 weekday: bool = False, month_day: bool = False, happened: bool = False,
-                ahead: bool = False, links: int = WEIGHTS.event_links) -> bool:
+                ahead: bool = False, links: int = WEIGHTS.event_links,
+                given: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -394,7 +403,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     for or plans it ("hope to meet ... after the election in March") dates nothing.
     ``ahead``: the question asks when it will happen ("when will Yoon next visit"), so
     a word that tells of it as done ("the trip Yoon made to Tokyo in March") dates
-    nothing."""
+    nothing. ``given``: date words the question gives ("after the March election"),
+    which answer nothing."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
@@ -404,6 +414,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         or YEAR.fullmatch(t.text)]
     if not backward:
         dates = [t for t in dates if not _counted_from(t)]
+    dates = [t for t in dates if t.lower_ not in given]
     if not dates:
         return False
     if not events:  # then what each date is said of must not be done
@@ -436,7 +447,9 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
     if tok.pos_ not in ("VERB", "NOUN"):
         return False
     lemma, lx = tok.lemma_.lower(), lexicon()
-    return any(lemma == e or not antonyms(key(e), key(lemma)) and lx is not None and any(
+    joined = phrasal(tok)  # "took office": take_office
+    return any(lemma == e or joined == e or not antonyms(key(e), key(lemma))
+               and lx is not None and any(
         lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links) is not None for p in pos)
         for e in events)
 
@@ -839,6 +852,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     owned, instance = profile(question).owned, profile(question).instance_of
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
+    # "when did they talk after the March election": March answers nothing
+    given = frozenset(t.lower_ for t in parse(question)
+                      if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
     q_keys = key_terms(query)
@@ -858,7 +874,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             weekday=kind in ("weekday", "day"), month_day=kind == "day",
                             happened=profile(question).past,
                             ahead=profile(question).future,
-                            links=weights.event_links) if kind in ("date", "weekday", "day") \
+                            links=weights.event_links, given=given) \
+            if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
                           people=people, instance=instance) or (
@@ -1179,16 +1196,21 @@ def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
         return chosen
     docs = [content_terms(r.sentence.text) for r in ranked]
     years = year_terms(question)
+    # a side is told by a sentence that dates it: "Japan responded by placing new
+    # restrictions" tells of the curbs, not when they came
+    dated = [event_date(r.sentence.text) is not None for r in ranked]
     out = list(chosen)
     for side in sides:
         terms = content_terms(side) | years
         idf = _idf(terms, docs)
         total = sum(idf.values()) or 1.0
-        have = set().union(*(content_terms(r.sentence.text) for r in out))
+        have = set().union(*(content_terms(r.sentence.text) for r in out
+                             if event_date(r.sentence.text) is not None))
         if sum(idf[t] for t in terms & have) >= side_share * total:
             continue
         cover = [sum(idf[t] for t in terms & d) for d in docs]
-        best = max(range(len(ranked)), key=lambda i: (cover[i], ranked[i].score))
+        best = max(range(len(ranked)),
+                   key=lambda i: (bool(cover[i]) and dated[i], cover[i], ranked[i].score))
         if cover[best] and ranked[best] not in out:
             out.append(ranked[best])
     return out
@@ -1272,14 +1294,17 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
     asked = profile(question)
     if not asked.saying or not chosen:
         return ""
-    # "what did the Russian outlet say": an outlet says what its own article says
-    outlet = asked.sayer in TYPE_NOUNS["outlet"] and not asked.actors
-    country = next((c for t in parse(question) if t.lemma_.lower() == asked.sayer
-                    for a in t.children if a.dep_ in ("amod", "compound")
-                    for c in [country_of(a)] if c), "")
+    # "what did the Russian outlet say", "what does the Reuters piece say": an outlet,
+    # and its article, says what the article says
+    outlet = asked.sayer in TYPE_NOUNS["outlet"] | _DOCUMENTS and not asked.actors
+    mods = [a for t in parse(question) if t.lemma_.lower() == asked.sayer
+            for a in t.children if a.dep_ in ("amod", "compound", "poss")]
+    country = next((c for a in mods for c in [country_of(a)] if c), "")
+    named = " ".join(a.text for a in mods if a.pos_ == "PROPN" and not country_of(a))
     for r in chosen:
         own = outlet and bool(r.passage.outlet) and (
-            not country or OUTLET_COUNTRY.get(r.passage.outlet) == country)
+            not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
+            not named or _names(named, r.passage.outlet))
         if not own and not _said_by(r, asked.actors, asked.sayer):
             continue
         if not asked.about or any(_near(a, t, 1) for a in asked.about
@@ -1289,6 +1314,10 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
     who = " or ".join(asked.actors) or (f"{article} {asked.sayer}" if asked.sayer else "anyone")
     return f"no passage about it has {who} saying it" + (
         f" about {' '.join(asked.about)}" if asked.about else "")
+
+
+# Nouns for a news article, which says what its outlet says
+_DOCUMENTS = frozenset("piece article report story dispatch".split())
 
 
 def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str) -> bool:
@@ -1387,7 +1416,7 @@ def other_time(question: str, chosen: list[Ranked]) -> str:
     what it reports in other years, by a year of its own or by "this year" or "last
     year" read against its report's date, and names none of the question's years. A
     sentence that places nothing in time may tell of any; "" then."""
-    asked = placed_years(question)
+    asked = placed_years(question, lead=True)
     if not asked or not chosen:
         return ""
     told: set[int] = set()
@@ -1548,9 +1577,11 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     if asked.kind not in _EVENT_KINDS or not chosen:
         return ""
     doc = parse(question)
-    main = [t for t in doc if t.pos_ == "VERB"
+    main = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")
             and phrasal(t) in asked.events and not _subordinate(t)]
-    if not main:
+    # "according to what source did Kishi vow ...": who reported it is asked, and a
+    # sentence that names a source tells of the report, however it words the vow
+    if not main or _asks_source(doc):
         return ""
     events = {phrasal(t) for t in main}
     # a past event is told by a sentence where it took place, not one where it is only
@@ -1564,7 +1595,16 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
            and t.dep_ not in ("amod", "compound")
            for r in chosen for t in parse(r.sentence.text)):
         return ""
-    return f"no passage about it tells who or where '{main[0].text}'"
+    asks = {"person": "who", "place": "where", "reason": "why"}[asked.kind]
+    return f"no passage about it tells {asks} '{main[0].text}'"
+
+
+def _asks_source(doc: Doc) -> bool:
+    """Does the question ask whom a report is owed to ("According to what source ...",
+    "according to whom")?"""
+    return any(t.lower_ == "according" and any(
+        w.lower_ in ("what", "which", "whom", "who") for c in t.children for w in c.subtree)
+        for t in doc)
 
 
 def _subordinate(tok: Token) -> bool:
@@ -1575,7 +1615,7 @@ def _subordinate(tok: Token) -> bool:
 
 # the answer types an event's participant or place is asked for (tune, 2026-11-27:
 # probe5 t25, probe7 w23; organisations were not tried)
-_EVENT_KINDS = frozenset({"person", "place"})
+_EVENT_KINDS = frozenset({"person", "place", "reason"})
 
 
 def contradicted(question: str, chosen: list[Ranked]) -> str:

@@ -182,7 +182,14 @@ def profile(question: str) -> Profile:
         origin = next((c for t in doc if t.dep_ == "amod" and t.head.lemma_.lower()
                        in TYPE_NOUNS["place"] for c in [country_of(t)] if c), "")
     backward = any(t.lemma_.lower() in _BACKWARD and not _lasts(t) for t in doc)
+    # "when did the consultation take place": a verb of happening names no event of its
+    # own; its subject is the event
     events = tuple(dict.fromkeys(phrasal(t) for t in doc if _event(t)))
+    if any(_happening(e) for e in events):
+        events = tuple(dict.fromkeys(
+            [e for e in events if not _happening(e)]
+            + [str(t.lemma_).lower() for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+               and t.pos_ in ("NOUN", "PROPN") and _act(t)]))
     reported = kind == "person" and any(
         t.dep_ == "ROOT" and says(t, asked=True) or t.lemma_.lower() == "source" for t in doc)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -604,7 +611,10 @@ def _event(tok: Token) -> bool:
     noun must name something done (WordNet derives it from a verb): "when did the pact
     take effect" dates the taking effect, not whatever the pact's sentence dates."""
     if tok.pos_ == "VERB":
-        return tok.lemma_.lower() not in _NOT_EVENTS and tok.dep_ not in {"relcl", "acl"}
+        # "according to the report" names a source, not something that happened
+        source = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+        return tok.lemma_.lower() not in _NOT_EVENTS and tok.dep_ not in {"relcl", "acl"} \
+            and not source
     if tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"} \
             or not _act(tok):
         return False  # a thing is no event: "the pact took effect", "the forum"
@@ -620,12 +630,28 @@ def _event(tok: Token) -> bool:
     return False
 
 
+def _happening(event: str) -> bool:
+    """Is ``event`` a verb that only says something happened ("take place", "occur")?"""
+    lx = lexicon()
+    return lx is not None and lx.distance(event, "v", "happen", "v", limit=0,
+                                          senses=1) is not None
+
+
 def phrasal(verb: Token) -> str:
     """The lemma of ``verb`` with its particle when WordNet knows the two as one verb
-    ("sworn in": swear_in, which is near "inauguration"; "swear" alone is to curse)."""
+    ("sworn in": swear_in, which is near "inauguration"; "swear" alone is to curse);
+    for the bare object of a light verb, the two ("place" in "take place": take_place)."""
     lemma = str(verb.lemma_).lower()
-    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
     lx = lexicon()
+    if verb.pos_ == "NOUN":
+        head = verb.head
+        if verb.dep_ == "dobj" and head.pos_ == "VERB" and lx is not None \
+                and not any(c.dep_ in ("det", "poss", "amod") for c in verb.children):
+            joined = f"{str(head.lemma_).lower()}_{verb.lower_}"
+            if lx.synsets(joined, "v"):
+                return joined
+        return lemma
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
     if prt is None or lx is None or not lx.synsets(f"{lemma}_{prt.lower_}", "v"):
         return lemma
     return f"{lemma}_{prt.lower_}"

@@ -553,6 +553,9 @@ def test_questions_that_ask_what_was_said(question: str, saying: bool,
     ("What did the outlet say the two Koreas signed?", "RT.com", ""),
     ("What did the Japanese outlet say the two Koreas signed?", "RT.com", "an outlet saying"),
     ("What did the Russian outlet say the two Koreas signed?", "", "an outlet saying"),
+    # so does its piece, of the outlet named
+    ("What does the RT piece say the two Koreas signed?", "RT.com", ""),
+    ("What does the Reuters report say the two Koreas signed?", "RT.com", "a report saying"),
 ])
 def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str) -> None:
     got = unsaid(question, [_chosen_in(outlet, "The two Koreas signed only an armistice.")])
@@ -655,6 +658,21 @@ def test_a_question_of_order_gets_a_sentence_for_each_event(question: str,
     texts = [r.sentence.text for r in select(question, ranked)]
     assert ORDER[0][0] in texts
     assert (ORDER[2][0] in texts) is radar
+
+
+def test_each_event_compared_gets_a_sentence_that_dates_it() -> None:
+    question = "Which came first: the radar incident or Japan's export restrictions?"
+    texts = [("Tensions rose after a radar incident in December 2018.", 1.0),
+             ("Japan responded by placing new export restrictions.", 0.95),  # no date
+             ("The two disagree over Japan's export restrictions imposed in July 2019.", 0.7)]
+    ranked = []
+    for i, (text, score) in enumerate(texts):
+        one = _chosen(text)
+        ranked.append(Ranked(sentence=Sentence("a", 100 * i, 100 * i + len(text), text, "body"),
+                             passage=one.passage, score=score, semantic=score / 2,
+                             lexical=score / 2, has_type=True))
+    chosen = [r.sentence.text for r in select(question, ranked)]
+    assert texts[2][0] in chosen and texts[0][0] in chosen
 
 
 @pytest.mark.parametrize(("question", "instance_of"), [
@@ -787,7 +805,7 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     ("On what date did Park Jin say he would travel to Japan?", ("say",), False),
     ("When was the previous visit by a South Korean foreign minister?", ("visit",), True),
     # a thing is no event; what it did is
-    ("On what date did the restored pact take effect?", ("restore", "effect"), False),
+    ("On what date did the restored pact take effect?", ("restore", "take_effect"), False),
     ("Before the Singapore forum, when had the two chiefs last met?", ("meet",), True),
     # "last" the verb (parsed as an adjective or adverb) asks how long its noun went on
     ("How long did Hayashi's meeting with Chung Jin-suk last?", ("meeting",), False),
@@ -800,6 +818,12 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
      ("report",), False),
     ("When did Ned Price tell reporters that the North might test a bomb?", ("tell",), False),
     ("When did the talks wind up?", ("wind_up",), False),
+    # a light verb and its bare object, when WordNet knows them as one
+    ("In which month did Yoon Suk Yeol take office?", ("take_office",), False),
+    # a verb of happening names no event; its subject does
+    ("When did the first security consultation take place?", ("consultation",), False),
+    # "according to" names a source, not an event
+    ("When did Seoul scrap the pact, according to RT?", ("scrap",), False),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
                                                backward: bool) -> None:
@@ -882,6 +906,20 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
 def test_a_date_must_be_said_of_the_asked_for_event(text: str, events: tuple[str, ...],
                                                     backward: bool, expected: bool) -> None:
     assert dated_event(text, events, backward=backward) is expected
+
+
+@pytest.mark.parametrize(("text", "events", "given", "expected"), [
+    # the same words as the question's event, joined ("took office": take_office)
+    ("Yoon, who took office in May, wants better ties.", ("take_office",), (), True),
+    # a date the question gives answers nothing ("after the March election")
+    ("They hope to meet during phone talks after the election in March.", (), ("march",),
+     False),
+    ("They held phone talks on 10 March 2022.", (), ("march",), True),  # the day is new
+])
+def test_a_date_the_question_gives_answers_nothing(text: str, events: tuple[str, ...],
+                                                   given: tuple[str, ...],
+                                                   expected: bool) -> None:
+    assert dated_event(text, events, given=frozenset(given)) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1440,6 +1478,14 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
      "Prime Minister Fumio Kishida met the delegation.", ""),
     # nor for other kinds of answer
     ("When did Japan colonise Korea?", "The two nations disagree over islets.", ""),
+    # a reason is a reason for the event asked about, not for another in its passage
+    ("Why did some members of Kishida's ruling party oppose a meeting with the delegation?",
+     "Relations have deteriorated sharply due to security concerns.", "why 'oppose'"),
+    ("Why did Japan restrict exports to South Korea?",
+     "Tokyo restricted exports to South Korea, seen as retaliation for a court ruling.", ""),
+    # a question that asks whose report it is: a sentence naming a source tells of it
+    ("According to what source did Japan's defence chief vow close communication?",
+     "Kishi said he would strive for close communication, according to a statement.", ""),
 ])
 def test_abstain_when_no_sentence_tells_of_the_event_a_person_or_place_is_asked_for(
         question: str, sentence: str, reason: str) -> None:
@@ -1727,6 +1773,9 @@ def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reaso
      "2022-01-01", ""),
     # a year that only bounds the question's span places nothing
     ("How many talks were held before 2018?", "The first talks were held in 1998.", "", ""),
+    # nor does a date that names an occasion ("the April 2023 round")
+    ("How many talks had they held before the April 2023 round?",
+     "Since the first meeting was held in Seoul in 1998, they held 11 talks.", "", ""),
 ])
 def test_evidence_placed_in_another_year_does_not_answer(question: str, sentence: str,
                                                           date: str, reason: str) -> None:
