@@ -637,6 +637,17 @@ def test_the_events_a_question_of_order_compares(question: str,
     assert profile(question).sides == sides
 
 
+def _in_order(texts: list[tuple[str, float]]) -> list[Ranked]:
+    """Typed sentences of one article ranked by the scores given, best first."""
+    ranked = []
+    for i, (text, score) in enumerate(texts):
+        one = _chosen(text)
+        ranked.append(Ranked(sentence=Sentence("a", 100 * i, 100 * i + len(text), text, "body"),
+                             passage=one.passage, score=score, semantic=score / 2,
+                             lexical=score / 2, has_type=True))
+    return ranked
+
+
 ORDER = [("Seoul scrapped an intelligence-sharing pact with Japan in August 2019.", 1.0),
          ("Under the pact, the two had shared information on missiles.", 0.95),
          ("Tensions rose after a radar incident in December 2018.", 0.7)]
@@ -649,13 +660,7 @@ ORDER = [("Seoul scrapped an intelligence-sharing pact with Japan in August 2019
 ])
 def test_a_question_of_order_gets_a_sentence_for_each_event(question: str,
                                                             radar: bool) -> None:
-    ranked = []
-    for i, (text, score) in enumerate(ORDER):
-        one = _chosen(text)
-        ranked.append(Ranked(sentence=Sentence("a", 100 * i, 100 * i + len(text), text, "body"),
-                             passage=one.passage, score=score, semantic=score / 2,
-                             lexical=score / 2, has_type=True))
-    texts = [r.sentence.text for r in select(question, ranked)]
+    texts = [r.sentence.text for r in select(question, _in_order(ORDER))]
     assert ORDER[0][0] in texts
     assert (ORDER[2][0] in texts) is radar
 
@@ -665,13 +670,7 @@ def test_each_event_compared_gets_a_sentence_that_dates_it() -> None:
     texts = [("Tensions rose after a radar incident in December 2018.", 1.0),
              ("Japan responded by placing new export restrictions.", 0.95),  # no date
              ("The two disagree over Japan's export restrictions imposed in July 2019.", 0.7)]
-    ranked = []
-    for i, (text, score) in enumerate(texts):
-        one = _chosen(text)
-        ranked.append(Ranked(sentence=Sentence("a", 100 * i, 100 * i + len(text), text, "body"),
-                             passage=one.passage, score=score, semantic=score / 2,
-                             lexical=score / 2, has_type=True))
-    chosen = [r.sentence.text for r in select(question, ranked)]
+    chosen = [r.sentence.text for r in select(question, _in_order(texts))]
     assert texts[2][0] in chosen and texts[0][0] in chosen
 
 
