@@ -313,7 +313,10 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         ws = [w for w in ws if not (any(c.isdigit() for c in w) and w.lower() in question_keys)]
         # nor is a year ("in August 2019"), nor a group the reader knows, named by its
         # size ("the two agreed", "the two sides"): neither counts anything asked
-        sized = _sizing(ws)
+        # ... unless the group is what is counted ("how many countries": "the three
+        # countries")
+        targets = {norm(c) for c in counted}
+        sized = {i for i in _sizing(ws) if i + 1 >= len(ws) or norm(ws[i + 1]) not in targets}
         ws = [w for i, w in enumerate(ws)
               if not all(YEAR.fullmatch(p) for p in w.split("-")) and i not in sized]
         if counted == SHARE:  # "30%", "12 per cent", "half of them"
@@ -1348,20 +1351,26 @@ def _sayer(verb: Token, r: Ranked) -> str:
         left = list(verb.doc[: verb.i])
         cut = max((w.i for w in left if w.is_punct), default=-1)
         span = left[cut + 1:]
-        return " ".join(w.text for w in span) if cut >= 0 and verb.doc[cut].text == "," \
+        return _spelled(span) if cut >= 0 and verb.doc[cut].text == "," \
             and any(w.pos_ in ("NOUN", "PROPN") for w in span) else ""
     if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
         # "Defense Minister Nobuo Kishi, who said": the noun the clause is about
-        return " ".join(w.text for w in t.head.subtree if w.i <= t.head.i)
+        return _spelled(w for w in t.head.subtree if w.i <= t.head.i)
     if subj.pos_ != "PRON":
-        return " ".join(w.text for w in subj.subtree)
+        return _spelled(subj.subtree)
     sentences = r.passage.sentences
     at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
     if not at:
         return ""
     prior = parse(sentences[at - 1].text)
-    return " ".join(w.text for c in prior if c.dep_ in ("nsubj", "nsubjpass")
+    return _spelled(w for c in prior if c.dep_ in ("nsubj", "nsubjpass")
                     and c.head.dep_ == "ROOT" for w in c.subtree)
+
+
+def _spelled(tokens: Iterable[Token]) -> str:
+    """Tokens as the text spells them ("Lee Jong-sup", not "Lee Jong - sup", which
+    names no one the question's "Lee Jong-sup" names)."""
+    return "".join(w.text_with_ws for w in tokens).strip()
 
 
 def _names(actor: str, phrase: str) -> bool:

@@ -480,6 +480,11 @@ def _actors(doc: Doc) -> tuple[str, ...]:
 _NAMELESS_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
+def _person_noun(noun: Token) -> bool:
+    lx = lexicon()
+    return lx is not None and lx.kind_of(str(noun.lemma_).lower(), "person", senses=1)
+
+
 def _act(noun: Token) -> bool:
     """A noun that names something done ("visit", "trip", "decision"): WordNet derives
     it from a verb."""
@@ -616,8 +621,10 @@ def _event(tok: Token) -> bool:
         return tok.lemma_.lower() not in _NOT_EVENTS and tok.dep_ not in {"relcl", "acl"} \
             and not source
     if tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"} \
-            or not _act(tok):
-        return False  # a thing is no event: "the pact took effect", "the forum"
+            or not _act(tok) or _person_noun(tok):
+        # a thing is no event: "the pact took effect", "the forum"; nor is a person,
+        # though WordNet derives "minister" from a verb
+        return False
     t = tok.head
     if _lasts(t):  # "how long did the meeting last": the meeting
         return True
@@ -661,7 +668,9 @@ def _lasts(tok: Token) -> bool:
     """Is ``tok`` the verb "last" ("how long did the trip last"), which the parser may
     take for the adjective or adverb ("the last visit")? Its noun is the event; it asks
     about no earlier occurrence."""
-    return tok.lower_ in ("last", "lasted") and (tok.dep_ == "ROOT" or any(
+    # "when was a minister last there": "was" makes it the adverb
+    copula = any(w.lemma_ == "be" for w in (tok.head, *tok.children) if w.i != tok.i)
+    return tok.lower_ in ("last", "lasted") and not copula and (tok.dep_ == "ROOT" or any(
         c.dep_ == "nsubj" for c in tok.children))
 
 

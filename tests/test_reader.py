@@ -150,6 +150,9 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("number", "Japan ruled the peninsula in 1910-1945.", "What share of exports was hit?",
      False),
     ("number", "The two sides met on three occasions.", "How many times did they meet?", True),
+    # ... unless the group is what is counted
+    ("number", "They agreed to strengthen cooperation between the three countries.",
+     "How many countries' defence chiefs met at the forum?", True),
     # a share is a percentage or a fraction, not any number
     ("number", "The curbs hit 30% of exports.", "What share of exports did the curbs hit?",
      True),
@@ -578,6 +581,10 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "He told Kishi that he wants relations to improve.", ""),  # "he" is Lee
     ("What did the defense chief say?", "",
      "The defense chief of South Korea said his country is willing to cooperate.", ""),
+    # a hyphenated name is spelt as the text spells it ("Lee Jong - sup" names no one)
+    ("What did Lee Jong-sup say the two sides should reach?", "",
+     "\u201cWe intend to reach reasonable solutions,\u201d South Korean Defense Minister "
+     "Lee Jong-sup said on Sunday.", ""),
     # the parser hangs a closing "..., a Japanese foreign ministry official said." on
     # the quote: the speaker is the phrase before the verb (an official: a diplomat is one)
     ("What did a Japanese diplomat say about North Korea?", "",
@@ -823,6 +830,8 @@ def test_the_weights_passed_in_decide_which_nouns_are_events(weights: Weights,
     ("When did the first security consultation take place?", ("consultation",), False),
     # "according to" names a source, not an event
     ("When did Seoul scrap the pact, according to RT?", ("scrap",), False),
+    # "was ... last there" is the adverb, and a person is no event
+    ("When was a South Korean foreign minister last there?", (), True),
 ])
 def test_the_events_a_when_question_asks_about(question: str, events: tuple[str, ...],
                                                backward: bool) -> None:
