@@ -761,8 +761,12 @@ def _sizing(ws: list[str]) -> set[int]:
             if ws[i - 1].lower() == "the" and ws[i].lower() in NUMBER_WORDS}
 
 
-def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
-    """Key terms of the question that no retrieved passage (nor its metadata) contains."""
+def coverage_gap(question: str, passages: list[Passage],
+                 article_text: Callable[[str], str] | None = None) -> set[str]:
+    """Key terms of the question that no retrieved passage (nor its metadata) contains,
+    nor, with ``article_text`` (doc id to text), the rest of its article: a chunk may
+    leave out where its article says the forum was ("at a security forum in
+    Singapore" two paragraphs up)."""
     wanted = key_terms(question, sentence_initial=False)
     if not wanted:
         return set()
@@ -772,8 +776,9 @@ def coverage_gap(question: str, passages: list[Passage]) -> set[str]:
     wanted -= group_sizes(question)
     seen: set[str] = set()
     countries: set[str] = set()
+    whole = {p.doc_id: article_text(p.doc_id) for p in passages} if article_text else {}
     for p in passages:
-        text = f"{p.text} {p.title} {p.outlet} {date_words(p.date)}"
+        text = f"{p.text} {p.title} {p.outlet} {date_words(p.date)} {whole.get(p.doc_id, '')}"
         seen |= {norm(w) for w in words(text)
                  for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
         countries |= {country_code(key(w.strip(",;:()“”\"'"))) for w in text.split()}

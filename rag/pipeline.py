@@ -248,7 +248,7 @@ class Pipeline:
             ranked = not_repeated(ranked, previous_answer(history)) or ranked
         timings["retrieve"] = time.perf_counter() - t
 
-        gap = coverage_gap(whole, passages)
+        gap = coverage_gap(whole, passages, self.index.article_text)
         chosen = select(question, ranked, self.weights)
         # the chosen evidence lacks what is asked for, or is about other people
         unfit = self._unfit(question, chosen)

@@ -1042,6 +1042,15 @@ def test_coverage_gap_knows_acronyms_and_compounds(question: str, passage_text: 
     assert coverage_gap(question, [_passage(passage_text)]) == gap
 
 
+def test_coverage_gap_reads_the_rest_of_a_passages_article() -> None:
+    question = "Was the meeting at the Singapore forum their first since 2019?"
+    passage = _passage("The talks were their first since November 2019.")
+    article = "Lee spoke at a security forum in Singapore. " + passage.text
+    assert coverage_gap(question, [passage]) == {"singapor"}
+    assert coverage_gap(question, [passage], lambda doc_id: article) == set()
+    assert coverage_gap(question, [passage], lambda doc_id: passage.text) == {"singapor"}
+
+
 @pytest.mark.parametrize(("question", "outlet", "date", "sentence", "lead"), [
     ("On what date did RT publish its piece on Seoul?", "RT.com", "2022-06-13",
      "Seoul plans to normalise cooperation.", "RT.com, 13 June 2022"),
