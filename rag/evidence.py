@@ -1246,6 +1246,8 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
     names: list[set[str]] = []
     countries: set[str] = set()
     for r in chosen:
+        # an outlet is named by its own article ("How does RT describe ...")
+        names.append(key_terms(r.passage.outlet))
         sentences = r.passage.sentences
         at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
         for text in [r.sentence.text] + ([sentences[at - 1].text] if at else []):
@@ -1540,10 +1542,11 @@ def unheld_occasion(question: str, chosen: list[Ranked], weights: Weights = WEIG
     when no chosen sentence names it (other checks judge that)."""
     asked = profile(question)
     # "what was the result of the seventh nuclear test": an event whose attribute is
-    # asked is an occasion too (a group's aim is not)
+    # asked is an occasion too (a group's aim is not); so is a meeting ("the outcome
+    # of the NATO summit"), which WordNet files under gatherings, not events
     of, lx = asked.attribute[1], lexicon()
-    event = bool(of) and lx is not None and lx.kind_of(of, "event",
-                                                        senses=weights.occasion_senses)
+    event = bool(of) and lx is not None and any(
+        lx.kind_of(of, kind, senses=weights.occasion_senses) for kind in ("event", "meeting"))
     occasion = (*asked.occasion, of) if event else asked.occasion
     if not occasion or not chosen:
         return ""

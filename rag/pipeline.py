@@ -147,7 +147,28 @@ def asked_part(question: str) -> str:
     what is asked and which words a sentence must share; the statement, like an earlier
     question, only steers the search. The question itself when it has no such lead."""
     m = _LEAD.match(question)
-    return m.group("ask") if m else question
+    return _he_named(m.group("ask"), m.group("lead")) if m else question
+
+
+def _he_named(ask: str, lead: str) -> str:
+    """``ask`` with its first "he" or "she" named by the person the statement is about
+    ("Hayashi met Yoon's delegation - what did he say ...": Hayashi), when the statement's
+    subject is one person."""
+    from rag.language import parse
+
+    doc = parse(lead)
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if len(subjects) != 1:
+        return ask
+    subject = subjects[0]
+    # a name, alone, and no place's: "he" names a person, whom the tagger may take for an
+    # organisation or a product ("Hayashi" as an ORG)
+    if subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "NORP", "LOC", "FAC") \
+            or any(c.dep_ == "conj" for c in subject.children):
+        return ask
+    parts = [w.i for w in subject.subtree if w.pos_ == "PROPN"]
+    name = doc[min(parts): max(parts) + 1].text  # "Lee Jong-sup", hyphen and all
+    return re.sub(r"\b(?:he|she)\b", name, ask, count=1, flags=re.I)
 
 
 @dataclass

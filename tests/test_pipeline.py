@@ -345,8 +345,17 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
 @pytest.mark.parametrize(("question", "asked"), [
     ("Seoul scrapped its pact with Tokyo in 2019 - what had the two shared under it?",
      "what had the two shared under it?"),
+    # "he" is the statement's one person, however the tagger types the name
     ("Kishida invited Yoon to the G7 summit — which meeting did he propose?",
-     "which meeting did he propose?"),
+     "which meeting did Kishida propose?"),
+    ("Hayashi met Yoon's delegation - what did he say he expected Yoon to do?",
+     "what did Hayashi say he expected Yoon to do?"),
+    ("Lee Jong-sup spoke at the summit - what was he ready to do?",
+     "what was Lee Jong-sup ready to do?"),
+    # ... and nobody else: two people, a country, a common noun
+    ("Yoon and Kishida met in Seoul - what did he say?", "what did he say?"),
+    ("Japan restricted exports - what did he say?", "what did he say?"),
+    ("The delegation met Kishi - what did he stress?", "what did he stress?"),
     # no statement before the dash, or no question after it
     ("Who is Shin-wha Lee?", "Who is Shin-wha Lee?"),
     ("What did the two-plus-two talks - held in Seoul - decide?",

@@ -434,6 +434,14 @@ def test_a_country_that_acts_is_named_by_any_of_its_names(sentence: str, reason:
                          [_chosen(sentence)]) == reason
 
 
+def test_an_outlet_asked_about_is_named_by_its_own_article() -> None:
+    question = "How does RT describe the ties the two countries have long had?"
+    text = "The two countries have long had strained ties."
+    assert unnamed_actor(question, [_chosen_in("RT.com", text)]) == ""
+    assert unnamed_actor(question, [_chosen_in("Reuters", text)]) == \
+        "no passage about it names RT"
+
+
 @pytest.mark.parametrize(("before", "sentence", "reason"), [
     ("", "Hayashi and Park agreed to meet again.", ""),
     ("", "Hayashi and the delegation agreed to maintain ties.",
@@ -781,6 +789,11 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
     ("What was the outcome of the delegation's meeting with Prime Minister Kishida?",
      "The talks could pave the way for the group's meeting with Prime Minister Kishida.",
      "meeting took place"),
+    # a meeting is an occasion, though WordNet files it under gatherings
+    ("What was the outcome of the NATO summit in Spain?",
+     "Yoon will attend the NATO summit in Spain later this month.", "summit took place"),
+    ("What was the outcome of the NATO summit in Spain?",
+     "Yoon attended the NATO summit in Spain, where leaders agreed on aid.", ""),
     # a group is no event: its aim is asked of what exists
     ("What is the aim of the cross-party group of Japanese lawmakers?",
      "A cross-party group of Japanese lawmakers aiming to help promote friendly ties "
