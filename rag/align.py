@@ -285,7 +285,7 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
         if not re.search(r"\w", tok.text) or low in LIGHT:
             continue
         if claim and (tok.lemma_.lower() in LIGHT or _take_place(tok) or _frame(tok)
-                      or _capital(tok)
+                      or _capital(tok) or _the_article(tok)
                       or tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING):
             continue
         if _exact_only(tok):
@@ -293,6 +293,22 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
         elif tok.pos_ in CONTENT_POS and not tok.is_stop and len(low) > 1:
             out.append(tok)
     return out
+
+
+# Nouns for the cited article itself: "the reports only say ...", "the report describes"
+DOCUMENTS = frozenset("report article story piece".split())
+
+
+def _the_article(tok: Token) -> bool:
+    """Is ``tok`` the cited article as the one that says something ("the reports say",
+    "according to the report")? It is grounded by being cited, as the outlet is."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True  # the attribution, whose source is judged as a word of its own
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENTS:
+        return False
+    head = tok.head
+    return (tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING) or (
+        tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def _speech(tok: Token) -> bool:

@@ -232,6 +232,16 @@ CASES = [
      True, ""),
     ("Japanese government officials said Kishida is considering taking part.",
      "Japanese government official said Kishida is considering taking part.", True, ""),
+    # the cited article itself says it: "the reports say", "according to the report"
+    ("The reports only say South Korea's navy allegedly locked its radar on the plane.",
+     "The South Korean navy allegedly locked its radar on the plane.", True, ""),
+    ("According to the report, the navy allegedly locked its radar on the plane.",
+     "The South Korean navy allegedly locked its radar on the plane.", True, ""),
+    ("According to Reuters, the navy allegedly locked its radar on the plane.",
+     "The South Korean navy allegedly locked its radar on the plane.", False, "Reuters"),
+    # ... but a report that is a thing done or found is a claim of its own
+    ("The navy allegedly locked its radar on the plane, and the report was leaked.",
+     "The South Korean navy allegedly locked its radar on the plane.", False, "report"),
 ]
 
 
