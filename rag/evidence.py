@@ -898,6 +898,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         if not typed and kind == "reason":
             before = reacted_to(sent, passage, earlier=before_passage)
             typed = before is not None
+        if not typed and kind == "person":
+            before = spoken_by(sent, passage, q_keys, earlier=before_passage)
+            typed = before is not None
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
                  - weights.nothing_new * nothing_new)
@@ -998,6 +1001,28 @@ def antecedent(sentence: Sentence, passage: Passage, kind: str, question_keys: s
                 if has_type(kind, phrase, question_keys, place=place):
                     return prior
     return None
+
+
+def spoken_by(sentence: Sentence, passage: Passage, question_keys: set[str], *,
+              earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+              ) -> Sentence | None:
+    """The sentence before ``sentence`` that names the person its "he" or "she" who
+    speaks points to ('"... could obstruct U.S. objectives," she said.' after "..., said
+    Shin-wha Lee, a professor ..."): for "who said ...", that sentence names the answer."""
+    doc = parse(sentence.text)
+    if not any(says(t) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
+                               for c in t.children) for t in doc):
+        return None
+    at = next((i for i, s in enumerate(passage.sentences) if s.start == sentence.start), None)
+    if at is None:
+        return None
+    before = list(passage.sentences[:at])
+    if not before and earlier is not None:
+        before = list(earlier(passage))
+    if not before:
+        return None
+    prior = before[-1]  # the pronoun's person is the one just named
+    return prior if has_type("person", prior.text, question_keys) else None
 
 
 _REACTION_VERBS = frozenset("respond react retaliate reply".split())
@@ -1236,10 +1261,12 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
     return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
 
 
-def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
+def unnamed_actor(question: str, chosen: list[Ranked],
+                  earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
     """Why the chosen evidence is not about the question's actors: a person the question
     says acted ("what did Park Jin and Hayashi agree on") is named neither in a chosen
-    sentence nor in the sentence before it (where "he" would point); "" when each is."""
+    sentence nor in the sentence before it (where "he" would point; for a passage's
+    first sentence, the one ``earlier`` gives); "" when each is."""
     actors = profile(question).actors
     if not actors or not chosen:
         return ""
@@ -1250,7 +1277,8 @@ def unnamed_actor(question: str, chosen: list[Ranked]) -> str:
         names.append(key_terms(r.passage.outlet))
         sentences = r.passage.sentences
         at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
-        for text in [r.sentence.text] + ([sentences[at - 1].text] if at else []):
+        prior = [sentences[at - 1]] if at else list(earlier(r.passage))[-1:] if earlier else []
+        for text in [r.sentence.text] + [p.text for p in prior]:
             doc = parse(text)
             names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
             names += [key_terms(m) for m in _NAME.findall(text)]
@@ -1293,7 +1321,8 @@ def _same_name(a: set[str], b: set[str]) -> bool:
     return bool(a & b) and (a <= b or b <= a)
 
 
-def unsaid(question: str, chosen: list[Ranked]) -> str:
+def unsaid(question: str, chosen: list[Ranked],
+           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
     """Why the chosen evidence does not tell what was said: for "What did X say (about
     Y)?", no chosen sentence has X (or, with no name asked, anyone) saying something,
     in the same sentence as Y; "" when one does or the question asks no saying. X
@@ -1315,7 +1344,7 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
         own = outlet and bool(r.passage.outlet) and (
             not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
             not named or _names(named, r.passage.outlet))
-        if not own and not _said_by(r, asked.actors, asked.sayer):
+        if not own and not _said_by(r, asked.actors, asked.sayer, earlier):
             continue
         if not asked.about or any(_near(a, t, 1) for a in asked.about
                                   for t in parse(r.sentence.text)):
@@ -1330,11 +1359,12 @@ def unsaid(question: str, chosen: list[Ranked]) -> str:
 _DOCUMENTS = frozenset("piece article report story dispatch".split())
 
 
-def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str) -> bool:
+def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
+             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> bool:
     """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or
     with neither, anyone) saying something?"""
     doc = parse(r.sentence.text)
-    sayers = [_sayer(t, r) for t in doc if says(t)] + [
+    sayers = [_sayer(t, r, earlier) for t in doc if says(t)] + [
         " ".join(w.text for w in t.subtree) for t in doc
         if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
     return any(any(_names(actor, s) for actor in actors) if actors
@@ -1342,7 +1372,8 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str) -> bool:
                for s in sayers)
 
 
-def _sayer(verb: Token, r: Ranked) -> str:
+def _sayer(verb: Token, r: Ranked,
+           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
     """Who ``verb`` says was speaking: its subject ("Lee was quoted ... as telling":
     the subject of the verb it hangs on), or, for a pronoun, the subject of the
     sentence before ("He told Kishi", after "Lee was quoted ...")."""
@@ -1367,9 +1398,10 @@ def _sayer(verb: Token, r: Ranked) -> str:
         return _spelled(subj.subtree)
     sentences = r.passage.sentences
     at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
-    if not at:
+    before = sentences[at - 1:at] if at else list(earlier(r.passage))[-1:] if earlier else []
+    if not before:
         return ""
-    prior = parse(sentences[at - 1].text)
+    prior = parse(before[0].text)
     return _spelled(w for c in prior if c.dep_ in ("nsubj", "nsubjpass")
                     and c.head.dep_ == "ROOT" for w in c.subtree)
 

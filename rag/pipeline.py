@@ -434,11 +434,13 @@ class Pipeline:
     def _unfit(self, question: str, chosen: list[Ranked]) -> str:
         """Why ``chosen`` does not answer the question: it lacks what is asked for, or is
         about other people, another occasion, another act; "" when it answers."""
-        return (untyped_answer(question, chosen) or unnamed_actor(question, chosen)
+        return (untyped_answer(question, chosen)
+                or unnamed_actor(question, chosen, self.index.sentences_before)
                 or unnamed_body(question, chosen)
                 or unheld_occasion(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
-                or unsaid(question, chosen) or contradicted(question, chosen)
+                or unsaid(question, chosen, self.index.sentences_before)
+                or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)
                 or untold_event(question, chosen, self.weights)
                 or untied_count(question, chosen, self.weights)

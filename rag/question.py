@@ -374,6 +374,8 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
     nouns += [n for n in root.children if n.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
         lemma = str(noun.lemma_).lower()
+        if _a_time(lemma):
+            continue  # "what was going on at the time": a time, not an occasion
         if noun.pos_ == "NOUN" and (noun.dep_ == "pobj" and _act(noun) or lx is not None
                                     and lx.distance(lemma, "n", "meeting", "n",
                                                     limit=2) is not None):
@@ -483,6 +485,13 @@ _NAMELESS_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
 def _person_noun(noun: Token) -> bool:
     lx = lexicon()
     return lx is not None and lx.kind_of(str(noun.lemma_).lower(), "person", senses=1)
+
+
+def _a_time(noun: str) -> bool:
+    """Is ``noun`` a word for a time ("time", "moment", "week", "period")?"""
+    lx = lexicon()
+    return noun == "time" or lx is not None and any(
+        lx.kind_of(noun, k, senses=1) for k in ("time_period", "time_unit", "moment"))
 
 
 def _act(noun: Token) -> bool:

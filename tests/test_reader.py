@@ -434,6 +434,18 @@ def test_a_country_that_acts_is_named_by_any_of_its_names(sentence: str, reason:
                          [_chosen(sentence)]) == reason
 
 
+def test_he_at_a_passages_start_points_into_the_chunk_before() -> None:
+    question = "What did Yoon say unresolved issues should not mean?"
+    chosen = _chosen("He said unresolved issues should not mean that no steps can be taken.")
+    before = _passage("\u201cCooperation is essential,\u201d Yoon said in opening remarks.")
+    assert unnamed_actor(question, [chosen]) == "no passage about it names Yoon"
+    assert unnamed_actor(question, [chosen], lambda p: before.sentences) == ""
+    assert "Yoon saying" in unsaid(question, [chosen])
+    assert unsaid(question, [chosen], lambda p: before.sentences) == ""
+    other = _passage("Kishida said he hoped to discuss ties.")
+    assert "Yoon saying" in unsaid(question, [chosen], lambda p: other.sentences)
+
+
 def test_an_outlet_asked_about_is_named_by_its_own_article() -> None:
     question = "How does RT describe the ties the two countries have long had?"
     text = "The two countries have long had strained ties."
@@ -506,6 +518,9 @@ def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str
     ("What do they plan to discuss at the summit?", ()),
     ("Who was arrested at the airport?", ()),
     ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
+    # a time is no occasion
+    ("What was going on between the two countries at the time?", ()),
+    ("What was said at the moment?", ()),
 ])
 def test_the_occasion_a_question_takes_to_have_happened(question: str,
                                                         occasion: tuple[str, ...]) -> None:
@@ -1001,6 +1016,21 @@ def test_a_known_groups_size_does_not_rank_a_sentence() -> None:
     ranked = rank_sentences(question, [_passage(shared_size), _passage(answer, doc_id="b")],
                             _Fixed({shared_size: 0.5, answer: 0.51}))
     assert ranked[0].sentence.text == answer
+
+
+@pytest.mark.parametrize(("before", "typed"), [
+    ("The summit is about security, said Shin-wha Lee, a professor at Korea University.",
+     True),
+    ("The summit is about security, analysts said.", False),  # no person named
+])
+def test_who_said_it_is_the_person_a_speakers_she_points_to(before: str, typed: bool) -> None:
+    question = "Who said the two countries' capabilities are crucial?"
+    quote = "\u201cTheir capabilities are crucial,\u201d she said."
+    p = _sentences(before, quote)
+    ranked = rank_sentences(question, [p], _Fixed({before: 0.3, quote: 0.6}))
+    top = ranked[0]
+    assert top.sentence.text == quote and top.has_type is typed
+    assert (top.antecedent is not None and top.antecedent.text == before) is typed
 
 
 def test_a_sentence_that_words_the_asked_event_otherwise_shares_it() -> None:
