@@ -1013,16 +1013,21 @@ def spoken_by(sentence: Sentence, passage: Passage, question_keys: set[str], *,
     if not any(says(t) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
                                for c in t.children) for t in doc):
         return None
+    prior = _just_before(sentence, passage, earlier)  # the person just named
+    return prior if prior is not None and has_type("person", prior.text, question_keys) \
+        else None
+
+
+def _just_before(sentence: Sentence, passage: Passage,
+                 earlier: Callable[[Passage], tuple[Sentence, ...]] | None) -> Sentence | None:
+    """The sentence before ``sentence``: in its passage, or the last ``earlier`` gives."""
     at = next((i for i, s in enumerate(passage.sentences) if s.start == sentence.start), None)
     if at is None:
         return None
     before = list(passage.sentences[:at])
     if not before and earlier is not None:
         before = list(earlier(passage))
-    if not before:
-        return None
-    prior = before[-1]  # the pronoun's person is the one just named
-    return prior if has_type("person", prior.text, question_keys) else None
+    return before[-1] if before else None
 
 
 _REACTION_VERBS = frozenset("respond react retaliate reply".split())
@@ -1038,13 +1043,7 @@ def reacted_to(sentence: Sentence, passage: Passage, *,
     if root is None or root.lemma_.lower() not in _REACTION_VERBS \
             or any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in root.children):
         return None
-    at = next((i for i, s in enumerate(passage.sentences) if s.start == sentence.start), None)
-    if at is None:
-        return None
-    before = list(passage.sentences[:at])
-    if not before and earlier is not None:
-        before = list(earlier(passage))
-    return before[-1] if before else None
+    return _just_before(sentence, passage, earlier)
 
 
 def _lexical(q_terms: set[str], terms: list[set[str]],
