@@ -43,6 +43,7 @@ from rag.evidence import (
     diversify,
     excerpt,
     from_header,
+    has_type,
     llm_passages,
     other_time,
     question_type,
@@ -474,7 +475,11 @@ class Pipeline:
         credited = not source or not any(
             credits(r.sentence.text, source, r.passage.outlet) for r in chosen) or any(
             credits(s.text, source, outlets.get(s.doc_id, "")) for c in kept for s in c.support)
-        return says_more and typed and on_topic and credited
+        # "which came first: X or Y": an answer dates each event compared, as the
+        # reader's does; one side alone does not say which came first
+        sides = profile(question).sides
+        dated = not sides or sum(has_type("date", c.text, set()) for c in kept) >= len(sides)
+        return says_more and typed and on_topic and credited and dated
 
     def _evidence_items(self, question: str, chosen: list[Ranked]
                         ) -> list[tuple[str, tuple[Sentence, ...]]]:

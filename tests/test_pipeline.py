@@ -74,6 +74,19 @@ def test_an_llm_answer_must_rest_on_the_source_the_question_names(real_pipeline)
     assert a.mode == "llm" and "political decision" in a.text, a.refused
 
 
+def test_an_llm_answer_to_which_came_first_dates_each_event(real_pipeline):
+    question = "Which came first: Yoon's presidential election or his inauguration?"
+    # one side, true and cited, does not say which came first
+    llm = FakeLLM(cite("Yoon won the presidential election in March", "March presidential"))
+    a = ask(real_pipeline.with_llm(llm), question)
+    assert a.mode == "evidence" and "March" in a.text and "May 10" in a.text, a.text
+    llm = FakeLLM(lambda prompt: cite("Yoon won the presidential election in March",
+                                      "March presidential")(prompt) + " " + cite(
+        "His inauguration was on May 10", "May 10")(prompt))
+    a = ask(real_pipeline.with_llm(llm), question)
+    assert a.mode == "llm" and "May 10" in a.text, a.refused
+
+
 def test_an_llm_fragment_that_stops_at_its_verb_is_not_shown(real_pipeline):
     llm = FakeLLM(cite("South Korea's relationship with Tokyo soured in 2018, after a Seoul "
                        "court ordered", "Seoul court ordered"))
