@@ -295,8 +295,8 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
     return out
 
 
-# Nouns for the cited article itself: "the reports only say ...", "the report describes"
-DOCUMENTS = frozenset("report article story piece".split())
+# Nouns for a news article itself: "the reports only say ...", "the Reuters piece says"
+DOCUMENTS = frozenset("report article story piece dispatch".split())
 
 
 def _the_article(tok: Token) -> bool:

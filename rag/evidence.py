@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.align import (
     AHEAD_WORDS,
+    DOCUMENTS,
     HEDGE_WORDS,
     UNITS,
     antonyms,
@@ -1334,7 +1335,7 @@ def unsaid(question: str, chosen: list[Ranked],
         return ""
     # "what did the Russian outlet say", "what does the Reuters piece say": an outlet,
     # and its article, says what the article says
-    outlet = asked.sayer in TYPE_NOUNS["outlet"] | _DOCUMENTS and not asked.actors
+    outlet = asked.sayer in TYPE_NOUNS["outlet"] | DOCUMENTS and not asked.actors
     mods = [a for t in parse(question) if t.lemma_.lower() == asked.sayer
             for a in t.children if a.dep_ in ("amod", "compound", "poss")]
     country = next((c for a in mods for c in [country_of(a)] if c), "")
@@ -1352,10 +1353,6 @@ def unsaid(question: str, chosen: list[Ranked],
     who = " or ".join(asked.actors) or (f"{article} {asked.sayer}" if asked.sayer else "anyone")
     return f"no passage about it has {who} saying it" + (
         f" about {' '.join(asked.about)}" if asked.about else "")
-
-
-# Nouns for a news article, which says what its outlet says
-_DOCUMENTS = frozenset("piece article report story dispatch".split())
 
 
 def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
