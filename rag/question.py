@@ -468,12 +468,14 @@ def _actors(doc: Doc) -> tuple[str, ...]:
                 or t.head.dep_ == "dobj" and t.head.head.lemma_ == "do"):
             out.append(ent.text)  # Kishida visited
     # a name the tagger does not know for a person ("Funakoshi" as a PRODUCT) is one
-    # when it is the main verb's subject and no place, body or date
+    # when it is the main verb's subject and no place, body or date; a name is written
+    # with capitals ("What mackerel catch cap did ..." was parsed as a proper noun)
     for t in doc:
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" \
                 and t.ent_type_ in _NAMELESS_LABELS:
             name = [w.text for w in t.subtree if w.pos_ == "PROPN"]
-            if not any(w in o.split() for w in name for o in out):
+            if all(w[:1].isupper() for w in name) \
+                    and not any(w in o.split() for w in name for o in out):
                 out.append(" ".join(name))
     return tuple(out)
 

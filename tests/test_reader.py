@@ -418,6 +418,8 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     # a surname the tagger takes for a product is still the speaker named
     ("What did Funakoshi say after the April 2023 security talks?", ("Funakoshi",)),
     ("What did Kyodo report about the talks?", ()),  # a news agency, not a person
+    # a misparse that makes lower-case words a proper noun names no one
+    ("What mackerel catch cap did South Korea and Japan agree in Busan?", ()),
     ("What did the United States say about the talks?", ("the United States",)),
 ])
 def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]) -> None:
