@@ -127,6 +127,9 @@ HEDGE_WORDS = frozenset("""
     allegedly alleged accuse accused suspect suspected claim claimed rumor rumour suggest
     suggested believe believed consider considering if whether
 """.split())
+# Hedges that attribute a past event to someone's word ("allegedly locked", "reportedly
+# met"): the event is still told as having happened, if not as fact.
+REPORT_HEDGES = frozenset("reportedly allegedly alleged".split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "none", "nor", "neither", "without",
                       "nobody", "nothing", "cannot"})
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
@@ -377,9 +380,11 @@ def negated(tok: Token) -> bool:
     return False
 
 
-def hedged(tok: Token) -> bool:
-    """The token is governed by a modal, a hedge or a reporting verb."""
-    if any(c.lower_ in HEDGE_WORDS or c.lemma_.lower() in HEDGE_WORDS for c in tok.children
+def hedged(tok: Token, ignore: frozenset[str] = frozenset()) -> bool:
+    """The token is governed by a modal, a hedge or a reporting verb (other than the
+    words of ``ignore``, among its own modifiers)."""
+    if any((c.lower_ in HEDGE_WORDS or c.lemma_.lower() in HEDGE_WORDS)
+           and c.lower_ not in ignore for c in tok.children
            if c.dep_ in {"aux", "advmod", "mark", "amod"}):
         return True
     t = tok

@@ -19,6 +19,7 @@ from rag.align import (
     AHEAD_WORDS,
     DOCUMENTS,
     HEDGE_WORDS,
+    REPORT_HEDGES,
     UNITS,
     antonyms,
     country_code,
@@ -38,7 +39,7 @@ from rag.dates import (
     placed_years,
 )
 from rag.language import parse
-from rag.lexicon import SPACY_POS, lexicon
+from rag.lexicon import AGENT_FILES, EVENT_FILES, OCCASION_FILES, SPACY_POS, lexicon
 from rag.question import (
     DURATION_UNITS,
     LIGHT_VERBS,
@@ -452,9 +453,16 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
         return False
     lemma, lx = tok.lemma_.lower(), lexicon()
     joined = phrasal(tok)  # "took office": take_office
+    # a noun tells of an event in a sense that happens ("meeting"), or as the one who
+    # does it ("leader" for "led"), not as the people or things taking part ("party",
+    # one link from "accompany" as a group one goes with)
+    noun = tok.pos_ == "NOUN"
     return any(lemma == e or joined == e or not antonyms(key(e), key(lemma))
                and lx is not None and any(
-        lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links) is not None for p in pos)
+        lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links,
+                    b_files=EVENT_FILES if noun else None) is not None
+        or noun and lx.distance(e, p, lemma, "n", limit=1, b_files=AGENT_FILES) is not None
+        for p in pos)
         for e in events)
 
 
@@ -471,7 +479,8 @@ def _unsettled(tok: Token) -> bool:
             if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or tok.head.i == tok.i:
                 return False
             tok = tok.head
-    return hedged(tok) or tok.lemma_.lower() in _AHEAD_VERBS or any(
+    # "allegedly locked" tells of a past event, on someone's word: nothing ahead
+    return hedged(tok, REPORT_HEDGES) or tok.lemma_.lower() in _AHEAD_VERBS or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would") for c in tok.children)
 
 
@@ -1629,6 +1638,11 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     if not main or _asks_source(doc):
         return ""
     events = {phrasal(t) for t in main}
+    # "who is described as Abe's successor", "who was named as envoy": a sentence that
+    # gives someone the role tells it, however it words the describing
+    events |= {n.lemma_.lower() for t in main for c in t.children
+               if c.dep_ == "prep" and c.lower_ == "as"
+               for n in c.children if n.dep_ == "pobj" and n.pos_ == "NOUN"}
     # a past event is told by a sentence where it took place, not one where it is only
     # possible or planned ("a possible meeting between Yoon and Kishida"); "who said
     # Kishida was weighing ..." asks who said it, not whether it happened
@@ -1640,8 +1654,25 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
            and t.dep_ not in ("amod", "compound")
            for r in chosen for t in parse(r.sentence.text)):
         return ""
+    # "which city hosted the Security Policy Consultation": where an occasion was held
+    # is the place that hosted it, so a sentence naming the occasion tells where
+    held = {n.lower_ for t in main for n in t.children
+            if n.dep_ == "dobj" and _occasion(n.lemma_.lower())} if asked.kind == "place" else set()
+    if held and any(t.lower_ in held for r in chosen for t in parse(r.sentence.text)):
+        return ""
     asks = {"person": "who", "place": "where", "reason": "why"}[asked.kind]
     return f"no passage about it tells {asks} '{main[0].text}'"
+
+
+def _occasion(noun: str) -> bool:
+    """Does ``noun`` name something held (a consultation, a summit, a ceremony): in its
+    first sense an act, a communication or an event, or in some sense a meeting?"""
+    lx = lexicon()
+    if lx is None:
+        return False
+    first = lx.synsets(noun, "n")[:1]
+    return any(s.lexfile in OCCASION_FILES for s in first) or lx.kind_of(
+        noun, "meeting", any_sense=False)
 
 
 def _asks_source(doc: Doc) -> bool:

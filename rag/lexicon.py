@@ -35,6 +35,17 @@ SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a", "ADV": "r", "AU
 LINKS = frozenset({"@", "@i", "~", "~i", "&", "$", "+", "\\", "="})
 
 
+# The lexicographer files of noun senses that name something that happens: noun.act,
+# noun.cognition, noun.communication, noun.event, noun.phenomenon, noun.possession
+# (a payment, a gift), noun.process, noun.state; not people, groups, artifacts,
+# places or times.
+EVENT_FILES = frozenset({4, 9, 10, 11, 19, 21, 22, 26})
+# noun.act, noun.communication, noun.event: what may be held ("consultation", "ceremony")
+OCCASION_FILES = frozenset({4, 10, 11})
+# noun.person: the one who does an act, derived from its verb ("leader", "successor")
+AGENT_FILES = frozenset({18})
+
+
 @dataclass(frozen=True)
 class Synset:
     pos: str
@@ -43,6 +54,8 @@ class Synset:
     # (pointer symbol, target pos, target offset, source word index, target word index);
     # word indexes are 0 for a relation between whole synsets
     pointers: tuple[tuple[str, str, int, int, int], ...]
+    # WordNet's lexicographer file, its coarse sense class ("noun.act", "noun.group")
+    lexfile: int = 0
 
 
 def data_dir() -> Path | None:
@@ -126,12 +139,13 @@ class Lexicon:
             tpos = "a" if tpos == "s" else tpos
             pointers.append((sym, tpos, int(off), int(st[:2], 16), int(st[2:], 16)))
         return Synset(pos="a" if parts[2] == "s" else parts[2], offset=offset, words=words,
-                      pointers=tuple(pointers))
+                      pointers=tuple(pointers), lexfile=int(parts[1]))
 
     # ---- relations -----------------------------------------------------------------
     @lru_cache(maxsize=50_000)  # noqa: B019 - one Lexicon per process
     def distance(self, a: str, a_pos: str, b: str, b_pos: str, *, limit: int,
-                 narrower: bool = True, senses: int = 0) -> int | None:
+                 narrower: bool = True, senses: int = 0,
+                 b_files: frozenset[int] | None = None) -> int | None:
         """Edges between two words' senses, at most ``limit``, else None: 0 for a shared
         sense ("receive"/"meet"), 1 for a broader or narrower word ("row" is a kind of
         "dispute"), a derived form ("restrict"/"restriction") or a similar adjective, 2
@@ -140,10 +154,13 @@ class Lexicon:
         to a broader word: ``a`` must be as general as ``b`` or more ("responded" for
         "accepted", not "accepted" for "responded"). ``senses``: start from ``a``'s first
         (most used) senses only, when not 0 ("company" as a business, not as the
-        company one keeps, which leads to "accompany" and "see")."""
+        company one keeps, which leads to "accompany" and "see"). ``b_files``: reach
+        only the senses of ``b`` in these lexicographer files (``EVENT_FILES``: "party"
+        as a gathering one holds, not as the group one goes with)."""
         links = LINKS if narrower else LINKS - {"@", "@i"}
         start = {(s.pos, s.offset) for s in self.synsets(a, a_pos)[: senses or None]}
-        goal = {(s.pos, s.offset) for s in self.synsets(b, b_pos)}
+        goal = {(s.pos, s.offset) for s in self.synsets(b, b_pos)
+                if b_files is None or s.lexfile in b_files}
         if not start or not goal:
             return None
         seen = set(start)

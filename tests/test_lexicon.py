@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.lexicon import Lexicon, data_dir, lexicon
+from rag.lexicon import AGENT_FILES, EVENT_FILES, Lexicon, data_dir, lexicon
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,18 @@ def test_a_distance_may_start_from_a_words_most_used_senses(wordnet: Lexicon) ->
     assert wordnet.distance("company", "n", "see", "v", limit=2) == 2
     assert wordnet.distance("company", "n", "see", "v", limit=2, senses=3) is None
     assert wordnet.distance("decision", "n", "decide", "v", limit=2, senses=3) == 1
+
+
+def test_a_distance_may_reach_only_the_senses_of_given_kinds(wordnet: Lexicon) -> None:
+    # "party" is one link from "accompany" as the group one goes with, a noun.group
+    # sense; as something that happens it is nowhere near
+    assert wordnet.distance("accompany", "v", "party", "n", limit=2) == 1
+    assert wordnet.distance("accompany", "v", "party", "n", limit=2,
+                            b_files=EVENT_FILES) is None
+    assert wordnet.distance("meet", "v", "meeting", "n", limit=1, b_files=EVENT_FILES) == 1
+    # "leader" is who leads: a person noun derived from the verb
+    assert wordnet.distance("lead", "v", "leader", "n", limit=1, b_files=AGENT_FILES) == 1
+    assert wordnet.distance("lead", "v", "leader", "n", limit=1, b_files=EVENT_FILES) is None
 
 
 @pytest.mark.parametrize(("word", "kind", "expected"), [

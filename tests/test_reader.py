@@ -1430,6 +1430,19 @@ def test_a_date_of_an_event_only_hoped_for_does_not_date_it(text: str, happened:
     assert dated_event(text, ("meet",), happened=happened) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # told on someone's word, the event still took place when it says
+    ("After an incident in December 2018, the South Korean navy allegedly locked "
+     "fire-control radar on a Japanese patrol plane.", True),
+    ("In December 2018 the navy reportedly locked its radar on a patrol plane.", True),
+    # a hedge of what may come is no date of what happened
+    ("The navy may lock its radar on patrol planes from December 2018.", False),
+])
+def test_an_event_told_on_someones_word_is_dated_as_it_happened(text: str,
+                                                               expected: bool) -> None:
+    assert dated_event(text, ("lock",), happened=True) is expected
+
+
 @pytest.mark.parametrize(("question", "past"), [
     ("When did Yoon and Kishida meet?", True), ("When was the pact signed?", True),
     ("When will Yoon and Kishida meet?", False), ("When is the summit?", False)])
@@ -1548,6 +1561,28 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
     # a question that asks whose report it is: a sentence naming a source tells of it
     ("According to what source did Japan's defence chief vow close communication?",
      "Kishi said he would strive for close communication, according to a statement.", ""),
+    # a noun tells of an event as something that happens, not as the people taking part
+    # ("party" is one WordNet link from "accompany", as the group one goes with)
+    ("Which Japanese minister accompanied Kishida to Seoul?",
+     "Meetings with Foreign Minister Yoshimasa Hayashi could pave the way for the group's "
+     "meeting with Kishida despite opposition from some members of his ruling party.",
+     "accompanied"),
+    # ... or as the one who does it: the leader of a delegation tells who led it
+    ("Who led the delegation that Yoon sent to Japan?",
+     "Chung Jin-suk, Vice Speaker of the National Assembly and leader of a delegation "
+     "sent to Japan by Yoon, talks with Hayashi.", ""),
+    # a role given as what someone is "described as" is told by a sentence giving it
+    ("Which Japanese politician is described as Shinzo Abe's successor?",
+     "The delegation plans to meet Shinzo Abe and his successor, Yoshihide Suga.", ""),
+    ("Which Japanese politician is described as Shinzo Abe's successor?",
+     "The delegation plans to meet Shinzo Abe and former minister Taro Kono.",
+     "described"),
+    # where an occasion was held is the place that hosted it; a person is no occasion
+    ("Which city hosted the Security Policy Consultation in April 2023?",
+     "The 12th Security Policy Consultation, held in Seoul, was attended by Seo Min-jeong.",
+     ""),
+    ("Which city hosted Yoon in April 2023?",
+     "Yoon attended the 12th Security Policy Consultation in Seoul.", "hosted"),
 ])
 def test_abstain_when_no_sentence_tells_of_the_event_a_person_or_place_is_asked_for(
         question: str, sentence: str, reason: str) -> None:
