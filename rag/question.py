@@ -681,8 +681,12 @@ def _lasts(tok: Token) -> bool:
     about no earlier occurrence."""
     # "when was a minister last there": "was" makes it the adverb
     copula = any(w.lemma_ == "be" for w in (tok.head, *tok.children) if w.i != tok.i)
+    # "how long did X's meeting with Chung Jin-suk last?": a "did" left as the root
+    # has no verb but the closing "last"
+    closing = tok.i == max(t.i for t in tok.doc if not t.is_punct) and any(
+        t.dep_ == "ROOT" and t.lemma_ == "do" for t in tok.doc)
     return tok.lower_ in ("last", "lasted") and not copula and (tok.dep_ == "ROOT" or any(
-        c.dep_ == "nsubj" for c in tok.children))
+        c.dep_ == "nsubj" for c in tok.children) or closing)
 
 
 def _asks_amount(doc: Doc, much: Token) -> bool:

@@ -556,6 +556,19 @@ def _chosen_after(before: str, text: str) -> Ranked:
                   has_type=True)
 
 
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("What did Moon Jae-in say?", ["What", "did", "Moon", "Jae-in", "say", "?"]),
+    ("Shin-wha Lee said so.", ["Shin-wha", "Lee", "said", "so", "."]),
+    # not a name: a participle, two names of places, a number, a lone capital
+    ("Seoul-based experts", ["Seoul", "-", "based", "experts"]),
+    ("the Tokyo-Seoul talks", ["the", "Tokyo", "-", "Seoul", "talks"]),
+    ("a five-day trip", ["a", "five", "-", "day", "trip"]),
+    ("a Japan-made missile", ["a", "Japan", "-", "made", "missile"]),
+])
+def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in parse(text)] == tokens
+
+
 @pytest.mark.parametrize(("question", "saying", "about", "sayer"), [
     ("What did Ned Price say about Japan's export controls?", True, ("export", "control"),
      ""),
@@ -568,6 +581,8 @@ def _chosen_after(before: str, text: str) -> Ranked:
     ("What does Japan require before it will negotiate?", False, (), ""),
     ("What posts did they hold?", False, (), ""),
     ("Who said Kishida would attend?", False, (), ""),
+    # a hyphenated given name is one word: "say" stays the verb of "Moon Jae-in"
+    ("What did Moon Jae-in say about Yoon's approach to Japan?", True, ("approach",), ""),
 ])
 def test_questions_that_ask_what_was_said(question: str, saying: bool,
                                           about: tuple[str, ...], sayer: str) -> None:
