@@ -120,6 +120,10 @@ class Weights:
     # WordNet links between a question's event and the sentence's word for it: 2
     # reaches "restrictions" from "tighten" (through "restrict")
     event_links: int = 2  # tune (2026-11-26)
+    # ... starting from the event's most used senses only: all of them reach
+    # "opposition" from "meet" (as contending); 3 loses "did Kyodo name the sources" ->
+    # "citing" (name as mention, its sixth sense)
+    event_senses: int = 6  # tune + probe11, probe12 c07, probe21 ae09 (2026-11-27)
     # The asked noun's most used WordNet senses that "which X" and "what was the X" are
     # grounded from: all of them reach "seen" from "company" (company as companionship,
     # accompany, see); 1 loses "what posts did they hold" -> "minister" (tune m082)
@@ -396,6 +400,7 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 weekday: bool = False, month_day: bool = False, happened: bool = False,
                 ahead: bool = False, links: int = WEIGHTS.event_links,
+                senses: int = WEIGHTS.event_senses,
                 given: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
@@ -426,7 +431,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         return not ahead or any(not all(_done(doc[i]) for i in _places(d)) for d in dates)
     # a word of a date is no event ("since the beginning of this year" begins nothing)
     in_dates = {t.i for e in doc.ents if e.label_ == "DATE" for t in e}
-    marks = [tok for tok in doc if tok.i not in in_dates and tells_of(tok, events, links)]
+    marks = [tok for tok in doc
+             if tok.i not in in_dates and tells_of(tok, events, links, senses=senses)]
     if happened and not backward:  # "the first visit since 2019" would be: 2019 was
         marks = [m for m in marks if not _unsettled(m)]
     if ahead:
@@ -444,11 +450,13 @@ _SAME_MOMENT = frozenset({"as", "while", "when"})
 
 
 def tells_of(tok: Token, events: Iterable[str], links: int,
-             pos: tuple[str, ...] = ("v", "n")) -> bool:
+             pos: tuple[str, ...] = ("v", "n"), senses: int = 0) -> bool:
     """Is ``tok`` a word for one of ``events``: the same lemma, or a verb or noun that
     WordNet puts within ``links`` of it (taken as a verb or noun of ``pos``: "tightened"
     for "restrict"), never its opposite ("ended" is no word for "begin", though WordNet
-    puts them two links apart)?"""
+    puts them two links apart)? ``senses``: from the event's most used senses only,
+    when not 0 ("meet" as coming together, not as contending, which is two links from
+    "opposition")."""
     if tok.pos_ not in ("VERB", "NOUN"):
         return False
     lemma, lx = tok.lemma_.lower(), lexicon()
@@ -459,7 +467,7 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
     noun = tok.pos_ == "NOUN"
     return any(lemma == e or joined == e or not antonyms(key(e), key(lemma))
                and lx is not None and any(
-        lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links,
+        lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links, senses=senses,
                     b_files=EVENT_FILES if noun else None) is not None
         or noun and lx.distance(e, p, lemma, "n", limit=1, b_files=AGENT_FILES) is not None
         for p in pos)
@@ -892,7 +900,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             weekday=kind in ("weekday", "day"), month_day=kind == "day",
                             happened=profile(question).past,
                             ahead=profile(question).future,
-                            links=weights.event_links, given=given) \
+                            links=weights.event_links, senses=weights.event_senses,
+                            given=given) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
@@ -1492,7 +1501,7 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
         return ""
     asked = profile(question)
     if asked.events and {norm(c) for c in asked.counted} & _DURATIONS and not any(
-            tells_of(t, asked.events, 1)
+            tells_of(t, asked.events, 1, senses=weights.event_senses)
             for r in chosen if r.has_type for t in parse(r.sentence.text)):
         # "how long has Price held his post": a span of time said of something else (one
         # WordNet link: at two, "post" tells of a "test")
@@ -1607,7 +1616,8 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     if not act or not chosen:
         return ""
     docs = [parse(r.sentence.text) for r in chosen]
-    if not any(tells_of(t, (act,), weights.act_links, pos=("v",)) for d in docs for t in d):
+    if not any(tells_of(t, (act,), weights.act_links, pos=("v",),
+                                    senses=weights.event_senses) for d in docs for t in d):
         return f"no passage tells whether {actor} did {act}"
     names = key_terms(actor)
     verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
@@ -1650,7 +1660,8 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
                                     for t in doc)
     # a participle that describes a noun ("Seoul-based", "Japanese-claimed") tells of
     # no event
-    if any(tells_of(t, events, weights.event_links) and (settled or not _unsettled(t))
+    if any(tells_of(t, events, weights.event_links, senses=weights.event_senses)
+           and (settled or not _unsettled(t))
            and t.dep_ not in ("amod", "compound")
            for r in chosen for t in parse(r.sentence.text)):
         return ""

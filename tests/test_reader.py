@@ -32,6 +32,7 @@ from rag.evidence import (
     report_date,
     select,
     stands_alone,
+    tells_of,
     trim,
     type_strength,
     unasserted,
@@ -1443,6 +1444,26 @@ PHONE = ("The two agreed to improve bilateral ties and hope to meet in person at
 def test_a_date_of_an_event_only_hoped_for_does_not_date_it(text: str, happened: bool,
                                                           expected: bool) -> None:
     assert dated_event(text, ("meet",), happened=happened) is expected
+
+
+@pytest.mark.parametrize(("events", "text", "word", "expected"), [
+    ("meet", "Yoon met Kishida in Tokyo.", "met", True),
+    ("meet", "The meeting was held in Tokyo.", "meeting", True),
+    # "meet" as contending is two links from "opposition": not among its used senses
+    ("meet", "They won despite the opposition candidate.", "opposition", False),
+    # "name" as mentioning, its sixth sense, is "cite"
+    ("name", "Kyodo reported it, citing unnamed sources.", "citing", True),
+    # "party" as the group one goes with is one link from "accompany": no event
+    ("accompany", "Members of his ruling party opposed it.", "party", False),
+    # the one who does it: the leader of a delegation tells who led it
+    ("lead", "Chung, the leader of the delegation, spoke.", "leader", True),
+])
+def test_a_word_tells_of_an_event_in_the_senses_it_is_used_in(events: str, text: str,
+                                                              word: str,
+                                                              expected: bool) -> None:
+    tok = next(t for t in parse(text) if t.text == word)
+    assert tells_of(tok, (events,), WEIGHTS.event_links,
+                    senses=WEIGHTS.event_senses) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
