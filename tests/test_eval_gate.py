@@ -77,7 +77,9 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # probe18-22 in dev-more's mix of kinds), each committed before its first run. Gated with
 # `--llm none`, the evidence path the answers stand on (with the local LLM a kept LLM
 # answer may word them differently; README): a little below their figures then, 0.846 /
-# 0.857, 0.923 / 0.857, 0.938 / 1.000 (probe18-20), 0.875 / 1.000 and 0.750 / 0.500.
+# 0.857, 0.923 / 0.857, 0.938 / 1.000 (probe18-20), 0.875 / 1.000 and 0.750 / 0.500;
+# probe22 at 0.750 / 0.750 and probe23 (written in the fifth session, run as written) at
+# 0.875 / 0.750 as of that session.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -85,7 +87,8 @@ EVIDENCE_GATES = {
     "evals/probe19.jsonl": ("0.9", "0.9"),
     "evals/probe20.jsonl": ("0.9", "0.9"),
     "evals/probe21.jsonl": ("0.85", "0.9"),
-    "evals/probe22.jsonl": ("0.7", "0.5"),
+    "evals/probe22.jsonl": ("0.7", "0.7"),
+    "evals/probe23.jsonl": ("0.8", "0.7"),
 }
 
 
