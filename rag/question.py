@@ -485,8 +485,13 @@ _NAMELESS_LABELS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
 def _person_noun(noun: Token) -> bool:
+    return _person_word(str(noun.lemma_).lower())
+
+
+def _person_word(noun: str) -> bool:
+    """Is ``noun``, in its most used sense, a kind of person ("member", "pilot")?"""
     lx = lexicon()
-    return lx is not None and lx.kind_of(str(noun.lemma_).lower(), "person", senses=1)
+    return lx is not None and lx.kind_of(noun, "person", senses=1)
 
 
 def _a_time(noun: str) -> bool:
@@ -570,6 +575,9 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                         return kind, False
                 if head == "day":  # "on what day": a weekday or a day of a month
                     return "day", False
+                # any other kind of person ("which cabinet member", "which rapporteur")
+                if _person_word(head):
+                    return "person", False
                 # "what additional meeting ... and with whom?": the first thing asked
                 # is no type; a later "whom" asks for a party of it, not for a person
                 return "", False

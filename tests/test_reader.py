@@ -106,6 +106,10 @@ from rag.terms import acronyms, content_terms, key_terms
     ("Before the Singapore forum, when had the two defence chiefs last met?", "date"),
     ("After the talks, where did the delegation go?", "place"),
     ("According to what source did Kishi vow close communication?", "person"),
+    # a noun no list names, that WordNet makes a person in its first sense
+    ("Which Japanese cabinet member did the delegation see later that day?", "person"),
+    ("Which pilots were aboard the patrol plane?", "person"),
+    ("Which islands does Japan claim?", ""),
 ])
 def test_the_answer_type_comes_from_the_question_word_and_its_noun(question: str, kind: str
                                                                     ) -> None:
