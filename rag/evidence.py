@@ -1616,8 +1616,8 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     if not act or not chosen:
         return ""
     docs = [parse(r.sentence.text) for r in chosen]
-    if not any(tells_of(t, (act,), weights.act_links, pos=("v",),
-                                    senses=weights.event_senses) for d in docs for t in d):
+    if not any(tells_of(t, (act,), weights.act_links, pos=("v",), senses=weights.event_senses)
+               for d in docs for t in d):
         return f"no passage tells whether {actor} did {act}"
     names = key_terms(actor)
     verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
@@ -1682,8 +1682,7 @@ def _occasion(noun: str) -> bool:
     if lx is None:
         return False
     first = lx.synsets(noun, "n")[:1]
-    return any(s.lexfile in OCCASION_FILES for s in first) or lx.kind_of(
-        noun, "meeting", any_sense=False)
+    return any(s.lexfile in OCCASION_FILES for s in first) or lx.kind_of(noun, "meeting")
 
 
 def _asks_source(doc: Doc) -> bool:
