@@ -1285,7 +1285,7 @@ def unnamed_actor(question: str, chosen: list[Ranked],
     says acted ("what did Park Jin and Hayashi agree on") is named neither in a chosen
     sentence nor in the sentence before it (where "he" would point; for a passage's
     first sentence, the one ``earlier`` gives); "" when each is."""
-    actors = profile(question).actors
+    actors = profile(question).actors + profile(question).participants
     if not actors or not chosen:
         return ""
     names: list[set[str]] = []

@@ -161,6 +161,10 @@ class Profile:
     # asks about what is still ahead ("when will Yoon next visit Tokyo"): what was
     # already done does not answer it
     future: bool = False
+    # the people or countries the main verb acts on or with ("Who replaced Nobuo Kishi",
+    # "Who represented the United States at ..."): evidence about someone else's act
+    # does not answer
+    participants: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2048)
@@ -208,7 +212,8 @@ def profile(question: str) -> Profile:
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
                    any(t.tag_ == "VBD" for t in doc),
-                   any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc))
+                   any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc),
+                   _participants(doc))
 
 
 _POLAR = frozenset("do does did is are was were has have had can could will would".split())
@@ -477,6 +482,24 @@ def _actors(doc: Doc) -> tuple[str, ...]:
             if all(w[:1].isupper() for w in name) \
                     and not any(w in o.split() for w in name for o in out):
                 out.append(" ".join(name))
+    return tuple(out)
+
+
+def _participants(doc: Doc) -> tuple[str, ...]:
+    """Named people or countries that are the object of the question's main verb, or of
+    a preposition that verb takes ("Who replaced Nobuo Kishi", "How many missiles flew
+    over Japan"), with those joined to them."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" and not (ent.label_ == "GPE" and country_of(ent.root)):
+            continue
+        t = ent.root
+        while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+            t = t.head
+        verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        if (t.dep_ in ("dobj", "dative", "pobj") and verb.dep_ == "ROOT"
+                and verb.pos_ in ("VERB", "AUX") and ent.text not in out):
+            out.append(ent.text)
     return tuple(out)
 
 

@@ -431,6 +431,34 @@ def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]
     assert profile(question).actors == actors
 
 
+@pytest.mark.parametrize(("question", "participants"), [
+    ("Who replaced Nobuo Kishi as Japan's defence minister?", ("Nobuo Kishi",)),
+    ("Who represented the United States at the Shangri-La Dialogue?", ("the United States",)),
+    ("How many North Korean missiles flew over Japan in 2022?", ("Japan",)),
+    ("Which summit did Kishida invite Yoon to attend?", ("Yoon",)),
+    # the subject acted: it is among the actors, not here
+    ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
+    # a place that only qualifies a noun, and a clause's object, are no participants
+    ("Who was South Korea's foreign minister during the last visit to Japan?", ()),
+    ("What did the delegation discuss when it met Hayashi?", ()),
+    ("Who is Japan's defence minister?", ()),
+])
+def test_the_people_a_question_says_were_acted_on(question: str,
+                                                  participants: tuple[str, ...]) -> None:
+    assert profile(question).participants == participants
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Kishi was succeeded by Yasukazu Hamada in August.", ""),
+    ("Abe was succeeded by Yoshihide Suga.", "no passage about it names Nobuo Kishi"),
+    ("Japan's new defence minister, Yasukazu Hamada, took over from him.",
+     "no passage about it names Nobuo Kishi"),
+])
+def test_abstain_when_the_evidence_acts_on_someone_else(sentence: str, reason: str) -> None:
+    assert unnamed_actor("Who replaced Nobuo Kishi as Japan's defence minister?",
+                         [_chosen(sentence)]) == reason
+
+
 @pytest.mark.parametrize(("sentence", "reason"), [
     ("Beijing criticised the summit in Seoul.", ""),  # China by its capital
     ("Chinese officials criticised the summit in Seoul.", ""),
