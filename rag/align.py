@@ -432,7 +432,7 @@ def _entity_span(tok: Token) -> list[Token]:
     return [tok] + [c for c in tok.children if c.dep_ in {"compound", "flat"}]
 
 
-def _role_fillers(pred: Token) -> dict[str, list[Token]]:
+def role_fillers(pred: Token) -> dict[str, list[Token]]:
     """The entities filling the subject and object roles of a predicate."""
     roles: dict[str, list[Token]] = {"subj": [], "obj": [], "owner": [], "mod": []}
     for c in pred.children:
@@ -484,7 +484,7 @@ def _owns(owner: list[Token], nouns: list[Token]) -> bool:
             return True
         near = {t.i for t in noun.subtree}
         near |= {t.i for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
-                 for c in _role_fillers(a)["subj"] for t in _entity_span(c)}
+                 for c in role_fillers(a)["subj"] for t in _entity_span(c)}
         if any(t.i in near for t in mine):
             return True
     return False
@@ -889,9 +889,9 @@ class Aligner:
             pred = doc[i]
             if pred.pos_ not in {"VERB", "AUX", "NOUN"}:
                 continue
-            mine = _role_fillers(pred)
+            mine = role_fillers(pred)
             for t in _attachment_group(pred)[1:]:  # "held talks in Tokyo": talks' "in"
-                for role, fillers in _role_fillers(t).items():
+                for role, fillers in role_fillers(t).items():
                     if role.startswith("prep:"):
                         mine[role] = mine.get(role, []) + fillers
             for role, fillers in mine.items():
@@ -904,7 +904,7 @@ class Aligner:
                     # ("held [talks] [in Seoul]"): both count, on either side
                     group = [t for s in hits for t in (
                         _attachment_group(s) if role.startswith("prep:") else [s])]
-                    theirs = [g for s in group for g in _role_fillers(s).get(role, [])
+                    theirs = [g for s in group for g in role_fillers(s).get(role, [])
                               if _is_entity(g) and _is_time(g) == _is_time(f)]
                     # a name the claim words another way ("Second World War" for
                     # "World War II") agrees with the quote name it was aligned to

@@ -27,6 +27,7 @@ from rag.align import (
     hedged,
     key,
     opposite,
+    role_fillers,
 )
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import (
@@ -401,7 +402,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 weekday: bool = False, month_day: bool = False, happened: bool = False,
                 ahead: bool = False, links: int = WEIGHTS.event_links,
                 senses: int = WEIGHTS.event_senses,
-                given: frozenset[str] = frozenset()) -> bool:
+                given: frozenset[str] = frozenset(),
+                agents: Agents = frozenset()) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -414,7 +416,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     ``ahead``: the question asks when it will happen ("when will Yoon next visit"), so
     a word that tells of it as done ("the trip Yoon made to Tokyo in March") dates
     nothing. ``given``: date words the question gives ("after the March election"),
-    which answer nothing."""
+    which answer nothing. ``agents``: who the question says does the event (see
+    ``event_agents``); a word for it done by someone else dates nothing."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 for t in e}
@@ -437,6 +440,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
         marks = [m for m in marks if not _unsettled(m)]
     if ahead:
         marks = [m for m in marks if not _done(m)]
+    marks = [m for m in marks if not other_agent(m, agents)]
     anchors = {t.i for m in marks for t in (m, _clause(m))}
     # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
     # date of the clause it hangs on
@@ -447,6 +451,60 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
 
 
 _SAME_MOMENT = frozenset({"as", "while", "when"})
+
+# who does an event: the countries (ISO codes) and the name words of the people
+Agents = frozenset[str]
+
+
+def _agents_of(tok: Token) -> Agents:
+    """Who does the event ``tok`` names: its subject or "by" agent ("controlled by
+    Seoul"), its possessor ("Seoul's control") or the country adjective of an event noun
+    ("Japanese restrictions"); a country by its code ("Seoul": KOR), a person by the
+    words of their name. Empty when the parse gives no one."""
+    roles = role_fillers(tok)
+    out: set[str] = set()
+    for t in roles["subj"] + roles["owner"] + roles["mod"]:
+        country = country_of(t)
+        if country:
+            out.add(country)
+        elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and _unknown_name(t):
+            # a surname the tagger does not know ("Yoon", tagged a date) is a person's
+            out |= {f"person:{key(w.text)}" for w in t.subtree
+                    if w.ent_type_ == "PERSON" or w.pos_ == "PROPN" and _unknown_name(w)}
+    return frozenset(out)
+
+
+def _unknown_name(tok: Token) -> bool:
+    """A proper noun the small tagger gives no label of a body, place or time it can be
+    trusted with ("Yoon" as a DATE): by elimination, a person's name."""
+    return tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in MONTHS \
+        and tok.lower_ not in WEEKDAYS
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+
+
+def event_agents(question: str, events: tuple[str, ...]) -> Agents:
+    """Who the question says does one of its ``events`` ("come under Seoul's control":
+    KOR)."""
+    return frozenset().union(*(_agents_of(t) for t in parse(question)
+                               if t.lemma_.lower() in events))
+
+
+def other_agent(tok: Token, agents: Agents) -> bool:
+    """Is the event ``tok`` done by someone other than ``agents``: both give a country
+    and share none, or both give a person and share no name ("Japanese restrictions"
+    are no act of Seoul's)? A country and a person never disagree: a leader acts for
+    the country."""
+    if not agents:
+        return False
+    mine = _agents_of(tok)
+    for people in (False, True):
+        a = {x for x in agents if x.startswith("person:") is people}
+        b = {x for x in mine if x.startswith("person:") is people}
+        if a and b and not a & b:
+            return True
+    return False
 
 
 def tells_of(tok: Token, events: Iterable[str], links: int,
@@ -901,7 +959,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given) \
+                            given=given, agents=event_agents(question, events)) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,

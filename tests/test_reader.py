@@ -19,6 +19,7 @@ from rag.evidence import (
     coverage_gap,
     credits,
     dated_event,
+    event_agents,
     excerpt,
     from_header,
     group_sizes,
@@ -1006,6 +1007,48 @@ def test_a_date_the_question_gives_answers_nothing(text: str, events: tuple[str,
                                                    given: tuple[str, ...],
                                                    expected: bool) -> None:
     assert dated_event(text, events, given=frozenset(given)) is expected
+
+
+@pytest.mark.parametrize(("question", "agents"), [
+    ("In what year did the islets come under Seoul's control?", {"KOR"}),
+    ("When did Japan impose the export restrictions?", {"JPN"}),
+    ("When did Tokyo tighten its export controls?", {"JPN"}),
+    ("When did Yoon visit Tokyo?", {"person:yoon"}),
+    ("When did the two leaders meet?", set()),  # no one the parse can name
+    ("When were the restrictions imposed?", set()),
+])
+def test_who_a_question_says_does_its_event(question: str, agents: set[str]) -> None:
+    assert event_agents(question, profile(question).events) == agents
+
+
+_CONTROL = "In what year did the islets come under Seoul's control?"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the date is said of Japan's restrictions, not of Seoul's control
+    ("They are at odds over islets controlled by Seoul, as well as Japanese restrictions "
+     "imposed in July 2019.", False),
+    ("Seoul took control of the islets in 1954.", True),
+    ("South Korea has controlled the islets since 1954, and Japan restricted exports in "
+     "2019.", False),
+    ("The islets came under South Korean control in 1954.", True),  # a country's adjective
+    ("The islets came under control in 1954.", True),  # no one named: no one else either
+])
+def test_a_date_of_someone_elses_act_dates_nothing(text: str, expected: bool) -> None:
+    events = profile(_CONTROL).events
+    assert dated_event(text, events, agents=event_agents(_CONTROL, events)) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kishida visited Seoul in May.", False),  # another person's visit
+    ("Yoon visited Tokyo in March.", True),
+    ("South Korean President Yoon Suk Yeol visited Tokyo in March.", True),
+    ("South Korea's president visited Tokyo in March.", True),  # a country, not a person
+])
+def test_a_date_of_another_persons_act_dates_nothing(text: str, expected: bool) -> None:
+    question = "When did Yoon visit Tokyo?"
+    events = profile(question).events
+    assert dated_event(text, events, agents=event_agents(question, events)) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
