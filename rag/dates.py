@@ -8,7 +8,7 @@ a claim may take its date from the page's header).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august",
@@ -91,21 +91,38 @@ def event_date(text: str) -> tuple[tuple[int, int, int], str] | None:
     return None
 
 
-_RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b", re.I)
-_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+# a time told relative to the report's date: "this year", "later this month", "last
+# week", "on Sunday" (a weekday names a day within a week of the report)
+_RELATIVE = re.compile(r"\b(?P<which>this|last|next) (?P<unit>year|month|week)\b"
+                       r"|\b(?P<day>yesterday|today|tonight)\b"
+                       rf"|\bon (?P<weekday>{'|'.join(sorted(WEEKDAYS))})\b", re.I)
+_OFFSET = {"this": 0, "last": -1, "next": 1}
 
 
 def placed_years(text: str, published: str = "", *, lead: bool = False) -> set[int]:
     """The years ``text`` places what it reports in: by a month or a preposition of time
     ("in 2018", "in August 2019"; not "since 2017", which bounds a span), and, for a
-    report published on ``published`` (ISO), by "this year", "last year" or "next year".
+    report published on ``published`` (ISO), by a time told relative to that date ("last
+    year", "later this month", "next week", "on Sunday").
     ``lead``: by a preposition only ("in 2017"; not "before the April 2023 round", where
     the date names the round)."""
     out = set()
     for m in _EVENT_DATE.finditer(text):
         if (m["lead"] or m["month"] and not lead) and not _BOUNDING.search(text[: m.start()]):
             out.add(int(m["year"]))
-    if published[:4].isdigit():
-        out |= {int(published[:4]) + _YEAR_OFFSET[m[1].lower()]
-                for m in _RELATIVE_YEAR.finditer(text)}
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return out
+    for m in _RELATIVE.finditer(text):
+        offset = _OFFSET[m["which"].lower()] if m["which"] else 0
+        unit = (m["unit"] or "").lower()
+        if unit == "year":
+            out.add(day.year + offset)
+        elif unit == "month":
+            out.add(day.year + (day.month - 1 + offset) // 12)
+        else:  # a day within a week or so of the report: the years at either end
+            centre = day + timedelta(weeks=offset)
+            span = 1 if m["day"] else 6 if m["weekday"] else 7
+            out |= {(centre + timedelta(days=d)).year for d in (-span, span)}
     return out

@@ -1533,8 +1533,9 @@ def other_time(question: str, chosen: list[Ranked]) -> str:
     """Why the chosen evidence tells of another time than the question puts its event
     in ("How many missile tests did North Korea carry out in 2017?" against "... at
     least 18 missile tests this year" in a 2022 report): every chosen sentence places
-    what it reports in other years, by a year of its own or by "this year" or "last
-    year" read against its report's date, and names none of the question's years. A
+    what it reports in other years, by a year of its own or by a time read against its
+    report's date ("this year", "later this month", "on Sunday"), and names none of the
+    question's years. A
     sentence that places nothing in time may tell of any; "" then."""
     asked = placed_years(question, lead=True)
     if not asked or not chosen:

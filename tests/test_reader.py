@@ -1979,6 +1979,14 @@ def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reaso
     # a sentence that places nothing in time may tell of any
     ("Who attended the talks in April 2023?", "Seo and Funakoshi attended the talks.",
      "2022-01-01", ""),
+    # a time told relative to a 2023 report is in 2023 ("later this month", "on Sunday")
+    ("Which country hosted the Group of Seven summit in 2022?",
+     "He invited Yoon to the summit set for later this month in Japan.", "2023-05-07",
+     "place it in 2023, not 2022"),
+    ("Who hosted Kishida in 2022?", "Yoon said on Sunday as he welcomed Kishida.",
+     "2023-05-07", "place it in 2023, not 2022"),
+    ("Who hosted Kishida in 2023?", "Yoon said on Sunday as he welcomed Kishida.",
+     "2023-05-07", ""),
     # a year that only bounds the question's span places nothing
     ("How many talks were held before 2018?", "The first talks were held in 1998.", "", ""),
     # nor does a date that names an occasion ("the April 2023 round")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.corpus import Sentence
-from rag.dates import event_date
+from rag.dates import event_date, placed_years
 from rag.evidence import Ranked
 from rag.results import Passage
 from rag.timeline import build
@@ -38,6 +38,23 @@ def _ranked(text: str, *, doc: str, start: int, score: float, date: str = "") ->
                 date=date, text=text, start=start, end=s.end, score=score, sentences=(s,))
     return Ranked(sentence=s, passage=p, score=score, semantic=0.5, lexical=0.5,
                   has_type=False)
+
+
+@pytest.mark.parametrize(("text", "published", "years"), [
+    ("Relations soured in 2018.", "", {2018}),
+    ("It has held 18 tests this year.", "2022-06-13", {2022}),
+    ("He has invited Yoon to the summit set for later this month.", "2023-05-07", {2023}),
+    ("Talks were held last month.", "2023-01-10", {2022}),  # December of the year before
+    ("Price told reporters last week.", "2022-06-13", {2022}),
+    ("Park said on Sunday he would visit.", "2022-06-13", {2022}),
+    ("Park said on Sunday he would visit.", "2023-01-02", {2022, 2023}),  # either side
+    ("They will meet next week.", "2022-12-28", {2022, 2023}),
+    ("Park said on Sunday he would visit.", "", set()),  # no report date: nothing
+    ("Since 2017 no test was held.", "", set()),  # a bound places nothing
+])
+def test_the_years_a_sentence_places_what_it_reports_in(text: str, published: str,
+                                                        years: set[int]) -> None:
+    assert placed_years(text, published) == years
 
 
 def test_events_come_oldest_first_from_the_most_relevant_dated_sentences() -> None:
