@@ -452,36 +452,32 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
 
 _SAME_MOMENT = frozenset({"as", "while", "when"})
 
-# who does an event: the countries (ISO codes) and the name words of the people
+# who does an event: the countries (ISO codes) and the words of other names
 Agents = frozenset[str]
 
 
 def _agents_of(tok: Token) -> Agents:
     """Who does the event ``tok`` names: its subject or "by" agent ("controlled by
     Seoul"), its possessor ("Seoul's control") or the country adjective of an event noun
-    ("Japanese restrictions"); a country by its code ("Seoul": KOR), a person by the
-    words of their name. Empty when the parse gives no one."""
+    ("Japanese restrictions"); a country by its code ("Seoul": KOR), any other name (a
+    person's, a body's) by its words, whatever the small tagger calls it ("Kishida's
+    visit", with Kishida tagged an organisation). Empty when the parse gives no one."""
     roles = role_fillers(tok)
     out: set[str] = set()
     for t in roles["subj"] + roles["owner"] + roles["mod"]:
         country = country_of(t)
         if country:
             out.add(country)
-        elif t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and _unknown_name(t):
-            # a surname the tagger does not know ("Yoon", tagged a date) is a person's
-            out |= {f"person:{key(w.text)}" for w in t.subtree
-                    if w.ent_type_ == "PERSON" or w.pos_ == "PROPN" and _unknown_name(w)}
+        elif t.pos_ == "PROPN" and _a_name(t):
+            out |= {f"name:{key(w.text)}" for w in t.subtree
+                    if w.pos_ == "PROPN" and _a_name(w) and not country_of(w)}
     return frozenset(out)
 
 
-def _unknown_name(tok: Token) -> bool:
-    """A proper noun the small tagger gives no label of a body, place or time it can be
-    trusted with ("Yoon" as a DATE): by elimination, a person's name."""
-    return tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in MONTHS \
+def _a_name(tok: Token) -> bool:
+    """A proper noun that names someone, not a time ("March") or a place."""
+    return tok.ent_type_ not in _PLACE_LABELS and tok.lower_ not in MONTHS \
         and tok.lower_ not in WEEKDAYS
-
-
-_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 
 
 def event_agents(question: str, events: tuple[str, ...]) -> Agents:
@@ -493,15 +489,15 @@ def event_agents(question: str, events: tuple[str, ...]) -> Agents:
 
 def other_agent(tok: Token, agents: Agents) -> bool:
     """Is the event ``tok`` done by someone other than ``agents``: both give a country
-    and share none, or both give a person and share no name ("Japanese restrictions"
-    are no act of Seoul's)? A country and a person never disagree: a leader acts for
-    the country."""
+    and share none, or both give a name and share no word of it ("Japanese restrictions"
+    are no act of Seoul's, "Kishida's visit" no visit of Yoon's)? A country and a name
+    never disagree: a leader or a ministry acts for its country."""
     if not agents:
         return False
     mine = _agents_of(tok)
-    for people in (False, True):
-        a = {x for x in agents if x.startswith("person:") is people}
-        b = {x for x in mine if x.startswith("person:") is people}
+    for named in (False, True):
+        a = {x for x in agents if x.startswith("name:") is named}
+        b = {x for x in mine if x.startswith("name:") is named}
         if a and b and not a & b:
             return True
     return False
@@ -1559,11 +1555,14 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     if question_type(question) not in ("number", "amount"):
         return ""
     asked = profile(question)
+    agents = event_agents(question, asked.events)
     if asked.events and {norm(c) for c in asked.counted} & _DURATIONS and not any(
             tells_of(t, asked.events, 1, senses=weights.event_senses)
+            and not other_agent(t, agents)
             for r in chosen if r.has_type for t in parse(r.sentence.text)):
         # "how long has Price held his post": a span of time said of something else (one
-        # WordNet link: at two, "post" tells of a "test")
+        # WordNet link: at two, "post" tells of a "test"), or of someone else's act
+        # ("Kishida's visit ... in 12 years" for Yoon's visit)
         return f"no passage says how long of '{asked.events[0]}'"
     lx = lexicon()
     # "during" takes an occasion or a time: a name after it ("during the Shangri-La

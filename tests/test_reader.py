@@ -1013,7 +1013,7 @@ def test_a_date_the_question_gives_answers_nothing(text: str, events: tuple[str,
     ("In what year did the islets come under Seoul's control?", {"KOR"}),
     ("When did Japan impose the export restrictions?", {"JPN"}),
     ("When did Tokyo tighten its export controls?", {"JPN"}),
-    ("When did Yoon visit Tokyo?", {"person:yoon"}),
+    ("When did Yoon visit Tokyo?", {"name:yoon"}),
     ("When did the two leaders meet?", set()),  # no one the parse can name
     ("When were the restrictions imposed?", set()),
 ])
@@ -1949,6 +1949,11 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      "how long"),
     ("How long did the delegation's trip to Japan last?",
      ["The delegation is on a five-day trip to Japan."], ""),
+    # a span said of someone else's visit (Kishida's, tagged an organisation)
+    ("How long did Yoon's March visit to Tokyo last?",
+     ["Kishida\u2019s visit, the first to Seoul in 12 years, returns the trip Yoon made."],
+     "how long of 'visit'"),
+    ("How long did Yoon's visit to Tokyo last?", ["Yoon's visit lasted two days."], ""),
     ("When did the radar incident happen?", [WAR_DEAD], ""),
     # a name after "during" is an occasion the tagger may not know as an event
     ("How many missiles did North Korea launch during the Shangri-La Dialogue?",
