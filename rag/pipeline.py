@@ -136,8 +136,11 @@ def resolve_followup(question: str, history: History | None) -> str:
 
 
 # "Kishida invited Yoon to the G7 summit - what additional meeting did he propose?": a
-# statement, a dash, then the question
-_LEAD = re.compile(r"^(?P<lead>[^?]{12,}?)\s+[-–—]+\s+(?P<ask>(?:what|which|who|whom|whose|"
+# statement, a dash, then the question, which may open with its preposition ("in which
+# country ...")
+_LEAD = re.compile(r"^(?P<lead>[^?]{12,}?)\s+[-–—]+\s+(?P<ask>(?:(?:in|on|at|for|from|to|"
+                   r"with|by|during|under|since|until|of|after|before)\s+(?=wh))?"
+                   r"(?:what|which|who|whom|whose|"
                    r"when|where|why|how|did|does|do|is|was|were|are|has|had|have|can|"
                    r"could|will|would)\b[^?]*\?)\s*$", re.I)
 

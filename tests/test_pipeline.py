@@ -369,6 +369,11 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
     ("Yoon and Kishida met in Seoul - what did he say?", "what did he say?"),
     ("Japan restricted exports - what did he say?", "what did he say?"),
     ("The delegation met Kishi - what did he stress?", "what did he stress?"),
+    # a question that opens with its preposition
+    ("Kishida invited Yoon to the G7 summit - in which country was it to take place?",
+     "in which country was it to take place?"),
+    ("Kishida visited Seoul - on what day did he arrive?", "on what day did Kishida arrive?"),
+    ("Yoon met Kishida - in 2023?", "Yoon met Kishida - in 2023?"),  # no question word
     # no statement before the dash, or no question after it
     ("Who is Shin-wha Lee?", "Who is Shin-wha Lee?"),
     ("What did the two-plus-two talks - held in Seoul - decide?",
