@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rag.align import country_of
+from rag.align import AHEAD_WORDS, HEDGE_WORDS, REPORT_HEDGES, country_of
 from rag.dates import MONTHS, WEEKDAYS, YEAR
 from rag.language import parse
 from rag.lexicon import lexicon
@@ -357,6 +357,11 @@ def _times(doc: Doc) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# verbs that put what they govern ahead of their time ("expected to attend", "planned
+# to hold"): the citation check's hedges and words of time ahead, not its hedges of report
+_PUT_AHEAD = (HEDGE_WORDS | AHEAD_WORDS) - REPORT_HEDGES
+
+
 def _occasion(doc: Doc) -> tuple[str, ...]:
     """The occasion a question about what was done at it takes to have happened: the
     noun after "at" or "during" on the main verb, when the verb is past ("was decided",
@@ -370,6 +375,8 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
     if not (root.tag_ in ("VBD", "VBN") or aux & {"did", "was", "were", "had"}) \
             or aux & {"will", "would", "shall"}:
         return ()
+    if str(root.lemma_).lower() in _PUT_AHEAD:
+        return ()  # "which summit was Yoon expected to attend": one still ahead then
     lx = lexicon()
     out = []
     # "decided at the summit", or the summit as the one that decided ("what did the

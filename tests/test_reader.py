@@ -552,6 +552,10 @@ def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str
     ("What did the delegation decide?", ()),
     ("What will they discuss at the summit?", ()),
     ("What do they plan to discuss at the summit?", ()),
+    # the question puts the occasion ahead of its time itself
+    ("Which alliance's summit in Spain was Yoon expected to attend?", ()),
+    ("What had they planned to discuss at the summit?", ()),
+    ("What was Yoon reportedly told at the summit?", ("summit",)),  # a report hedge
     ("Who was arrested at the airport?", ()),
     ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
     # a time is no occasion
