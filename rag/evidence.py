@@ -263,6 +263,12 @@ def people_offices(text: str, *, across_of: bool = False,
             if across_of and doc[j].lower_ == "of" and j > 0 and doc[j - 1].text[:1].isupper():
                 j -= 1
                 continue
+            # a body's name of several words ("Economy, Trade and Industry Minister"),
+            # which the tagger holds as one organisation
+            if doc[j].lower_ in (",", "and") and j > 0 and doc[j].ent_type_ == "ORG" \
+                    and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ == "ORG":
+                j -= 1
+                continue
             if not (doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON"
                     and doc[j].pos_ in ("NOUN", "PROPN", "ADJ")):
                 break

@@ -389,6 +389,13 @@ PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
     ("Which Japanese prime minister visited Seoul?",
      "Park spoke of a meeting between Yoon and Japanese Prime Minister Fumio Kishida.", "",
      True),
+    # an office named after a ministry of several words
+    ("Which Japanese trade minister discussed export controls?",
+     "Economy, Trade and Industry Minister Koichi Hagiuda discussed export controls.", "",
+     True),
+    ("Which Japanese trade minister discussed export controls?",
+     "Trade talks went on, and Industry Minister Koichi Hagiuda discussed export controls.",
+     "", False),
     # an office of the asked kind, by WordNet: a spokesman is a spokesperson
     ("Which State Department spokesperson warned of a test?",
      "A test may come soon, US State Department spokesman Ned Price told reporters.", "",
