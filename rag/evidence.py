@@ -525,6 +525,8 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
     # does it ("leader" for "led"), not as the people or things taking part ("party",
     # one link from "accompany" as a group one goes with)
     noun = tok.pos_ == "NOUN"
+    if _commits(tok) and any(lx is not None and lx.kind_of(e, "promise", "v") for e in events):
+        return True  # "said he would strive to ...": a promise, in the speaker's words
     return any(lemma == e or joined == e or not antonyms(key(e), key(lemma))
                and lx is not None and any(
         lx.distance(e, p, lemma, SPACY_POS[tok.pos_], limit=links, senses=senses,
@@ -532,6 +534,25 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
         or noun and lx.distance(e, p, lemma, "n", limit=1, b_files=AGENT_FILES) is not None
         for p in pos)
         for e in events)
+
+
+_PERSONAL = frozenset("i we he she they".split())
+
+
+def _commits(tok: Token) -> bool:
+    """Is ``tok`` a verb of saying whose speaker commits to an act of their own ("Kishi
+    said he would strive to establish close communication"): its clause has a "will",
+    "would" or "shall" and a pronoun or the speaker's own name for subject?"""
+    if not says(tok):
+        return False
+    speaker = {key(w.text) for c in tok.children if c.dep_ == "nsubj" for w in c.subtree
+               if w.pos_ == "PROPN"}
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall")
+                                          for a in c.children)
+               and any(s.dep_ == "nsubj" and (s.pos_ == "PRON" and s.lower_ in _PERSONAL
+                                               or key(s.text) in speaker)
+                       for s in c.children)
+               for c in tok.children)
 
 
 def _unsettled(tok: Token) -> bool:

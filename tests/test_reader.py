@@ -1610,6 +1610,20 @@ def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str
      "part in the gathering.", ""),
     ("Had Kishida chosen to attend the NATO summit?",
      "Sources said Kishida is considering taking part in the gathering.", ""),
+    # a speaker who says he will do something promises it, in other words
+    ("Did Kishi promise to work toward close communication with Yoon?",
+     "The delegation met Nobuo Kishi, who said he would strive to establish close "
+     "communication with Yoon.", ""),
+    ("Did Kishi pledge close communication with Yoon?",
+     "Kishi said he would strive to establish close communication.", ""),
+    # ... not when he says what someone else will do, nor what he did
+    ("Did Kishi promise close communication with Yoon?",
+     "Kishi said Pyongyang would test a missile soon.", "whether Kishi"),
+    ("Did Kishi promise close communication with Yoon?",
+     "Kishi said he had established close communication.", "whether Kishi"),
+    # a promise tells of promising, not of the act promised
+    ("Did Kishi attend the summit?", "Kishi said he would strive to meet Yoon.",
+     "whether Kishi"),
 ])
 def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
         question: str, sentence: str, reason: str) -> None:
