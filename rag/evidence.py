@@ -1760,6 +1760,26 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     return f"no passage about it tells {asks} '{main[0].text}'"
 
 
+def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not answer: every chosen sentence that tells of the
+    question's main event tells of it as done by someone other than the question says
+    ("What did Japan restrict?" against "South Korea restricted ..."); "" otherwise, or
+    when no sentence tells of the event at all (other checks judge that)."""
+    asked = profile(question)
+    doc = parse(question)
+    main = [t for t in doc if t.pos_ == "VERB" and phrasal(t) in asked.events
+            and not _subordinate(t)]
+    agents = frozenset().union(*(_agents_of(t) for t in main))
+    if not agents or not chosen:
+        return ""
+    events = {phrasal(t) for t in main}
+    marks = [t for r in chosen for t in parse(r.sentence.text)
+             if tells_of(t, events, weights.event_links, senses=weights.event_senses)]
+    if marks and all(other_agent(t, agents) for t in marks):
+        return f"the passages tell of '{main[0].text}' by someone else"
+    return ""
+
+
 def _occasion(noun: str) -> bool:
     """Does ``noun`` name something held (a consultation, a summit, a ceremony): in its
     first sense an act, a communication or an event, or in some sense a meeting?"""

@@ -46,6 +46,7 @@ from rag.evidence import (
     has_type,
     llm_passages,
     other_time,
+    others_act,
     question_type,
     rank_sentences,
     report_date,
@@ -447,6 +448,7 @@ class Pipeline:
                 or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)
                 or untold_event(question, chosen, self.weights)
+                or others_act(question, chosen, self.weights)
                 or untied_count(question, chosen, self.weights)
                 or other_time(question, chosen))
 

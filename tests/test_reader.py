@@ -27,6 +27,7 @@ from rag.evidence import (
     is_a,
     names_a_source,
     other_time,
+    others_act,
     published_before,
     rank_sentences,
     reacted_to,
@@ -1018,6 +1019,28 @@ def test_a_date_the_question_gives_answers_nothing(text: str, events: tuple[str,
                                                    given: tuple[str, ...],
                                                    expected: bool) -> None:
     assert dated_event(text, events, given=frozenset(given)) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the act is told, but of another country or person
+    ("What did Japan restrict in 2019?", "South Korea restricted imports of Japanese fish.",
+     "by someone else"),
+    ("What did Kishida propose at the summit?", "Yoon proposed a hotline at the summit.",
+     "by someone else"),
+    # told of the one asked about, by any of its names
+    ("What did Japan restrict in 2019?", "Tokyo restricted exports of chip materials.", ""),
+    ("What did Kishida propose at the summit?",
+     "Japanese Prime Minister Fumio Kishida proposed a hotline.", ""),
+    # no one named for the act in the sentence, or no act told at all: not judged here
+    ("What did Japan restrict in 2019?", "Exports of chip materials were restricted.", ""),
+    ("What did Japan restrict in 2019?", "Relations soured in 2019.", ""),
+    # the question names no one who acts
+    ("What was restricted in 2019?", "South Korea restricted imports.", ""),
+])
+def test_abstain_when_the_act_is_told_only_of_someone_else(question: str, sentence: str,
+                                                           reason: str) -> None:
+    got = others_act(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "agents"), [
