@@ -962,6 +962,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     # "when did they talk after the March election": March answers nothing
     given = frozenset(t.lower_ for t in parse(question)
                       if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
+    agents = event_agents(question, events)
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
     q_keys = key_terms(query)
@@ -982,7 +983,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given, agents=event_agents(question, events)) \
+                            given=given, agents=agents) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
@@ -1363,9 +1364,10 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
 def unnamed_actor(question: str, chosen: list[Ranked],
                   earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
     """Why the chosen evidence is not about the question's actors: a person the question
-    says acted ("what did Park Jin and Hayashi agree on") is named neither in a chosen
-    sentence nor in the sentence before it (where "he" would point; for a passage's
-    first sentence, the one ``earlier`` gives); "" when each is."""
+    says acted ("what did Park Jin and Hayashi agree on"), or was acted on ("who replaced
+    Nobuo Kishi"), is named neither in a chosen sentence nor in the sentence before it
+    (where "he" would point; for a passage's first sentence, the one ``earlier`` gives);
+    "" when each is."""
     actors = profile(question).actors + profile(question).participants
     if not actors or not chosen:
         return ""
@@ -1558,8 +1560,7 @@ def other_time(question: str, chosen: list[Ranked]) -> str:
     least 18 missile tests this year" in a 2022 report): every chosen sentence places
     what it reports in other years, by a year of its own or by a time read against its
     report's date ("this year", "later this month", "on Sunday"), and names none of the
-    question's years. A
-    sentence that places nothing in time may tell of any; "" then."""
+    question's years. A sentence that places nothing in time may tell of any; "" then."""
     asked = placed_years(question, lead=True)
     if not asked or not chosen:
         return ""
