@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -509,7 +509,7 @@ def other_agent(tok: Token, agents: Agents) -> bool:
     return False
 
 
-def tells_of(tok: Token, events: Iterable[str], links: int,
+def tells_of(tok: Token, events: Collection[str], links: int,
              pos: tuple[str, ...] = ("v", "n"), senses: int = 0) -> bool:
     """Is ``tok`` a word for one of ``events``: the same lemma, or a verb or noun that
     WordNet puts within ``links`` of it (taken as a verb or noun of ``pos``: "tightened"
@@ -525,7 +525,8 @@ def tells_of(tok: Token, events: Iterable[str], links: int,
     # does it ("leader" for "led"), not as the people or things taking part ("party",
     # one link from "accompany" as a group one goes with)
     noun = tok.pos_ == "NOUN"
-    if _commits(tok) and any(lx is not None and lx.kind_of(e, "promise", "v") for e in events):
+    if tok.pos_ == "VERB" and any(lx is not None and lx.kind_of(e, "promise", "v")
+                                  for e in events) and _commits(tok):
         return True  # "said he would strive to ...": a promise, in the speaker's words
     return any(lemma == e or joined == e or not antonyms(key(e), key(lemma))
                and lx is not None and any(
