@@ -25,7 +25,7 @@ from rag.language import parse
 from rag.lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Head nouns of "which/what X" by answer type (chosen on the tune split).
 TYPE_NOUNS: dict[str, frozenset[str]] = {
@@ -462,9 +462,7 @@ def _actors(doc: Doc) -> tuple[str, ...]:
     act is its subject ("Kishida's visit")."""
     out = []
     for ent in doc.ents:
-        # a person, or a country or capital acting as its government ("How did China
-        # react ...")
-        if ent.label_ != "PERSON" and not (ent.label_ == "GPE" and country_of(ent.root)):
+        if not _a_party(ent):
             continue
         t = ent.root
         # "Moon Jae-in" may be parsed as "Moon" modifying the name's next part, "Jae"
@@ -492,13 +490,19 @@ def _actors(doc: Doc) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _a_party(ent: Span) -> bool:
+    """A person, or a country or capital acting as its government ("How did China react
+    ...")."""
+    return ent.label_ == "PERSON" or ent.label_ == "GPE" and bool(country_of(ent.root))
+
+
 def _participants(doc: Doc) -> tuple[str, ...]:
     """Named people or countries that are the object of the question's main verb, or of
     a preposition that verb takes ("Who replaced Nobuo Kishi", "How many missiles flew
     over Japan"), with those joined to them."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" and not (ent.label_ == "GPE" and country_of(ent.root)):
+        if not _a_party(ent):
             continue
         t = ent.root
         while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
