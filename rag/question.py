@@ -498,8 +498,9 @@ def _a_party(ent: Span) -> bool:
 
 def _participants(doc: Doc) -> tuple[str, ...]:
     """Named people or countries that are the object of the question's main verb, or of
-    a preposition that verb takes ("Who replaced Nobuo Kishi", "How many missiles flew
-    over Japan"), with those joined to them."""
+    a preposition that verb or its object takes ("Who replaced Nobuo Kishi", "How many
+    missiles flew over Japan", "held talks with Koichi Hagiuda"), with those joined to
+    them."""
     out = []
     for ent in doc.ents:
         if not _a_party(ent):
@@ -508,6 +509,8 @@ def _participants(doc: Doc) -> tuple[str, ...]:
         while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
             t = t.head
         verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        if t.dep_ == "pobj" and verb.dep_ == "dobj":
+            verb = verb.head  # "held talks with Koichi Hagiuda": the act's noun takes him
         if (t.dep_ in ("dobj", "dative", "pobj") and verb.dep_ == "ROOT"
                 and verb.pos_ in ("VERB", "AUX") and ent.text not in out):
             out.append(ent.text)

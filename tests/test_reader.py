@@ -445,6 +445,9 @@ def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]
     ("Who represented the United States at the Shangri-La Dialogue?", ("the United States",)),
     ("How many North Korean missiles flew over Japan in 2022?", ("Japan",)),
     ("Which summit did Kishida invite Yoon to attend?", ("Yoon",)),
+    # the partner of an act its object names
+    ("Which South Korean minister held talks with Koichi Hagiuda?", ("Koichi Hagiuda",)),
+    ("Who signed the agreement with Japan?", ("Japan",)),
     # the subject acted: it is among the actors, not here
     ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
     # a place that only qualifies a noun, and a clause's object, are no participants
