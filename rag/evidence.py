@@ -1734,6 +1734,10 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     # sentence that names a source tells of the report, however it words the vow
     if not main or _asks_source(doc):
         return ""
+    # "who said Tokyo would consider lifting the curbs": what was weighed is the act
+    # asked of, and a sentence that tells only of talk or thought ("discussed") is not it
+    main = [t for t in main if not (t.lemma_.lower() in HEDGE_WORDS and any(
+        c.dep_ == "xcomp" and c in main for c in t.children))]
     events = {phrasal(t) for t in main}
     # "who is described as Abe's successor", "who was named as envoy": a sentence that
     # gives someone the role tells it, however it words the describing

@@ -1710,6 +1710,12 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
     ("Who said Kishida was weighing whether to attend the NATO gathering?",
      "Japanese government sources said Kishida is considering taking part in the gathering.",
      ""),
+    # ... and what was weighed is the act asked of: talk of the matter is not it
+    ("Which Japanese official said Tokyo would consider lifting the export restrictions?",
+     "Hagiuda and the delegation discussed export controls, an official told reporters.",
+     "lifting"),
+    ("Which Japanese official said Tokyo would consider lifting the export restrictions?",
+     "An official said Tokyo would consider lifting the export restrictions.", ""),
     # an event that only dates the question is not asked about
     ("Who was Japan's prime minister when Yoon was sworn in?",
      "Prime Minister Fumio Kishida met the delegation.", ""),
