@@ -362,9 +362,14 @@ def _times(doc: Doc) -> tuple[str, ...]:
 _PUT_AHEAD = (HEDGE_WORDS | AHEAD_WORDS) - REPORT_HEDGES
 
 
+# what was done at, during or after an occasion takes the occasion to have happened;
+# "before" does not ("what did they agree before the summit")
+_AT_OR_AFTER = frozenset({"at", "during", "after", "following"})
+
+
 def _occasion(doc: Doc) -> tuple[str, ...]:
     """The occasion a question about what was done at it takes to have happened: the
-    noun after "at" or "during" on the main verb, when the verb is past ("was decided",
+    noun after "at", "during" or "after" on the main verb, when the verb is past ("was decided",
     "did they agree") and the noun names an act or a kind of meeting ("talks",
     "summit", "forum"), or the main verb's subject when a kind of meeting ("what did
     the summit decide"); () otherwise ("what will they discuss at the summit")."""
@@ -382,7 +387,7 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
     # "decided at the summit", or the summit as the one that decided ("what did the
     # NATO summit decide")
     nouns = [n for prep in root.children if prep.dep_ == "prep"
-             and prep.lower_ in ("at", "during") for n in prep.children if n.dep_ == "pobj"]
+             and prep.lower_ in _AT_OR_AFTER for n in prep.children if n.dep_ == "pobj"]
     nouns += [n for n in root.children if n.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
         lemma = str(noun.lemma_).lower()

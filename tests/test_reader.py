@@ -558,6 +558,9 @@ def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str
     ("Who spoke at the Shangri-La forum?", ("forum",)),
     ("What did the ministers say during the visit?", ("visit",)),
     ("What did the NATO summit in Spain decide about North Korea?", ("summit",)),
+    # what was done after an occasion takes it to have happened; "before" does not
+    ("What did Washington do after North Korea's seventh nuclear test?", ("test",)),
+    ("What did Washington do before North Korea's seventh nuclear test?", ()),
     # not yet, or not an occasion
     ("What will the summit decide?", ()),
     ("What did the delegation decide?", ()),
@@ -867,6 +870,13 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
      "test took place"),
     ("What was the result of North Korea's seventh nuclear test?",
      "North Korea conducted its seventh nuclear test on Sunday, and it failed.", ""),
+    # so does what was done after it
+    ("What did Washington do after North Korea's seventh nuclear test?",
+     "Washington has vowed a swift and forceful response if such a test takes place.",
+     "test took place"),
+    ("What did Washington do after North Korea's seventh nuclear test?",
+     "Washington imposed sanctions after North Korea conducted its seventh nuclear test.",
+     ""),
     ("What was the outcome of the delegation's meeting with Prime Minister Kishida?",
      "The talks could pave the way for the group's meeting with Prime Minister Kishida.",
      "meeting took place"),
