@@ -283,8 +283,9 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
             or not says(root, asked=True):
         return False, (), ""
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    sayer = str(subject.lemma_).lower() if subject is not None and subject.pos_ == "NOUN" \
-        else ""
+    # the small tagger makes "foreign ministry" a name; a lower-case word is none
+    sayer = str(subject.lemma_).lower() if subject is not None and (
+        subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()) else ""
     # the noun phrase "about" takes, not a clause ("about when they might meet") nor
     # what is joined to it
     objects = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "about"

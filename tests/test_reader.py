@@ -625,6 +625,8 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("What did Ned Price say about Japan's export controls?", True, ("export", "control"),
      ""),
     ("What did the US defense secretary say at the forum?", True, (), "secretary"),
+    # the small tagger makes "foreign ministry" a name; lower case says it is none
+    ("What did Japan's foreign ministry say about the pact?", True, ("pact",), "ministry"),
     ("What did Washington promise if North Korea tested a bomb?", True, (), ""),
     # "about" a clause, and what is joined to it, names no topic
     ("What did Park Jin say about when Yoon and Kishida might meet, and which agency "
@@ -695,6 +697,10 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "a secretary saying"),
     ("What did Kishida say about the comfort women?", "",
      "Kishida's visit, the first in 12 years, returns the trip Yoon made.", "Kishida"),
+    ("What did Japan's foreign ministry say about the pact?", "",
+     "Seoul and Japan also announced the normalization of the pact.", "a ministry saying"),
+    ("What did Japan's foreign ministry say about the pact?", "",
+     "Japan's foreign ministry said the pact was restored.", ""),
     # the speaker speaks, of something else
     ("What did Ned Price say about Japan's export controls?", "",
      "North Korea may test a bomb soon, US spokesman Ned Price told reporters.",
