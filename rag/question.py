@@ -741,11 +741,13 @@ def _lasts(tok: Token) -> bool:
 
 
 def _asks_amount(doc: Doc, much: Token) -> bool:
-    """"How much money", "how much did it cost": an amount. "How much did he want to
-    improve ties" asks for a degree, which no entity type carries."""
+    """"How much money", "how much did it cost", "by how much": an amount. "How much did
+    he want to improve ties" asks for a degree, which no entity type carries."""
     nxt = doc[much.i + 1] if much.i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN":
         return True
+    if much.i >= 2 and doc[much.i - 2].lower_ == "by":
+        return True  # "by how much did it grow": the size of a change
     return any(t.lemma_.lower() in AMOUNT_VERBS for t in doc if t.pos_ in ("VERB", "AUX"))
 
 

@@ -76,6 +76,8 @@ from rag.terms import acronyms, content_terms, key_terms
     ("What did Japan do in retaliation for the ruling?", "reaction"),
     ("How much did the export restrictions cost South Korean chipmakers?", "amount"),
     ("How much money did Japan pay?", "amount"),
+    # "by how much" asks the size of a change, whatever the verb
+    ("By how much did North Korea expand its nuclear arsenal in 2022?", "amount"),
     # a "when" clause is not the question word; "how much" of a wish is a degree
     ("When Kishida visited Seoul, how much did Yoon say he wanted to improve ties?", ""),
     ("When Kishida visited Seoul, who did he meet?", "person"),
