@@ -1645,6 +1645,11 @@ _AHEAD_MODIFIERS = AHEAD_WORDS | {"proposed", "possible"}
 _AHEAD_NOUNS = frozenset("possibility prospect likelihood chance risk threat plan proposal".split())
 
 
+# prepositions whose gerund is what is talked of, not what was done ("asked about
+# holding talks", "agreed on holding a meeting")
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
+
+
 def ahead(noun: Token) -> bool:
     """Is the occasion ``noun`` only planned, invited to or hoped for ("invited Yoon
     ... for trilateral talks", "the summit set for later this month", "will hold talks",
@@ -1661,6 +1666,8 @@ def ahead(noun: Token) -> bool:
             if (t.lemma_.lower() in _AHEAD_VERBS or bool(aux & {"will", "would", "to"})
                     or hedged(t)):
                 return True
+            if t.dep_ == "pcomp" and t.head.lower_ in _TOPIC_PREPOSITIONS:
+                return True  # "sounded out Japan about holding a meeting": a topic
             if t.dep_ not in ("pcomp", "acl"):
                 return False  # a finite verb decides; a gerund's noun may yet
         if t.head.i == t.i:

@@ -854,6 +854,10 @@ def test_abstain_when_the_asked_attribute_is_missing(question: str, passage: str
     ("They agreed to hold trilateral talks with the U.S.", "talks took place"),
     ("The planned trilateral talks with the U.S. were to cover North Korea.",
      "talks took place"),
+    # a gerund after a preposition of topic is what was talked of
+    ("Seoul has sounded out Tokyo about holding trilateral talks with the U.S.",
+     "talks took place"),
+    ("After holding trilateral talks with the U.S., they issued a statement.", ""),
     # held, or not named at all (other checks judge that)
     ("At the trilateral talks with the U.S. they decided to share missile warning data.", ""),
     ("Trilateral talks with the U.S. were held on Sunday and ended with a joint statement.",
