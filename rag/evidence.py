@@ -404,12 +404,18 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
                        r"weekend)\b|\b(?:yesterday|today)\b", re.I)
 
 
+# a time told as a span around the report's date, which names no date of its own
+_SPAN = re.compile(r"\b(?:week|month|year|weekend)\b", re.I)
+# "on what date", "which date": a date is asked, not a time of any breadth
+_CALENDAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
+
+
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 weekday: bool = False, month_day: bool = False, happened: bool = False,
                 ahead: bool = False, links: int = WEIGHTS.event_links,
                 senses: int = WEIGHTS.event_senses,
                 given: frozenset[str] = frozenset(),
-                agents: Agents = frozenset()) -> bool:
+                agents: Agents = frozenset(), calendar: bool = False) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -423,10 +429,12 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     a word that tells of it as done ("the trip Yoon made to Tokyo in March") dates
     nothing. ``given``: date words the question gives ("after the March election"),
     which answer nothing. ``agents``: who the question says does the event (see
-    ``event_agents``); a word for it done by someone else dates nothing."""
+    ``event_agents``); a word for it done by someone else dates nothing. ``calendar``:
+    the question asks for a date ("on what date"), which a span ("later this month",
+    "next week") does not give."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
-                for t in e}
+                and not (calendar and _SPAN.search(e.text)) for t in e}
     dates = [t for t in doc if t.lower_ in WEEKDAYS or month_day and t.lower_ in MONTHS and any(
         n.like_num and len(n.text) <= 2 for n in doc[max(0, t.i - 1): t.i + 2])] if weekday else [
         t for t in doc if t.i in relative or t.lower_ in MONTHS and t.pos_ == "PROPN"
@@ -984,7 +992,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given, agents=agents) \
+                            given=given, agents=agents,
+                            calendar=bool(_CALENDAR.search(question))) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,

@@ -997,6 +997,18 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     assert not dated_event(text, ("meet",), weekday=True)
 
 
+@pytest.mark.parametrize(("text", "calendar", "expected"), [
+    ("Yoon will attend the NATO summit in Spain later this month.", False, True),
+    # "on what date" asks for a date, which a span around the report's does not give
+    ("Yoon will attend the NATO summit in Spain later this month.", True, False),
+    ("Yoon will attend the NATO summit in Spain on June 29.", True, True),
+    ("Yoon will attend the NATO summit in Spain today.", True, True),
+])
+def test_a_span_of_time_is_no_calendar_date(text: str, calendar: bool,
+                                            expected: bool) -> None:
+    assert dated_event(text, ("attend",), ahead=True, calendar=calendar) is expected
+
+
 @pytest.mark.parametrize(("text", "events", "backward", "expected"), [
     ("Japan in July 2019 tightened controls on exports to South Korea.", ("restrict",),
      False, True),  # WordNet: to tighten controls is to restrict
