@@ -81,7 +81,8 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # probe22 at 0.750 / 0.750 and probe23 (written in the fifth session, run as written) at
 # 0.875 / 0.750 as of that session; probe24 to probe26 (written in the sixth session,
 # each committed before its first run) at 1.000 / 0.600, 0.929 / 0.833 and 0.900 / 0.900
-# after it.
+# after it; probe27 to probe29 (written in the seventh session, the same way) at 1.000 /
+# 0.800, 0.800 / 1.000 and 1.000 / 0.727 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -94,6 +95,9 @@ EVIDENCE_GATES = {
     "evals/probe24.jsonl": ("0.9", "0.6"),
     "evals/probe25.jsonl": ("0.9", "0.8"),
     "evals/probe26.jsonl": ("0.85", "0.85"),
+    "evals/probe27.jsonl": ("0.9", "0.75"),
+    "evals/probe28.jsonl": ("0.75", "0.9"),
+    "evals/probe29.jsonl": ("0.9", "0.7"),
 }
 
 
