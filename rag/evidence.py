@@ -972,6 +972,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     given = frozenset(t.lower_ for t in parse(question)
                       if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
     agents = event_agents(question, events)
+    calendar = bool(_CALENDAR.search(question))
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
     q_keys = key_terms(query)
@@ -992,8 +993,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given, agents=agents,
-                            calendar=bool(_CALENDAR.search(question))) \
+                            given=given, agents=agents, calendar=calendar) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
@@ -1655,7 +1655,7 @@ _AHEAD_NOUNS = frozenset("possibility prospect likelihood chance risk threat pla
 
 
 # prepositions whose gerund is what is talked of, not what was done ("asked about
-# holding talks", "agreed on holding a meeting")
+# holding talks", "agreed on holding a meeting"); general English, not tuned
 _TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "regarding", "concerning"})
 
 

@@ -364,14 +364,14 @@ _PUT_AHEAD = (HEDGE_WORDS | AHEAD_WORDS) - REPORT_HEDGES
 
 
 # what was done at, during or after an occasion takes the occasion to have happened;
-# "before" does not ("what did they agree before the summit")
+# "before" does not ("what did they agree before the summit"); general English
 _AT_OR_AFTER = frozenset({"at", "during", "after", "following"})
 
 
 def _occasion(doc: Doc) -> tuple[str, ...]:
     """The occasion a question about what was done at it takes to have happened: the
-    noun after "at", "during" or "after" on the main verb, when the verb is past ("was decided",
-    "did they agree") and the noun names an act or a kind of meeting ("talks",
+    noun after "at", "during" or "after" on the main verb, when the verb is past ("was
+    decided", "did they agree") and the noun names an act or a kind of meeting ("talks",
     "summit", "forum"), or the main verb's subject when a kind of meeting ("what did
     the summit decide"); () otherwise ("what will they discuss at the summit")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
