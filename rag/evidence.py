@@ -1744,8 +1744,7 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     if asked.kind not in _EVENT_KINDS or not chosen:
         return ""
     doc = parse(question)
-    main = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")
-            and phrasal(t) in asked.events and not _subordinate(t)]
+    main = [t for t in _main_events(doc, asked.events) if t.dep_ not in ("amod", "compound")]
     # "according to what source did Kishi vow ...": who reported it is asked, and a
     # sentence that names a source tells of the report, however it words the vow
     if not main or _asks_source(doc):
@@ -1789,8 +1788,7 @@ def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     when no sentence tells of the event at all (other checks judge that)."""
     asked = profile(question)
     doc = parse(question)
-    main = [t for t in doc if t.pos_ == "VERB" and phrasal(t) in asked.events
-            and not _subordinate(t)]
+    main = _main_events(doc, asked.events)
     agents = frozenset().union(*(_agents_of(t) for t in main))
     if not agents or not chosen:
         return ""
@@ -1818,6 +1816,13 @@ def _asks_source(doc: Doc) -> bool:
     return any(t.lower_ == "according" and any(
         w.lower_ in ("what", "which", "whom", "who") for c in t.children for w in c.subtree)
         for t in doc)
+
+
+def _main_events(doc: Doc, events: tuple[str, ...]) -> list[Token]:
+    """The question's verbs that name one of its ``events`` outside a clause that only
+    qualifies it."""
+    return [t for t in doc if t.pos_ == "VERB" and phrasal(t) in events
+            and not _subordinate(t)]
 
 
 def _subordinate(tok: Token) -> bool:
