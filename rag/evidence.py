@@ -639,8 +639,11 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
         lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
         if name and _same_name(name, {t.lower_ for t in span if t.pos_ == "PROPN"}):
             return True
+        # a synonym, or a kind of what the question names ("a professor" is the
+        # academic the question credits; "a spokesman" an official)
         if all(w.lower() in lemmas or lx is not None and any(
-                lx.distance(w.lower(), "n", m, "n", limit=0) is not None for m in lemmas)
+                lx.distance(w.lower(), "n", m, "n", limit=0) is not None
+                or lx.kind_of(m, w.lower(), "n", limit=1) for m in lemmas)
                for w in source):
             return True
     return False
@@ -813,9 +816,12 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
                                                  "how"} or _POSS.search(parts[0])):
                 parts = parts[1:]  # "Japan's Defense Policy Bureau" -> "Defense Policy Bureau"
             phrases.append(" ".join(parts))
-        # a nationality ("South Korean") is no name a person sits beside
+        # a nationality ("South Korean") is no name a person sits beside; nor is the
+        # question's own actor ("whom did Yoshimasa Hayashi say he expected to lead"):
+        # the one asked for is someone else, not whoever stands beside the actor's name
         if any(p in text for p in phrases
-               if len(p.split()) > 1 and not country_code(key(p.split()[-1]))):
+               if len(p.split()) > 1 and not country_code(key(p.split()[-1]))
+               and p not in asked.actors):
             return 2
         return 1
     return 1
@@ -1120,13 +1126,29 @@ def spoken_by(sentence: Sentence, passage: Passage, question_keys: set[str], *,
     """The sentence before ``sentence`` that names the person its "he" or "she" who
     speaks points to ('"... could obstruct U.S. objectives," she said.' after "..., said
     Shin-wha Lee, a professor ..."): for "who said ...", that sentence names the answer."""
-    doc = parse(sentence.text)
-    if not any(says(t) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
-                               for c in t.children) for t in doc):
+    if not _said_by_pronoun(sentence.text):
         return None
     prior = _just_before(sentence, passage, earlier)  # the person just named
     return prior if prior is not None and has_type("person", prior.text, question_keys) \
         else None
+
+
+def _said_by_pronoun(text: str) -> bool:
+    """Does a "he" or "she" say what ``text`` says ('"...," she said.')?"""
+    return any(says(t) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
+                               for c in t.children) for t in parse(text))
+
+
+def credited(r: Ranked, source: tuple[str, ...]) -> bool:
+    """Does the ranked sentence credit the question's ``source``, itself or, when its
+    "he" or "she" says it, through the sentence just before, which names the speaker
+    ('"... could obstruct U.S. objectives," she said.' after "..., said Shin-wha Lee, a
+    professor ... at Seoul-based Korea University")?"""
+    if credits(r.sentence.text, source, r.passage.outlet):
+        return True
+    prior = _just_before(r.sentence, r.passage, None) if _said_by_pronoun(
+        r.sentence.text) else None
+    return prior is not None and credits(prior.text, source, r.passage.outlet)
 
 
 def _just_before(sentence: Sentence, passage: Passage,
@@ -1271,12 +1293,12 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
                 primary, strength = r, better
                 break
     source = profile(question).source
-    if source and not credits(primary.sentence.text, source, primary.passage.outlet):
+    if source and not credited(primary, source):
         # "according to X": a sentence that credits X replaces one that does not
         for r in ranked:
             if r.score < weights.source_fallback_ratio * primary.score:
                 break
-            if credits(r.sentence.text, source, r.passage.outlet):
+            if credited(r, source):
                 primary = r
                 break
     chosen = [primary]

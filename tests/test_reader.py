@@ -17,6 +17,7 @@ from rag.evidence import (
     asks_beyond,
     contradicted,
     coverage_gap,
+    credited,
     credits,
     dated_event,
     event_agents,
@@ -1431,10 +1432,41 @@ CREDITED = ("Hayashi and the delegation agreed to maintain and strengthen relati
     ("Kim Jin said that Pyongyang has completed its preparations.", ("Park", "Jin"), "",
      False),
     ("Park Jin met Hayashi in Tokyo.", ("Park", "Jin"), "", False),  # says nothing
+    # a kind of what the question names credits it (a professor is an academic, an
+    # ambassador a diplomat); a broader word does not (a diplomat is no ambassador)
+    ("It could obstruct U.S. objectives, said Shin-wha Lee, a professor at Korea "
+     "University.", ("Korea", "University", "academic"), "", True),
+    ("The ambassador said a test may come soon.", ("diplomat",), "", True),
+    ("A diplomat said a test may come soon.", ("ambassador",), "", False),
 ])
 def test_a_sentence_credits_the_questions_source(text: str, source: tuple[str, ...],
                                                  outlet: str, expected: bool) -> None:
     assert credits(text, source, outlet) is expected
+
+
+@pytest.mark.parametrize(("before", "sentence", "expected"), [
+    # a quote whose "she" says it is credited by the sentence that names her
+    ("The summit is about security, said Shin-wha Lee, a professor at Korea University.",
+     "\u201cA poor relationship could obstruct U.S. objectives,\u201d she said.", True),
+    ("The summit is about security, said Ned Price, a State Department spokesman.",
+     "\u201cA poor relationship could obstruct U.S. objectives,\u201d she said.", False),
+    # a pronoun that does not speak leans on nothing
+    ("The summit is about security, said Shin-wha Lee, a professor at Korea University.",
+     "She visited Tokyo in March.", False),
+    ("", "\u201cA poor relationship could obstruct U.S. objectives,\u201d she said.", False),
+])
+def test_a_quote_is_credited_through_the_sentence_that_names_its_speaker(
+        before: str, sentence: str, expected: bool) -> None:
+    texts = [t for t in (before, sentence) if t]
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Sentence("a", at, at + len(t), t, "body"))
+        at += len(t) + 1
+    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=" ".join(texts),
+                start=0, end=at, score=1.0, sentences=tuple(sentences))
+    r = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
+               has_type=True)
+    assert credited(r, ("Korea", "University", "academic")) is expected
 
 
 def test_a_sentence_that_credits_the_asked_for_source_is_chosen() -> None:
@@ -2005,6 +2037,12 @@ def test_the_sentences_before_a_passage_are_fetched_once_per_passage() -> None:
      "delegation?", "Chung Jin-suk, leader of a delegation sent by South Korean "
      "President-elect Yoon Suk-yeol, talks with Foreign Minister Yoshimasa Hayashi.", 1),
     ("Which Japanese minister talked about export controls?", "They talked about it.", 0),
+    # the question's own actor is not whom the answer stands beside: a caption that
+    # names him in full is no more precise than the sentence that says what he said
+    ("Whom did Yoshimasa Hayashi say he expected to exercise leadership?",
+     "Chung Jin-suk talks with the Minister of Foreign Affairs Yoshimasa Hayashi.", 1),
+    ("Whom did Yoshimasa Hayashi say he expected to exercise leadership?",
+     "Hayashi said he expects Yoon Suk-yeol to exercise leadership.", 1),
 ])
 def test_a_person_is_a_precise_answer_beside_a_name_of_the_question(question, text,
                                                                     strength):
