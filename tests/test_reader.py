@@ -517,14 +517,8 @@ def test_an_outlet_asked_about_is_named_by_its_own_article() -> None:
 def test_abstain_when_the_evidence_is_about_other_people(before: str, sentence: str,
                                                          reason: str) -> None:
     question = "What did Park Jin and Yoshimasa Hayashi agree on?"
-    texts = [t for t in (before, sentence) if t]
-    sentences, at = [], 0
-    for t in texts:
-        sentences.append(Sentence("a", at, at + len(t), t, "body"))
-        at += len(t) + 1
-    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=" ".join(texts),
-                start=0, end=at, score=1.0, sentences=tuple(sentences))
-    chosen = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
+    p = _sentences(*[t for t in (before, sentence) if t])
+    chosen = Ranked(sentence=p.sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
                     has_type=True)
     assert unnamed_actor(question, [chosen]) == reason
 
@@ -1457,14 +1451,8 @@ def test_a_sentence_credits_the_questions_source(text: str, source: tuple[str, .
 ])
 def test_a_quote_is_credited_through_the_sentence_that_names_its_speaker(
         before: str, sentence: str, expected: bool) -> None:
-    texts = [t for t in (before, sentence) if t]
-    sentences, at = [], 0
-    for t in texts:
-        sentences.append(Sentence("a", at, at + len(t), t, "body"))
-        at += len(t) + 1
-    p = Passage(chunk_id="a:0", doc_id="a", title="", outlet="", date="", text=" ".join(texts),
-                start=0, end=at, score=1.0, sentences=tuple(sentences))
-    r = Ranked(sentence=sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
+    p = _sentences(*[t for t in (before, sentence) if t])
+    r = Ranked(sentence=p.sentences[-1], passage=p, score=1.0, semantic=0.6, lexical=0.5,
                has_type=True)
     assert credited(r, ("Korea", "University", "academic")) is expected
 
