@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rag.align import (
     AHEAD_WORDS,
     DOCUMENTS,
+    FRAME_NOUNS,
     HEDGE_WORDS,
     REPORT_HEDGES,
     UNITS,
@@ -1616,8 +1617,11 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
         return ""
     asked = profile(question)
     agents = event_agents(question, asked.events)
+    # "how many years were the rounds of talks spread over": the talks themselves,
+    # the occasion the verb is said of, tell how long too
+    events = (*asked.events, *_occasion_subjects(question, asked.events))
     if asked.events and {norm(c) for c in asked.counted} & _DURATIONS and not any(
-            tells_of(t, asked.events, 1, senses=weights.event_senses)
+            tells_of(t, events, 1, senses=weights.event_senses)
             and not other_agent(t, agents)
             for r in chosen if r.has_type for t in parse(r.sentence.text)):
         # "how long has Price held his post": a span of time said of something else (one
@@ -1775,6 +1779,9 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     # asked of, and a sentence that tells only of talk or thought ("discussed") is not it
     main = [t for t in main if not (t.lemma_.lower() in HEDGE_WORDS and any(
         c.dep_ == "xcomp" and c in main for c in t.children))]
+    # "what prompted the suspension of the talks" asks why they were suspended: a verb
+    # of causing stands for the event it caused, which a sentence must tell of
+    main = [_caused(t) or t for t in main]
     events = {phrasal(t) for t in main}
     # "who is described as Abe's successor", "who was named as envoy": a sentence that
     # gives someone the role tells it, however it words the describing
@@ -1822,6 +1829,25 @@ def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     return ""
 
 
+def _occasion_subjects(question: str, events: tuple[str, ...]) -> tuple[str, ...]:
+    """The occasions the question's event verbs are said of, as their subjects ("the
+    rounds of security talks were spread over ..." -> talk), through a noun that only
+    counts or frames them ("rounds of", "a series of")."""
+    out = []
+    for t in parse(question):
+        if t.pos_ != "VERB" or phrasal(t) not in events:
+            continue
+        for n in t.children:
+            if n.dep_ not in ("nsubj", "nsubjpass") or n.pos_ != "NOUN":
+                continue
+            if n.lemma_.lower() in FRAME_NOUNS:
+                n = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), n)
+            if _occasion(n.lemma_.lower()):
+                out.append(n.lemma_.lower())
+    return tuple(out)
+
+
 def _occasion(noun: str) -> bool:
     """Does ``noun`` name something held (a consultation, a summit, a ceremony): in its
     first sense an act, a communication or an event, or in some sense a meeting?"""
@@ -1845,6 +1871,21 @@ def _main_events(doc: Doc, events: tuple[str, ...]) -> list[Token]:
     qualifies it."""
     return [t for t in doc if t.pos_ == "VERB" and phrasal(t) in events
             and not _subordinate(t)]
+
+
+def _caused(verb: Token) -> Token | None:
+    """The event noun a verb of causing has for its object ("prompted the suspension",
+    "triggered a row"): a verb WordNet makes a kind of "cause" in one of its two most
+    used senses ("make" and "do" are only in rarer ones)."""
+    lx = lexicon()
+    if lx is None or not lx.kind_of(verb.lemma_.lower(), "cause", "v", senses=CAUSE_SENSES):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+
+
+# WordNet senses of a question's verb read as causing (general English: the first two
+# senses of "prompt", "trigger", "provoke" cause; "make" and "do" cause only later)
+CAUSE_SENSES = 2
 
 
 def _subordinate(tok: Token) -> bool:
@@ -1943,8 +1984,12 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     q_terms = content_terms(question)
     origin, title = profile(question).origin, profile(question).title
     counted, place = profile(question).counted, profile(question).place
+    # "which two ministries": the instance asked for ("Defense and Foreign ministries")
+    # is the type, as when the sentence was ranked
+    instance = profile(question).instance_of
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
-                         context=sentence.text, counted=counted, place=place)
+                         context=sentence.text, counted=counted, place=place,
+                         instance=instance)
     # "who said ...": the attribution ("according to a person close to his office") is
     # the answer, never cut away
     need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
@@ -1965,7 +2010,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
             if n < weights.min_trim_words or 0 < tail < weights.min_tail_words \
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
                                                    context=sentence.text,
-                                                   counted=counted, place=place)) \
+                                                   counted=counted, place=place,
+                                                   instance=instance)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or (kind not in _OF_THE_SAYING and not profile(question).describe
                         and not _keeps_what_is_said(parse(sentence.text), spans[i][0],

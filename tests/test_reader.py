@@ -1488,6 +1488,23 @@ def test_trimming_keeps_the_attribution_when_it_is_asked_for(question: str,
     assert ("according to a person close to his office" in short.text) is keeps_source
 
 
+TWO_MINISTRIES = ("\u201cBoth sides exchanged broad and in-depth opinions on the security "
+                  "environment in Northeast Asia, including the North Korean nuclear issue "
+                  "and the status of mutual defense and security policy cooperation,\u201d "
+                  "South Korea\u2019s Defense and Foreign ministries said in a statement.")
+
+
+@pytest.mark.parametrize(("question", "keeps_ministries"), [
+    # "which two ministries": the instance of the asked-for kind is kept
+    ("Which two ministries put out the statement, and what did they say both sides "
+     "exchanged?", True),
+    ("What did both sides exchange opinions on?", False),
+])
+def test_trimming_keeps_the_asked_for_instance(question: str, keeps_ministries: bool) -> None:
+    short = trim(Sentence("a", 0, len(TWO_MINISTRIES), TWO_MINISTRIES, "body"), question)
+    assert ("Defense and Foreign ministries" in short.text) is keeps_ministries
+
+
 ARMISTICE = ("The two Koreas remain technically at war, nearly seven decades after their "
              "devastating conflict ended in 1953, because the countries signed only an "
              "armistice, not a peace agreement.")
@@ -1805,6 +1822,12 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
      ""),
     ("Which city hosted Yoon in April 2023?",
      "Yoon attended the 12th Security Policy Consultation in Seoul.", "hosted"),
+    # what prompted an event asks why it happened: the event tells it, not the verb
+    ("What prompted the suspension of security cooperation in 2018?",
+     "The security cooperation was suspended in 2018 in the aftermath of a radar dispute.",
+     ""),
+    ("What prompted the suspension of security cooperation in 2018?",
+     "Relations soured in 2018 after a court ruling.", "why"),
 ])
 def test_abstain_when_no_sentence_tells_of_the_event_a_person_or_place_is_asked_for(
         question: str, sentence: str, reason: str) -> None:
@@ -2071,6 +2094,11 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      ["Kishida\u2019s visit, the first to Seoul in 12 years, returns the trip Yoon made."],
      "how long of 'visit'"),
     ("How long did Yoon's visit to Tokyo last?", ["Yoon's visit lasted two days."], ""),
+    # the occasion a verb is said of tells how long too, through "rounds of"
+    ("Over how many years were the rounds of security talks spread?",
+     ["They held a total of 11 security talks over the next two decades."], ""),
+    ("Over how many years were the rounds of security talks spread?",
+     ["The ceasefire held for two decades."], "how long"),
     ("When did the radar incident happen?", [WAR_DEAD], ""),
     # a name after "during" is an occasion the tagger may not know as an event
     ("How many missiles did North Korea launch during the Shangri-La Dialogue?",
