@@ -43,6 +43,7 @@ from rag.dates import (
 from rag.language import parse
 from rag.lexicon import AGENT_FILES, EVENT_FILES, OCCASION_FILES, SPACY_POS, lexicon
 from rag.question import (
+    CAUSE_VERBS,
     DURATION_UNITS,
     LIGHT_VERBS,
     PLACE_KINDS,
@@ -372,10 +373,11 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "reaction":
         return bool(_REACTION.search(text))
     if kind == "reason":
-        # a causal word, or a clause of purpose ("went to Tokyo to mend ties")
+        # a causal word, a clause of purpose ("went to Tokyo to mend ties"), or an event
+        # a change came after ("soured in 2018, after a Seoul court ordered ...")
         return bool(_CAUSE.search(text)) or any(
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-            for t in parse(text))
+            or _after_event(t, question_keys) for t in parse(text))
     if kind == "clock":  # "what time did the talks begin": a time of day
         return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
     if kind == "owner":  # "whose interests": a person, people, country or body
@@ -701,6 +703,26 @@ _OUTLET_WORDS = re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in KNOWN_OUTLETS
 def outlets_in(text: str) -> set[str]:
     """The news outlets ``text`` names ("... quoted by Yonhap ...")."""
     return {KNOWN_OUTLETS[m.lower()] for m in _OUTLET_WORDS.findall(text)}
+
+
+def _after_event(tok: Token, question_keys: set[str]) -> bool:
+    """Does ``tok`` put an event before what its sentence tells, as news gives a cause:
+    "after"/"following" opening a clause ("after a Seoul court ordered ..."), or
+    "following" an event noun ("escalated following an incident")? Not a time ("after
+    five years", "the following month"), nor an event the question itself names: then
+    the sentence tells what followed it, not why it happened ("tensions escalated
+    following an incident when the navy locked its radar" for why the navy did)."""
+    if tok.lower_ not in ("after", "following"):
+        return False
+    if key_terms(" ".join(t.text for t in tok.head.subtree if t.i > tok.i)) & question_keys:
+        return False
+    if tok.dep_ == "mark":
+        return tok.head.pos_ in ("VERB", "AUX")
+    lx = lexicon()
+    return tok.dep_ == "prep" and tok.lower_ == "following" and lx is not None and any(
+        c.dep_ in ("pobj", "dobj") and any(s.lexfile in EVENT_FILES
+                                 for s in lx.synsets(c.lemma_.lower(), "n")[:1])
+        for c in tok.children)
 
 
 def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
@@ -1569,7 +1591,11 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
     # a name, or a kind of one ("title", "nickname"), is given, not called one
     label = lx is not None and lx.sense_of(asked or which, "name")
     if which:
-        if not label and not any(_near(which, t, links, senses) for d in sentences for t in d):
+        # "what topic did they take up": what a talk is about is its topic, however the
+        # sentence names it ("discussed export controls")
+        topic = lx is not None and lx.distance(which, "n", "topic", "n", limit=0) is not None
+        if not label and not any(_near(which, t, links, senses) or topic and _talked_of(t)
+                                 for d in sentences for t in d):
             return f"no passage about it names a {which}"
         return ""
     if not label and not any(_near(asked, t, links, senses) for d in sentences for t in d):
@@ -1578,10 +1604,52 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
     if of and not any(_near(of, t, links, senses) for r in chosen for t in parse(r.passage.text)
                       if t.pos_ == "NOUN"):
         return f"no passage about it names the {of}"
-    if label and of and lx is not None and lx.kind_of(of, "person") and not any(
-            _new_entity(r.sentence.text, {"PERSON"}, key_terms(question)) for r in chosen):
+    if not (label and of and lx is not None):
+        return ""
+    # a person in the word's most used sense ("pilot"; "material" is one only as in
+    # "presidential material")
+    if lx.kind_of(of, "person", senses=1):
+        if not any(_new_entity(r.sentence.text, {"PERSON"}, key_terms(question))
+                   for r in chosen):
+            return f"no passage about it gives the {of}'s name"
+    # "the names of the materials": a name hangs on the thing ("islets known as
+    # Takeshima", "the destroyer Gwanggaeto"), not merely somewhere in its sentence
+    elif not any(_name_on(t, key_terms(question)) for d in sentences for t in d
+                 if t.pos_ == "NOUN" and _near(of, t, links, senses)):
         return f"no passage about it gives the {of}'s name"
     return ""
+
+
+def _talked_of(tok: Token) -> bool:
+    """Is ``tok`` what a talk is about: the object of a verb of saying or discussing
+    ("discussed export controls"), or what it is "about", "on" or "over"?"""
+    lx = lexicon()
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in (
+        "about", "on", "over") else tok.head if tok.dep_ == "dobj" else None
+    return head is not None and head.pos_ == "VERB" and lx is not None and (
+        says(head) or any(lx.kind_of(head.lemma_.lower(), k, "v") for k in _DISCOURSE))
+
+
+# Verbs that give a thing its name ("known as", "called", "named"; general English)
+_NAMING = frozenset("know call name dub be".split())
+# WordNet verbs whose kinds talk something over (general English: "discuss",
+# "debate", "talk about")
+_DISCOURSE = ("discuss", "talk", "talk_about")
+
+
+def _name_on(noun: Token, question_keys: set[str]) -> bool:
+    """Does a name the question does not give hang on ``noun``, as a compound, an
+    apposition or a phrase after it ("known as Takeshima", "such as Kyodo"), or on the
+    verb that names it ("the islets are known as Takeshima")?"""
+    kids = list(noun.children)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _NAMING:
+        kids += [c for c in noun.head.children if c.i > noun.i]
+    for c in kids:
+        if c.dep_ in ("det", "amod", "punct", "cc") or c.i < noun.i and c.dep_ != "compound":
+            continue
+        if any(w.pos_ == "PROPN" and not key_terms(w.text) & question_keys for w in c.subtree):
+            return True
+    return False
 
 
 _WITHIN = frozenset("in during at over from".split())
@@ -1874,13 +1942,21 @@ def _main_events(doc: Doc, events: tuple[str, ...]) -> list[Token]:
 
 
 def _caused(verb: Token) -> Token | None:
-    """The event noun a verb of causing has for its object ("prompted the suspension",
-    "triggered a row"): a verb WordNet makes a kind of "cause" in one of its two most
-    used senses ("make" and "do" are only in rarer ones)."""
+    """The event a verb of causing brings about: its object noun ("prompted the
+    suspension", "triggered a row") or the verb it leads someone to ("led Seoul and
+    Tokyo to fall out"). A verb of causing is one the question reader takes for it
+    ("what led ...") or one WordNet makes a kind of "cause" in one of its two most used
+    senses ("make" and "do" are only in rarer ones)."""
     lx = lexicon()
-    if lx is None or not lx.kind_of(verb.lemma_.lower(), "cause", "v", senses=CAUSE_SENSES):
+    lemma = verb.lemma_.lower()
+    led = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"),
+               None)
+    if led is not None and lemma in CAUSE_VERBS:
+        return led  # "led them to fall out"; "led the delegation" leads a group
+    if lx is None or not lx.kind_of(lemma, "cause", "v", senses=CAUSE_SENSES):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return led or next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"),
+                       None)
 
 
 # WordNet senses of a question's verb read as causing (general English: the first two
@@ -1990,6 +2066,9 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
                          context=sentence.text, counted=counted, place=place,
                          instance=instance)
+    # a reason the sentence gives by a causal word ("because they signed only an
+    # armistice") is the one kept, not an event it came after ("after the war ended")
+    causal = kind == "reason" and bool(_CAUSE.search(sentence.text))
     # "who said ...": the attribution ("according to a person close to his office") is
     # the answer, never cut away
     need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
@@ -2013,6 +2092,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                                                    counted=counted, place=place,
                                                    instance=instance)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
+                    or (causal and not _CAUSE.search(piece)) \
                     or (kind not in _OF_THE_SAYING and not profile(question).describe
                         and not _keeps_what_is_said(parse(sentence.text), spans[i][0],
                                                     spans[j][1])) \

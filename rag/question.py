@@ -64,7 +64,9 @@ AMOUNT_VERBS = frozenset("""cost spend pay earn lose invest raise budget allocat
 # Verbs that make a question about the report itself ("which outlet published ...").
 _PUBLISH = frozenset("publish report write run carry cover break".split())
 # "How did Japan respond to ...", "What measure did Tokyo take in response to ..."
-_REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply)\b|"
+# (with the idioms for retaliating WordNet lacks: "hit back", "fire back"; general English)
+_REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply"
+                       r"|(?:hit|strike|fire|push) back)\b|"
                        r"\b(?:what|how)\b.{0,80}\bin (?:response|reaction|retaliation|reply) "
                        r"(?:to|for)\b", re.I)
 # Kinds of place that WordNet files named places under (a city is an instance of a
@@ -328,6 +330,8 @@ def _attribute(doc: Doc) -> tuple[str, str]:
     for t in doc:
         if t.lower_ != "what" or t.dep_ not in ("attr", "nsubj") or t.head.lemma_ != "be":
             continue
+        if t.head.dep_ in ("pcomp", "pobj", "advcl", "relcl", "acl"):
+            continue  # "As what were the curbs seen?": a misparse of "seen as what"
         noun = next((c for c in t.head.children if c.i != t.i and c.pos_ == "NOUN"
                      and c.dep_ in ("nsubj", "attr")), None)
         if noun is None:
@@ -583,8 +587,10 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         w = t.lower_
         if w in ("when", "where") and (t.head.dep_ == "advcl" or _asked_later(doc, t)):
             continue  # "When Kishida visited Seoul, how much ...": a clause, not the ask
-        if w == "whose":
-            return "owner", False  # "whose interests": a person's, a people's, a country's
+        if w == "whose" and (t.i < 3 or _on_main_clause(t)):
+            # "whose interests": a person's, a people's, a country's; not the "whose" of a
+            # relative clause ("the materials whose exports Japan restricted")
+            return "owner", False
         if w in ("who", "whom"):
             if _describes(doc, t):
                 return "", True
@@ -599,7 +605,7 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         if w == "why" and asks and _asks_significance(t):
             return "significance", False  # "why is that notable", "why does X matter"
         if w == "why" and asks or w == "what" and t.dep_ == "nsubj" \
-                and t.head.lemma_.lower() in _CAUSE_VERBS:
+                and t.head.lemma_.lower() in CAUSE_VERBS:
             return "reason", False  # "why ...", "what prompted ..."
 
         if w == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW:
@@ -650,7 +656,7 @@ def _asks_significance(why: Token) -> bool:
 
 
 # "What prompted/caused/led X to ...": a question for a reason (chosen on the tune split)
-_CAUSE_VERBS = frozenset("prompt cause lead drive trigger spark".split())
+CAUSE_VERBS = frozenset("prompt cause lead drive trigger spark".split())
 _WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
 
 

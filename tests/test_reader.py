@@ -75,6 +75,9 @@ from rag.terms import acronyms, content_terms, key_terms
     ("How did Japan respond to the court ruling?", "reaction"),
     ("What measure did Tokyo take in response to the court ruling?", "reaction"),
     ("What did Japan do in retaliation for the ruling?", "reaction"),
+    ("How did Tokyo hit back after the court ruling?", "reaction"),
+    # "whose" of a relative clause asks nothing
+    ("What are the names of the materials whose exports Japan restricted?", ""),
     ("How much did the export restrictions cost South Korean chipmakers?", "amount"),
     ("How much money did Japan pay?", "amount"),
     # "by how much" asks the size of a change, whatever the verb
@@ -239,6 +242,13 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
     ("reason", "The two Koreas remain technically at war, nearly seven decades on.",
      "Why are the Koreas still at war?", False),
     ("reason", "Cooperation was suspended in 2018.", "Why was cooperation suspended?", False),
+    # an event a change came after, as news gives a cause; not a time it came after
+    ("reason", "Relations soured in 2018, after a Seoul court ordered Japanese firms to pay.",
+     "Why did relations sour?", True),
+    ("reason", "Tensions escalated following an incident in December 2018.",
+     "Why did tensions escalate?", True),
+    ("reason", "Talks resumed after five years.", "Why did talks resume?", False),
+    ("reason", "Talks resumed the following month.", "Why did talks resume?", False),
     # a number inside a name counts nothing
     ("number", "He has invited Yoon to the Group of Seven summit set for later this month.",
      "How many trilateral summits have the three countries held?", False),
@@ -718,6 +728,8 @@ def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
     # a type answers these, or no noun is asked for
     ("When was the ruling?", ("", "")),
     ("What did the WTO rule?", ("", "")),
+    # "as what were the curbs seen": no "what was X" (a misparse of "seen as what")
+    ("As what were Tokyo's curbs on chip-material shipments seen?", ("", "")),
 ])
 def test_the_attribute_a_what_is_question_asks_for(question: str,
                                                    attribute: tuple[str, str]) -> None:
@@ -833,6 +845,19 @@ def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: s
     ("What was the name of the pilot of the patrol plane?",
      "The navy locked its radar on a patrol plane controlled by the Self-Defense Forces.",
      "names the pilot"),
+    # the names of things hang on the thing, not elsewhere in the sentence ("material"
+    # is a person only in a rare sense)
+    ("What are the names of the semiconductor materials Japan restricted?",
+     "Islets known as Takeshima and restrictions on exports of semiconductor materials "
+     "strain ties.", "material's name"),
+    ("What are the names of the semiconductor materials Japan restricted?",
+     "Japan restricted exports of materials such as Fluorinated Polyimide.", ""),
+    # a topic is what a talk is about, however it is named
+    ("Hagiuda met the delegation - what topic did they take up?",
+     "Hagiuda and members of the delegation discussed export controls during their talks.",
+     ""),
+    ("Hagiuda met the delegation - what topic did they take up?",
+     "Hagiuda met members of the delegation at the ministry.", "names a topic"),
 ])
 def test_abstain_when_the_asked_attribute_is_missing(question: str, passage: str,
                                                      reason: str) -> None:
@@ -1822,7 +1847,15 @@ def test_abstain_when_the_office_is_of_a_body_no_sentence_names(question: str, s
      ""),
     ("Which city hosted Yoon in April 2023?",
      "Yoon attended the 12th Security Policy Consultation in Seoul.", "hosted"),
-    # what prompted an event asks why it happened: the event tells it, not the verb
+    # what prompted an event, or led someone to it, asks why it happened: the event
+    # tells it, not the verb of causing
+    ("What led Seoul to scrap the pact in 2019?",
+     "Seoul scrapped the pact in August 2019 amid a trade spat.", ""),
+    ("What led Seoul to scrap the pact in 2019?",
+     "Relations soured in 2019 because of a court ruling.", "why"),
+    # ... but to lead a group is no causing
+    ("Who led Japan's delegation at the talks with China?",
+     "Hayashi met Japan's delegation at the talks with China.", "led"),
     ("What prompted the suspension of security cooperation in 2018?",
      "The security cooperation was suspended in 2018 in the aftermath of a radar dispute.",
      ""),
