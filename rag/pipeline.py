@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
@@ -70,6 +70,9 @@ from rag.index import Index
 from rag.lexicon import lexicon
 from rag.markers import render, strip_markers
 from rag.question import profile, typed_query
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
 from rag.sentences import draft_sentences
@@ -158,7 +161,9 @@ def asked_part(question: str) -> str:
 def _he_named(ask: str, lead: str) -> str:
     """``ask`` with its first "he" or "she" named by the person the statement is about
     ("Hayashi met Yoon's delegation - what did he say ...": Hayashi), when the statement's
-    subject is one person."""
+    subject is one person; its first "they" by the statement's parties: a subject that is
+    several ("Yoon and Kishida met"), or a subject and the people it met or talked with
+    ("Hagiuda met the delegation - what topic did they take up?")."""
     from rag.language import parse
 
     doc = parse(lead)
@@ -166,6 +171,9 @@ def _he_named(ask: str, lead: str) -> str:
     if len(subjects) != 1:
         return ask
     subject = subjects[0]
+    if re.search(r"\bthey\b", ask, re.I):
+        parties = _parties(subject)
+        return re.sub(r"\bthey\b", parties, ask, count=1, flags=re.I) if parties else ask
     # a name, alone, and no place's: "he" names a person, whom the tagger may take for an
     # organisation or a product ("Hayashi" as an ORG)
     if subject.pos_ != "PROPN" or subject.ent_type_ in ("GPE", "NORP", "LOC", "FAC") \
@@ -174,6 +182,31 @@ def _he_named(ask: str, lead: str) -> str:
     parts = [w.i for w in subject.subtree if w.pos_ == "PROPN"]
     name = doc[min(parts): max(parts) + 1].text  # "Lee Jong-sup", hyphen and all
     return re.sub(r"\b(?:he|she)\b", name, ask, count=1, flags=re.I)
+
+
+def _parties(subject: Token) -> str:
+    """Who "they" are after a statement with this subject: the subject, if it is
+    several; else the subject and the people or group its verb takes ("met the
+    delegation", "talked with Park"); "" when the statement names no such pair."""
+    def phrase(t: Token) -> str:
+        return "".join(w.text_with_ws for w in t.subtree).strip()
+
+    if any(c.dep_ == "conj" for c in subject.children) or subject.tag_ in ("NNS", "NNPS"):
+        return phrase(subject)
+    verb = subject.head
+    others = [c for c in verb.children if c.dep_ == "dobj"]
+    others += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj"]
+    lx = lexicon()
+    party = next((o for o in others if o.ent_type_ in ("PERSON", "ORG", "NORP")
+                  or lx is not None and any(s.lexfile in _PARTY_FILES
+                                            for s in lx.synsets(o.lemma_.lower(), "n")[:1])),
+                 None)
+    return f"{phrase(subject)} and {phrase(party)}" if party is not None else ""
+
+
+# noun.group, noun.person: the kinds of noun a "they" may take in with the subject
+_PARTY_FILES = frozenset({14, 18})
 
 
 @dataclass

@@ -374,6 +374,14 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
      "in which country was it to take place?"),
     ("Kishida visited Seoul - on what day did he arrive?", "on what day did Kishida arrive?"),
     ("Yoon met Kishida - in 2023?", "Yoon met Kishida - in 2023?"),  # no question word
+    # "they": the statement's parties, the subject and the people it met
+    ("Japan's trade minister Koichi Hagiuda met the delegation - what topic did they take "
+     "up?", "what topic did Japan's trade minister Koichi Hagiuda and the delegation take "
+     "up?"),
+    ("Yoon and Kishida met in Seoul - what did they agree?",
+     "what did Yoon and Kishida agree?"),
+    ("Japan imposed export curbs - how did they affect chipmakers?",
+     "how did they affect chipmakers?"),
     # no statement before the dash, or no question after it
     ("Who is Shin-wha Lee?", "Who is Shin-wha Lee?"),
     ("What did the two-plus-two talks - held in Seoul - decide?",
