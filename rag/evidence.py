@@ -371,7 +371,12 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "outlet":
         return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
     if kind == "reaction":
-        return bool(_REACTION.search(text))
+        # a word of reacting that only qualifies another noun ("the response
+        # capabilities of the military") tells of no reaction
+        return bool(_REACTION.search(text)) and any(
+            _REACTION.fullmatch(t.text) and t.dep_ not in ("compound", "amod")
+            or t.lower_ == "in" and _REACTION.match(t.doc[t.i:].text)
+            for t in parse(text))
     if kind == "reason":
         # a causal word, a clause of purpose ("went to Tokyo to mend ties"), or an event
         # a change came after ("soured in 2018, after a Seoul court ordered ...")
@@ -817,7 +822,9 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
                     counted=asked.counted, place=asked.place, instance=asked.instance_of):
-        return 0
+        # the people of the event, described rather than named, as ranking counts them
+        return int(kind == "person" and _by_description(question)
+                   and _event_party(text, asked.events, q_keys, WEIGHTS))
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
     if kind == "number":
@@ -911,6 +918,8 @@ def coverage_gap(question: str, passages: list[Passage],
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
     wanted -= group_sizes(question)
+    if _pronoun_one(question):
+        wanted.discard(key("one"))
     seen: set[str] = set()
     countries: set[str] = set()
     whole = {p.doc_id: article_text(p.doc_id) for p in passages} if article_text else {}
@@ -922,6 +931,18 @@ def coverage_gap(question: str, passages: list[Passage],
     # a country named another way ("Washington" for a passage's "U.S.") is no gap
     gap = {w for w in wanted if w not in seen and country_code(w) not in countries - {""}}
     return gap - _regions_named(question, gap, passages)
+
+
+def _pronoun_one(question: str) -> bool:
+    """Does the question use "one" for a thing it has named, not as a number ("before
+    the April 2023 one", "which one of the ministers", "the first one")? The tagger calls
+    it a number either way; it stands where a noun would, after a modifier, with no
+    noun after it."""
+    doc = parse(question)
+    return any(t.lower_ == "one" and t.i > 0
+               and doc[t.i - 1].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN")
+               and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ in ("PUNCT", "ADP", "CCONJ"))
+               for t in doc)
 
 
 _PLACE_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
@@ -1002,6 +1023,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                       if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
     agents = event_agents(question, events)
     calendar = bool(_CALENDAR.search(question))
+    described = _by_description(question)
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
     q_keys = key_terms(query)
@@ -1040,7 +1062,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
             typed = before is not None
         if not typed and kind == "person":
             before = spoken_by(sent, passage, q_keys, earlier=before_passage)
-            typed = before is not None
+            typed = before is not None or (described and _event_party(sent.text, events,
+                                                                      q_keys, weights))
         nothing_new = not (ts - content_terms(query))
         score = (weights.semantic * sim + weights.lexical * lexical + weights.type * typed
                  - weights.nothing_new * nothing_new)
@@ -1048,6 +1071,41 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                              lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _by_description(question: str) -> bool:
+    """May a description answer the person question ("whom did the delegation ask":
+    senior officials of a group)? Those asked for as the object of an act, with no
+    office named; "who" and "which minister" ask for someone named."""
+    return profile(question).kind == "person" and not profile(question).title and bool(
+        re.search(r"\bwhom\b", question, re.I))
+
+
+def _event_party(text: str, events: tuple[str, ...], question_keys: set[str],
+                 weights: Weights) -> bool:
+    """Does ``text`` give the people who take part in the question's event by a
+    description, where it names no one ("requested senior officials from the
+    legislators' group to attend" for "whom did the delegation ask to come")? A people
+    or group noun the question does not use, as a subject or object of a verb that tells
+    of the event."""
+    if not events:
+        return False
+    lx = lexicon()
+    for t in parse(text):
+        if t.pos_ != "VERB" or not tells_of(t, events, weights.event_links,
+                                            senses=weights.event_senses):
+            continue
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and c.pos_ == "NOUN" \
+                    and key(c.lemma_) not in question_keys and lx is not None \
+                    and any(s.lexfile in _PARTY_FILES for s in lx.synsets(c.lemma_.lower(),
+                                                                          "n")[:1]):
+                return True
+    return False
+
+
+# noun.group, noun.person: nouns for people taking part ("officials", "a delegation")
+_PARTY_FILES = frozenset({14, 18})
 
 
 def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passage]],
@@ -1554,8 +1612,17 @@ def _sayer(verb: Token, r: Ranked,
     if not before:
         return ""
     prior = parse(before[0].text)
-    return _spelled(w for c in prior if c.dep_ in ("nsubj", "nsubjpass")
-                    and c.head.dep_ == "ROOT" for w in c.subtree)
+    subjects = [c for c in prior if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj.lower_ in ("he", "she"):
+        # one person: the first named subject, though the parser may make another
+        # clause the root ("Lee was quoted as telling reporters that ..., they were able
+        # to chat")
+        one = [c for c in subjects if c.pos_ == "PROPN" or c.tag_ == "NN"]
+        main = [c for c in one if c.head.dep_ == "ROOT"]
+        subjects = (main or one)[:1]
+    else:
+        subjects = [c for c in subjects if c.head.dep_ == "ROOT"]
+    return _spelled(w for c in subjects for w in c.subtree)
 
 
 def _spelled(tokens: Iterable[Token]) -> str:

@@ -288,6 +288,11 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "Why did the talks matter?", False),  # a cause is not a significance
     ("significance", "Yoon will attend the summit in Spain later this month.",
      "Why is that notable?", False),
+    # a word of reacting that only qualifies another noun tells of no reaction
+    ("reaction", "Yoon aims to reinforce the response capabilities of the military.",
+     "How did North Korea react to the summit?", False),
+    ("reaction", "Pyongyang responded by firing a missile.",
+     "How did North Korea react to the summit?", True),
 ])
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
@@ -699,6 +704,13 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
     # another person speaks, or nobody does
     ("What did Nobuo Kishi say to Lee?", "Lee was quoted by Yonhap.",
      "He told Kishi that he wants relations to improve.", "Nobuo Kishi saying"),
+    # "he" is the named one, though the parser makes another clause the root
+    ("What did Lee tell Kishi?",
+     "Lee was quoted by Yonhap News Agency and other sources as telling reporters that "
+     "while he did not hold talks with Kishi during the forum, the Shangri-La Dialogue was "
+     "known as the Shangri-La Dialogue, they were able to chat informally on three "
+     "occasions.",
+     "He told Kishi that he wants relations to improve.", ""),
     ("What did the US defense secretary say at the forum?", "",
      "Lee and his Japanese and US counterparts met on Saturday, agreeing to cooperate.",
      "a secretary saying"),
@@ -1263,6 +1275,11 @@ def test_an_event_worded_otherwise(event: str, sentence: str, word: str, same: b
      "The summit between the two U.S. allies in Seoul.", set()),
     ("How does the report describe Seoul in relation to Moscow?",
      "The summit between the two U.S. allies in Seoul.", {"moscow"}),
+    # "one" for a thing the question has named is no number
+    ("How many talks were held before the April 2023 one?",
+     "They held 11 security talks in April 2023.", set()),
+    ("How many talks were held in one year?", "They held 11 security talks in 2023.",
+     {"1"}),
 ])
 def test_coverage_gap_knows_acronyms_and_compounds(question: str, passage_text: str,
                                                    gap: set[str]) -> None:
@@ -2087,6 +2104,14 @@ def test_the_sentences_before_a_passage_are_fetched_once_per_passage() -> None:
      "Chung Jin-suk talks with the Minister of Foreign Affairs Yoshimasa Hayashi.", 1),
     ("Whom did Yoshimasa Hayashi say he expected to exercise leadership?",
      "Hayashi said he expects Yoon Suk-yeol to exercise leadership.", 1),
+    # "whom" of an act may be answered by the people it was done to, described; "who"
+    # and an office ask for a name
+    ("Whom did the delegation ask to come to the inauguration?",
+     "The delegation requested senior officials from the group to attend it.", 1),
+    ("Who did the delegation ask to come to the inauguration?",
+     "The delegation requested senior officials from the group to attend it.", 0),
+    ("Whom did the delegation ask to come to the inauguration?",
+     "The delegation met senior officials from the group.", 0),
 ])
 def test_a_person_is_a_precise_answer_beside_a_name_of_the_question(question, text,
                                                                     strength):
