@@ -1889,7 +1889,9 @@ def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
     # "Had Kishida decided to go?": that he is still considering it is the answer
     lx = lexicon()
     decision = lx is not None and lx.distance(act, "v", "decide", "v", limit=1) is not None
-    if verbs and all(_unsettled(v) for v in verbs) and not decision:
+    # "Will Kishida push for talks?": a plan answers what is still to come
+    if verbs and all(_unsettled(v) for v in verbs) and not decision \
+            and not profile(question).future:
         return f"the articles say only what {actor} planned or considered, not whether it happened"
     return ""
 

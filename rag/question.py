@@ -385,8 +385,12 @@ def _occasion(doc: Doc) -> tuple[str, ...]:
     if not (root.tag_ in ("VBD", "VBN") or aux & {"did", "was", "were", "had"}) \
             or aux & {"will", "would", "shall"}:
         return ()
-    if str(root.lemma_).lower() in _PUT_AHEAD:
-        return ()  # "which summit was Yoon expected to attend": one still ahead then
+    if str(root.lemma_).lower() in _PUT_AHEAD or any(
+            c.dep_ in ("acomp", "xcomp") and str(c.lemma_).lower() in _PUT_AHEAD
+            for c in root.children):
+        # "which summit was Yoon expected to attend", "... was Yoon due to attend": one
+        # still ahead then
+        return ()
     lx = lexicon()
     out = []
     # "decided at the summit", or the summit as the one that decided ("what did the

@@ -580,6 +580,7 @@ def test_a_report_cannot_tell_what_happened_after_it(date: str, times: tuple[str
     ("What do they plan to discuss at the summit?", ()),
     # the question puts the occasion ahead of its time itself
     ("Which alliance's summit in Spain was Yoon expected to attend?", ()),
+    ("Which organisation's summit was Yoon due to attend in Spain?", ()),
     ("What had they planned to discuss at the summit?", ()),
     ("What was Yoon reportedly told at the summit?", ("summit",)),  # a report hedge
     ("Who was arrested at the airport?", ()),
@@ -1763,6 +1764,11 @@ def test_the_act_a_yes_no_question_asks_about(question: str, act: tuple[str, str
     # a promise tells of promising, not of the act promised
     ("Did Kishi attend the summit?", "Kishi said he would strive to meet Yoon.",
      "whether Kishi"),
+    # what is still to come is answered by a plan; what happened is not
+    ("Will Kishida attend the NATO summit?",
+     "Sources said Kishida is considering attending the summit.", ""),
+    ("Did Kishida attend the NATO summit?",
+     "Sources said Kishida is considering attending the summit.", "planned"),
 ])
 def test_abstain_when_a_yes_no_question_asks_what_no_one_says_happened(
         question: str, sentence: str, reason: str) -> None:
