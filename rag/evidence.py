@@ -1605,6 +1605,13 @@ def _sayer(verb: Token, r: Ranked,
         # "Defense Minister Nobuo Kishi, who said": the noun the clause is about
         return _spelled(w for w in t.head.subtree if w.i <= t.head.i)
     if subj.pos_ != "PRON":
+        # an act or event does not speak ("Kishida's bilateral visit ... returns the
+        # trip": "return" says something only in a rare sense), though a statement or a
+        # report does
+        lx = lexicon()
+        if subj.pos_ == "NOUN" and lx is not None and any(
+                s.lexfile in _NO_SPEAKER_FILES for s in lx.synsets(subj.lemma_.lower(), "n")[:1]):
+            return ""
         return _spelled(subj.subtree)
     sentences = r.passage.sentences
     at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
@@ -1623,6 +1630,12 @@ def _sayer(verb: Token, r: Ranked,
     else:
         subjects = [c for c in subjects if c.head.dep_ == "ROOT"]
     return _spelled(w for c in subjects for w in c.subtree)
+
+
+# WordNet's noun.act, noun.event, noun.phenomenon, noun.possession, noun.process and
+# noun.state: what happens or is had, never who speaks (noun.communication speaks: "the
+# statement said")
+_NO_SPEAKER_FILES = frozenset({4, 11, 19, 21, 22, 26})
 
 
 def _spelled(tokens: Iterable[Token]) -> str:

@@ -155,7 +155,15 @@ def asked_part(question: str) -> str:
     what is asked and which words a sentence must share; the statement, like an earlier
     question, only steers the search. The question itself when it has no such lead."""
     m = _LEAD.match(question)
-    return _he_named(m.group("ask"), m.group("lead")) if m else question
+    if m is None:
+        return question
+    from rag.language import parse
+
+    # "Japan placed new restrictions - to which country?": a question part with no verb
+    # of its own asks about the statement, which it leaves out
+    if not any(t.pos_ in ("VERB", "AUX") for t in parse(m.group("ask"))):
+        return question
+    return _he_named(m.group("ask"), m.group("lead"))
 
 
 def _he_named(ask: str, lead: str) -> str:

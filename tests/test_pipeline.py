@@ -374,6 +374,9 @@ def test_the_previous_answer_comes_from_either_history_shape(history, expected):
      "in which country was it to take place?"),
     ("Kishida visited Seoul - on what day did he arrive?", "on what day did Kishida arrive?"),
     ("Yoon met Kishida - in 2023?", "Yoon met Kishida - in 2023?"),  # no question word
+    # a question part with no verb asks about the statement it leaves out
+    ("Japan placed new restrictions on exports - to which country?",
+     "Japan placed new restrictions on exports - to which country?"),
     # "they": the statement's parties, the subject and the people it met
     ("Japan's trade minister Koichi Hagiuda met the delegation - what topic did they take "
      "up?", "what topic did Japan's trade minister Koichi Hagiuda and the delegation take "

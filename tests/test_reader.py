@@ -717,6 +717,10 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "a secretary saying"),
     ("What did Kishida say about the comfort women?", "",
      "Kishida's visit, the first in 12 years, returns the trip Yoon made.", "Kishida"),
+    # a visit does not speak, though "return" is a verb of answering in a rare sense
+    ("What did Kishida say during his visit to Seoul?", "",
+     "Kishida's bilateral visit, the first in 12 years, returns the trip Yoon made.",
+     "Kishida saying"),
     ("What did Japan's foreign ministry say about the pact?", "",
      "Seoul and Japan also announced the normalization of the pact.", "a ministry saying"),
     ("What did Japan's foreign ministry say about the pact?", "",
