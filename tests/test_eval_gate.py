@@ -82,7 +82,10 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # 0.875 / 0.750 as of that session; probe24 to probe26 (written in the sixth session,
 # each committed before its first run) at 1.000 / 0.600, 0.929 / 0.833 and 0.900 / 0.900
 # after it; probe27 to probe29 (written in the seventh session, the same way) at 1.000 /
-# 0.800, 0.800 / 1.000 and 1.000 / 0.727 after it.
+# 0.800, 0.800 / 1.000 and 1.000 / 0.727 after it (probe28 at 1.000 / 1.000 since the
+# eighth); probe30 to probe35 (written in the eighth session, the same way) at 0.929 /
+# 1.000, 0.857 / 1.000, 0.857 / 0.833, 0.857 / 0.500, 1.000 / 0.833 and 0.857 / 1.000
+# after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -96,8 +99,14 @@ EVIDENCE_GATES = {
     "evals/probe25.jsonl": ("0.9", "0.8"),
     "evals/probe26.jsonl": ("0.85", "0.85"),
     "evals/probe27.jsonl": ("0.9", "0.75"),
-    "evals/probe28.jsonl": ("0.75", "0.9"),
+    "evals/probe28.jsonl": ("0.9", "0.9"),
     "evals/probe29.jsonl": ("0.9", "0.7"),
+    "evals/probe30.jsonl": ("0.9", "0.9"),
+    "evals/probe31.jsonl": ("0.8", "0.9"),
+    "evals/probe32.jsonl": ("0.8", "0.8"),
+    "evals/probe33.jsonl": ("0.8", "0.5"),
+    "evals/probe34.jsonl": ("0.9", "0.8"),
+    "evals/probe35.jsonl": ("0.8", "0.9"),
 }
 
 
