@@ -41,7 +41,14 @@ from rag.dates import (
     placed_years,
 )
 from rag.language import parse
-from rag.lexicon import AGENT_FILES, EVENT_FILES, OCCASION_FILES, SPACY_POS, lexicon
+from rag.lexicon import (
+    AGENT_FILES,
+    EVENT_FILES,
+    OCCASION_FILES,
+    PEOPLE_FILES,
+    SPACY_POS,
+    lexicon,
+)
 from rag.question import (
     CAUSE_VERBS,
     DURATION_UNITS,
@@ -648,7 +655,7 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
         if name and _same_name(name, {t.lower_ for t in span if t.pos_ == "PROPN"}):
             return True
         # a synonym, or a kind of what the question names ("a professor" is the
-        # academic the question credits; "a spokesman" an official)
+        # academic the question credits; "an ambassador" a diplomat)
         if all(w.lower() in lemmas or lx is not None and any(
                 lx.distance(w.lower(), "n", m, "n", limit=0) is not None
                 or lx.kind_of(m, w.lower(), "n", limit=1) for m in lemmas)
@@ -813,7 +820,8 @@ _MONTH_ALT = "|".join(m.title() for m in MONTHS)
 _PRECISE_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH_ALT})|(?:{_MONTH_ALT}),? \d{{1,4}})\b")
 
 
-def type_strength(kind: str, text: str, question: str, context: str = "") -> int:
+def type_strength(kind: str, text: str, question: str, context: str = "",
+                  weights: Weights = WEIGHTS) -> int:
     """How precisely ``text`` carries what is asked: 2 for a month with its day or year
     ("May 10", "November 2019", not "in May"), or a number next to a word of the
     question ("18 missile tests", not "three occasions"); 1 for the bare type; 0
@@ -824,7 +832,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "") -> int
                     counted=asked.counted, place=asked.place, instance=asked.instance_of):
         # the people of the event, described rather than named, as ranking counts them
         return int(kind == "person" and _by_description(question)
-                   and _event_party(text, asked.events, q_keys, WEIGHTS))
+                   and _event_party(text, asked.events, q_keys, weights))
     if kind == "date":
         return 2 if _PRECISE_DATE.search(text) else 1
     if kind == "number":
@@ -1098,14 +1106,11 @@ def _event_party(text: str, events: tuple[str, ...], question_keys: set[str],
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and c.pos_ == "NOUN" \
                     and key(c.lemma_) not in question_keys and lx is not None \
-                    and any(s.lexfile in _PARTY_FILES for s in lx.synsets(c.lemma_.lower(),
+                    and any(s.lexfile in PEOPLE_FILES for s in lx.synsets(c.lemma_.lower(),
                                                                           "n")[:1]):
                 return True
     return False
 
-
-# noun.group, noun.person: nouns for people taking part ("officials", "a delegation")
-_PARTY_FILES = frozenset({14, 18})
 
 
 def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passage]],
@@ -1362,14 +1367,15 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     if kind:
         # a sentence that carries what is asked more precisely wins over a better-
         # scoring one that carries it loosely or not at all, if it is close enough
-        strength = type_strength(kind, primary.sentence.text, question, primary.passage.text) \
+        strength = type_strength(kind, primary.sentence.text, question, primary.passage.text,
+                                 weights) \
             or int(primary.antecedent is not None)
         ratio = weights.type_fallback_ratio if strength == 0 else weights.precise_fallback_ratio
         for r in ranked:
             if r.score < ratio * primary.score:
                 break
             # ... and it must still be about the question, not merely carry the type
-            better = type_strength(kind, r.sentence.text, question, r.passage.text)
+            better = type_strength(kind, r.sentence.text, question, r.passage.text, weights)
             if better > strength and r.lexical >= weights.fallback_lexical * primary.lexical:
                 primary, strength = r, better
                 break
@@ -1632,10 +1638,9 @@ def _sayer(verb: Token, r: Ranked,
     return _spelled(w for c in subjects for w in c.subtree)
 
 
-# WordNet's noun.act, noun.event, noun.phenomenon, noun.possession, noun.process and
-# noun.state: what happens or is had, never who speaks (noun.communication speaks: "the
-# statement said")
-_NO_SPEAKER_FILES = frozenset({4, 11, 19, 21, 22, 26})
+# What happens or is had never speaks: the event files but noun.cognition and
+# noun.communication ("the statement said", "the analysis found")
+_NO_SPEAKER_FILES = EVENT_FILES - {9, 10}
 
 
 def _spelled(tokens: Iterable[Token]) -> str:

@@ -44,6 +44,8 @@ EVENT_FILES = frozenset({4, 9, 10, 11, 19, 21, 22, 26})
 OCCASION_FILES = frozenset({4, 10, 11})
 # noun.person: the one who does an act, derived from its verb ("leader", "successor")
 AGENT_FILES = frozenset({18})
+# noun.group, noun.person: nouns for people taking part ("officials", "a delegation")
+PEOPLE_FILES = frozenset({14, 18})
 
 
 @dataclass(frozen=True)

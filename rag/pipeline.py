@@ -67,18 +67,18 @@ from rag.evidence import (
 )
 from rag.generate import Generator, build_messages
 from rag.index import Index
-from rag.lexicon import lexicon
+from rag.lexicon import PEOPLE_FILES, lexicon
 from rag.markers import render, strip_markers
 from rag.question import profile, typed_query
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 from rag.results import Answer, Draft, Passage
 from rag.retrieve import Retriever
 from rag.sentences import draft_sentences
 from rag.settings import Settings, get_settings
 from rag.terms import content_terms, key_terms, words
 from rag.vectors import SentenceVectors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -207,14 +207,11 @@ def _parties(subject: Token) -> str:
                for g in c.children if g.dep_ == "pobj"]
     lx = lexicon()
     party = next((o for o in others if o.ent_type_ in ("PERSON", "ORG", "NORP")
-                  or lx is not None and any(s.lexfile in _PARTY_FILES
+                  or lx is not None and any(s.lexfile in PEOPLE_FILES
                                             for s in lx.synsets(o.lemma_.lower(), "n")[:1])),
                  None)
     return f"{phrase(subject)} and {phrase(party)}" if party is not None else ""
 
-
-# noun.group, noun.person: the kinds of noun a "they" may take in with the subject
-_PARTY_FILES = frozenset({14, 18})
 
 
 @dataclass
@@ -505,12 +502,14 @@ class Pipeline:
         # as precise as what the reader would quote: "11 security talks", not "the two";
         # for other types the reader's second level is about context (the question's
         # own names beside the answer), which a claim need not repeat
-        best_strength = max([type_strength(kind, r.sentence.text, question, r.passage.text)
+        best_strength = max([type_strength(kind, r.sentence.text, question, r.passage.text,
+                                           self.weights)
                              for r in chosen] or [1]) if kind else 0
         need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
         # an office the question names may be given by the sentences the claims cite
         quoted = " ".join(s.text for c in kept for s in c.support)
-        typed = not kind or type_strength(kind, text, question, f"{text} {quoted}") >= need
+        typed = not kind or type_strength(kind, text, question, f"{text} {quoted}",
+                                          self.weights) >= need
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
