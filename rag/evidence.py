@@ -315,7 +315,8 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
 def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
              counted: tuple[str, ...] = (), place: str = "",
-             people: frozenset[str] = frozenset(), instance: str = "") -> bool:
+             people: frozenset[str] = frozenset(), instance: str = "",
+             events: tuple[str, ...] = ()) -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
@@ -323,7 +324,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     must count ("five-day", "12 years"); ``place``: the kind of place asked for;
     ``people``: parts of names the evidence gives people, which are no place;
     ``instance``: the noun of "which ministries", which names one where the parser finds
-    no organisation ("the Defense and Foreign ministries")."""
+    no organisation ("the Defense and Foreign ministries"); ``events``: the question's
+    events, on which a degree asked for must bear ("wants to make ties better")."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -397,6 +399,14 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return _new_entity(text, _OWNER_LABELS, question_keys) or any(
             (t.ent_type_ == "NORP" or t.dep_ == "poss" and country_of(t))
             and not key_terms(t.text) & question_keys for t in parse(text))
+    if kind == "degree":
+        # how far a change goes: a comparison ("better than ever", "the lowest level in
+        # years") or an adverb of degree ("deteriorated sharply")
+        return any((t.tag_ in _COMPARING or t.dep_ == "advmod" and t.lower_ in _DEGREE)
+                   and (not events or any(tells_of(a, events, WEIGHTS.event_links,
+                                                   senses=WEIGHTS.event_senses)
+                                          for a in t.ancestors))
+                   for t in parse(text))
     if kind == "significance":
         # what makes a thing notable, not what caused it: it is the first, the only or
         # the most of its kind ("a first for a South Korean leader", "the largest
@@ -411,6 +421,12 @@ _SHARE = re.compile(r"\d\s*%|\b(?:per ?cent|half|a third|two-thirds|a quarter|th
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                     r"|\b(?:noon|midnight)\b", re.I)
 _OWNER_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+# comparative and superlative adjectives and adverbs
+_COMPARING = frozenset({"JJR", "JJS", "RBR", "RBS"})
+# Adverbs that say how far something goes (general English)
+_DEGREE = frozenset("""sharply drastically greatly significantly substantially considerably
+    dramatically vastly markedly slightly somewhat fully completely partly partially
+    largely hugely enormously deeply""".split())
 # Words that single a thing out as the first or only one of its kind.
 _DISTINCTION = frozenset({"first", "only", "unprecedented"})
 
@@ -829,7 +845,8 @@ def type_strength(kind: str, text: str, question: str, context: str = "",
     q_keys = key_terms(question)
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
-                    counted=asked.counted, place=asked.place, instance=asked.instance_of):
+                    counted=asked.counted, place=asked.place, instance=asked.instance_of,
+                    events=asked.events):
         # the people of the event, described rather than named, as ranking counts them
         return int(kind == "person" and _by_description(question)
                    and _event_party(text, asked.events, q_keys, weights))
@@ -1056,7 +1073,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
-                          people=people, instance=instance) or (
+                          people=people, instance=instance, events=events) or (
                 reported and names_a_source(sent.text, q_keys))
         if typed and owned:  # "which region's environment": where the environment is named
             typed = any(_near(owned, t, 1) or members and _a_person(t) for t in parse(sent.text))

@@ -614,7 +614,7 @@ def _kind(doc: Doc) -> tuple[str, bool]:
 
         if w == "how" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _HOW:
             if doc[t.i + 1].lower_ == "much" and not _asks_amount(doc, doc[t.i + 1]):
-                return "", False  # "how much did Yoon want to improve ties": a degree
+                return "degree", False  # "how much did Yoon want to improve ties"
             return _HOW[doc[t.i + 1].lower_], False
         if w in ("which", "what"):
             if _asks_kind(t):

@@ -83,7 +83,10 @@ from rag.terms import acronyms, content_terms, key_terms
     # "by how much" asks the size of a change, whatever the verb
     ("By how much did North Korea expand its nuclear arsenal in 2022?", "amount"),
     # a "when" clause is not the question word; "how much" of a wish is a degree
-    ("When Kishida visited Seoul, how much did Yoon say he wanted to improve ties?", ""),
+    ("When Kishida visited Seoul, how much did Yoon say he wanted to improve ties?",
+     "degree"),
+    ("How much did relations deteriorate?", "degree"),
+    ("How much did chip exports fall?", "amount"),  # a verb of quantities
     ("When Kishida visited Seoul, who did he meet?", "person"),
     ("Who is Shin-wha Lee?", ""),  # a hyphenated given name is still one name
     # the first thing asked decides: a meeting, with a party that need not be a person
@@ -134,6 +137,24 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
                                            ) -> None:
     p = profile(question)
     assert (p.publication, p.origin) == (publication, origin)
+
+
+_DEGREE_Q = "How much did Yoon say he wants to improve ties with Japan?"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said he wants to make ties better than ever.", True),  # a comparison
+    ("Ties have improved sharply since May.", True),  # an adverb of degree
+    ("Ties have improved since May.", False),  # how far, not said
+    # a comparison that bears on no word of the question's events
+    ("He sympathized with Yoon, who is focused on a better relationship with Japan.", False),
+    ("Relations were at their lowest level in years.", False),  # nor does this
+])
+def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
+                                                                       expected: bool) -> None:
+    asked = profile(_DEGREE_Q)
+    assert asked.kind == "degree"
+    assert has_type("degree", text, key_terms(_DEGREE_Q), events=asked.events) is expected
 
 
 @pytest.mark.parametrize(("kind", "text", "question", "expected"), [
@@ -293,6 +314,10 @@ def test_questions_about_the_report_itself(question: str, publication: bool, ori
      "How did North Korea react to the summit?", False),
     ("reaction", "Pyongyang responded by firing a missile.",
      "How did North Korea react to the summit?", True),
+    # with no event given, any comparison or adverb of degree says how far
+    ("degree", "Relations were at their lowest level in years.", "How much did ties sour?",
+     True),
+    ("degree", "Relations soured in 2018.", "How much did ties sour?", False),
 ])
 def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: str,
                                                expected: bool) -> None:
