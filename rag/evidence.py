@@ -1485,11 +1485,18 @@ def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
     return out
 
 
+# Types the reader ranks by but does not abstain for: a degree has more wordings than
+# comparisons and adverbs of degree ("the best ever", "to a new level"), so a sentence
+# without one may still answer, as a server LLM that reads it may show (tune m043 with
+# the faithful script, 2026-11-27)
+_RANKING_ONLY = frozenset({"degree"})
+
+
 def untyped_answer(question: str, chosen: list[Ranked]) -> str:
     """Why the chosen evidence does not answer a question that asks for a type ("no
     passage about it gives a date"), or "" when it does or nothing is asked for."""
     kind = question_type(question)
-    if not kind or not chosen or any(r.has_type for r in chosen) \
+    if not kind or kind in _RANKING_ONLY or not chosen or any(r.has_type for r in chosen) \
             or (profile(question).publication and from_header(question, chosen[0])):
         return ""
     if profile(question).counted == DURATION_UNITS:
