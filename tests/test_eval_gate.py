@@ -85,7 +85,9 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # 0.800, 0.800 / 1.000 and 1.000 / 0.727 after it (probe28 at 1.000 / 1.000 since the
 # eighth); probe30 to probe35 (written in the eighth session, the same way) at 0.929 /
 # 1.000, 0.857 / 1.000, 0.857 / 0.833, 0.857 / 0.500, 1.000 / 0.833 and 0.857 / 1.000
-# after it.
+# after it (probe35 at 0.929 / 1.000 since the ninth); probe36 and probe37 (written in the
+# ninth session in the check part's mix of kinds, the same way) at 0.786 / 1.000 and
+# 0.857 / 1.000 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -106,7 +108,9 @@ EVIDENCE_GATES = {
     "evals/probe32.jsonl": ("0.8", "0.8"),
     "evals/probe33.jsonl": ("0.8", "0.5"),
     "evals/probe34.jsonl": ("0.9", "0.8"),
-    "evals/probe35.jsonl": ("0.8", "0.9"),
+    "evals/probe35.jsonl": ("0.9", "0.9"),
+    "evals/probe36.jsonl": ("0.75", "0.9"),
+    "evals/probe37.jsonl": ("0.8", "0.9"),
 }
 
 
