@@ -316,7 +316,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
              counted: tuple[str, ...] = (), place: str = "",
              people: frozenset[str] = frozenset(), instance: str = "",
-             events: tuple[str, ...] = ()) -> bool:
+             events: tuple[str, ...] = (), weights: Weights = WEIGHTS) -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
@@ -325,7 +325,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     ``people``: parts of names the evidence gives people, which are no place;
     ``instance``: the noun of "which ministries", which names one where the parser finds
     no organisation ("the Defense and Foreign ministries"); ``events``: the question's
-    events, on which a degree asked for must bear ("wants to make ties better")."""
+    events, on which a degree asked for must bear ("wants to make ties better"), a word
+    for one within ``weights``' event links."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -403,8 +404,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         # how far a change goes: a comparison ("better than ever", "the lowest level in
         # years") or an adverb of degree ("deteriorated sharply")
         return any((t.tag_ in _COMPARING or t.dep_ == "advmod" and t.lower_ in _DEGREE)
-                   and (not events or any(tells_of(a, events, WEIGHTS.event_links,
-                                                   senses=WEIGHTS.event_senses)
+                   and (not events or any(tells_of(a, events, weights.event_links,
+                                                   senses=weights.event_senses)
                                           for a in t.ancestors))
                    for t in parse(text))
     if kind == "significance":
@@ -846,7 +847,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "",
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
                     counted=asked.counted, place=asked.place, instance=asked.instance_of,
-                    events=asked.events):
+                    events=asked.events, weights=weights):
         # the people of the event, described rather than named, as ranking counts them
         return int(kind == "person" and _by_description(question)
                    and _event_party(text, asked.events, q_keys, weights))
@@ -1073,7 +1074,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
-                          people=people, instance=instance, events=events) or (
+                          people=people, instance=instance, events=events,
+                          weights=weights) or (
                 reported and names_a_source(sent.text, q_keys))
         if typed and owned:  # "which region's environment": where the environment is named
             typed = any(_near(owned, t, 1) or members and _a_person(t) for t in parse(sent.text))
