@@ -220,7 +220,8 @@ def _parts(tok: Token) -> list[str]:
     return [p for p in re.split(r"[-–/]", tok.text) if p and re.search(r"\w", p)]
 
 
-def _keys(tok: Token) -> set[str]:
+def word_keys(tok: Token) -> set[str]:
+    """The forms a token matches by: its text and lemma, and its parts when hyphenated."""
     out = {key(tok.text), key(tok.lemma_)}
     parts = _parts(tok)
     if len(parts) > 1:
@@ -538,7 +539,7 @@ class Aligner:
             if text:
                 extra |= {k for t in parse(text) if _is_entity(t) or t.like_num
                           or t.lower_ in MONTH_NAMES or t.lower_ in WEEKDAYS
-                          for k in _keys(t)}
+                          for k in word_keys(t)}
         names = _article_names(unit.article) if unit.article else ArticleNames()
         missing: list[str] = []
         paraphrases: list[tuple[str, str]] = []
@@ -551,7 +552,7 @@ class Aligner:
         for tok in content_tokens(doc):
             if tok.i in covered:
                 continue
-            ks = _keys(tok)
+            ks = word_keys(tok)
             hits = [s for k in ks for s in src_keys.get(k, [])]
             if tok.i in supports and not hits:
                 continue  # judged by its event noun, below
@@ -594,7 +595,7 @@ class Aligner:
             return Verdict(False, _missing_reason(missing), tuple(missing))
         for tok in doc:  # reporting verbs carry no claim, but their roles still count
             if tok.pos_ == "VERB" and tok.i not in aligned:
-                same = [s for k in _keys(tok) for s in src_keys.get(k, []) if s.pos_ == "VERB"]
+                same = [s for k in word_keys(tok) for s in src_keys.get(k, []) if s.pos_ == "VERB"]
                 if same:
                     aligned[tok.i] = same
         loose: list[str] = []
@@ -679,7 +680,7 @@ class Aligner:
         """"Park Jin" for a quote that says "Park": the article gives the full name."""
         if not _is_entity(tok):
             return False
-        span = {k for t in _entity_span(tok) for k in _keys(t)}
+        span = {k for t in _entity_span(tok) for k in word_keys(t)}
         for full in names.full:
             if span <= full and any(k in src_keys for k in span):
                 return True
@@ -695,7 +696,7 @@ class Aligner:
             if person is None or person.ent_type_ != "PERSON":
                 return False
         who = key(person.text)
-        return bool(_keys(tok) & names.titles.get(who, set()))
+        return bool(word_keys(tok) & names.titles.get(who, set()))
 
     def _paraphrase(self, common: list[Token], src_tokens: list[Token],
                     aligned: dict[int, list[Token]],
@@ -1034,7 +1035,7 @@ def _agree(a: set[str], b: set[str]) -> bool:
 
 def _span_keys(tok: Token) -> set[str]:
     span = _entity_span(tok)
-    out = {k for t in span for k in _keys(t)}
+    out = {k for t in span for k in word_keys(t)}
     out |= {f"@{c}" for t in span for c in [country_of(t)] if c}  # Pyongyang = North Korea
     if tok.pos_ == "PROPN" and _acronym(_name_tokens(tok)):
         out.add("#" + _acronym(_name_tokens(tok)))  # "World Trade Organization" is "WTO"
@@ -1078,7 +1079,7 @@ def _hedge_word(tok: Token) -> str:
 def _key_index(tokens: Iterable[Token]) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     for t in tokens:
-        for k in _keys(t) | _implied_keys(t):
+        for k in word_keys(t) | _implied_keys(t):
             out.setdefault(k, []).append(t)
     return out
 
@@ -1221,13 +1222,13 @@ def _article_names(article: str) -> ArticleNames:
             if ent.label_ != "PERSON":
                 continue
             toks = [t for t in ent if re.search(r"\w", t.text)]
-            full = frozenset(k for t in toks for k in _keys(t))
+            full = frozenset(k for t in toks for k in word_keys(t))
             if len(toks) > 1:
                 out.full.add(full)
             window = doc[max(0, ent.start - 5): ent.start]
             after = doc[ent.end: ent.end + 8]
             words = {k for t in list(window) + list(after) if not t.is_stop
-                     and re.search(r"\w", t.text) for k in _keys(t)}
+                     and re.search(r"\w", t.text) for k in word_keys(t)}
             for t in toks:
                 out.titles.setdefault(key(t.text), set()).update(words)
     return out

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rag.align import Aligner, Tuning, Unit
+from rag.align import Aligner, Tuning, Unit, content_tokens, word_keys
 from rag.corpus import Sentence
 from rag.dates import date_words
 from rag.language import parse
@@ -67,6 +67,11 @@ def resolve_opening(claim: str, question: str) -> str:
         return ""
     name = f"{person}'s" if m[2].lower() in ("his", "her") else person
     return m[1] + name + claim[m.end():]
+
+
+def _word_keys(text: str) -> set[str]:
+    """The claim-comparable forms of ``text``'s content words."""
+    return {k for t in content_tokens(parse(text)) for k in word_keys(t)}
 
 
 def parse_claims(text: str) -> list[tuple[str, tuple[int, ...]]]:
@@ -121,7 +126,8 @@ class CitationChecker:
         # closest quotes first; a unit below the sentence floor cannot support the claim,
         # so only its similarity is reported
         order = sorted(range(len(units)), key=lambda k: -float(sims[k]))
-        best_reason = ""
+        best_reason, most = "", -1
+        mine = _word_keys(claim)
         for k in order:
             (sents, used), sim = units[k], float(sims[k])
             if sim < self.tuning.sentence_similarity:
@@ -131,10 +137,17 @@ class CitationChecker:
                     else self.tuning.sentence_similarity)
             if verdict.ok and sim >= need:
                 return sents, used, ""
-            # the reason shown is the one of the quote closest to the claim
-            best_reason = best_reason or verdict.reason or (
-                f"'{', '.join(verdict.loose)}' is worded freely and the claim is not close "
-                f"enough to the quote (similarity {sim:.2f})")
+            # the reason shown is the one of the quote that shares most of the claim's
+            # words (the closest of those): sentence similarity may rank a neighbour
+            # above the sentence the claim rewords, and only that sentence's reason
+            # tells what is wrong ("the claim stops at 'attending'", not that four of
+            # its words are missing from the neighbour)
+            shared = len(mine & _word_keys(" ".join(s.text for s in sents)))
+            if shared > most:
+                most = shared
+                best_reason = verdict.reason or (
+                    f"'{', '.join(verdict.loose)}' is worded freely and the claim is not "
+                    f"close enough to the quote (similarity {sim:.2f})")
         if not best_reason and units:
             # nothing came close: say what the closest quote lacks
             (sents, used), sim = units[order[0]], float(sims[order[0]])

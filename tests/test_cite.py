@@ -51,6 +51,33 @@ def test_negation_and_invented_numbers_fail_with_a_reason(real_pipeline):
     assert not invented.supported and "'1.1'" in invented.reason and "Busan" in invented.reason
 
 
+NATO = passage("000", "Park was quoted by Yonhap as saying there would be an appropriate time "
+               "for a possible meeting between the two leaders.",
+               "Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
+               "this month, a first for a South Korean leader, according to a person close "
+               "to his office, while Japanese government sources said Kishida is considering "
+               "taking part in the gathering.",
+               "South Korea has sounded out Japan about holding an in-person meeting between "
+               "Yoon and Kishida on the sidelines of the summit.")
+
+
+@pytest.mark.parametrize(("claim", "reason"), [
+    # the embedder puts the first sentence closest to these claims; the one they
+    # reword is the second, and its reason is the one that says what is wrong
+    ("Unnamed Japanese government sources said Kishida was considering taking part [1].",
+     "'Unnamed' is in no cited sentence"),
+    ("Sources in the Japanese government said Kishida was weighing whether to go [1].",
+     "'weighing' is in no cited sentence"),
+    ("Japanese government sources said Kishida was considering a trip to the gathering [1].",
+     "'trip' is in no cited sentence"),
+])
+def test_a_refusal_gives_the_reason_of_the_quote_that_shares_most_words(
+        real_pipeline, claim: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+    refused = real_pipeline.checker.check(claim, [NATO])[0]
+    assert not refused.supported
+    assert refused.reason == reason
+
+
 def test_markers_must_point_at_a_supporting_passage(real_pipeline):
     other = passage("001", "Seoul scrapped an intelligence-sharing agreement with Japan in "
                     "August 2019 amid a trade spat.")
