@@ -292,8 +292,12 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
     # what is joined to it
     objects = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "about"
                for o in c.children if o.dep_ == "pobj"]
+    # a name that is the topic ("about Dokdo") counts as surely as a common noun; one
+    # that only qualifies it ("about Japan's export controls") does not
     about = tuple(dict.fromkeys(str(w.lemma_).lower() for o in objects for w in o.subtree
-                                if w.pos_ == "NOUN" and not _in_clause(w, o)))
+                                if (w.pos_ == "NOUN" or w.pos_ == "PROPN" and o.pos_ == "PROPN"
+                                    and (w.i == o.i or w.dep_ == "compound" and w.head.i == o.i))
+                                and not _in_clause(w, o)))
     return True, about, sayer
 
 

@@ -675,6 +675,10 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("Who said Kishida would attend?", False, (), ""),
     # a hyphenated given name is one word: "say" stays the verb of "Moon Jae-in"
     ("What did Moon Jae-in say about Yoon's approach to Japan?", True, ("approach",), ""),
+    # a name that is the topic counts; one that only qualifies it does not
+    ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", True, ("dokdo",),
+     ""),
+    ("What did Kishida say about the Korean Peninsula?", True, ("korean", "peninsula"), ""),
 ])
 def test_questions_that_ask_what_was_said(question: str, saying: bool,
                                           about: tuple[str, ...], sayer: str) -> None:
@@ -754,6 +758,11 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
     ("What did Ned Price say about Japan's export controls?", "",
      "North Korea may test a bomb soon, US spokesman Ned Price told reporters.",
      "about export control"),
+    ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", "",
+     "Kishida said he hoped to discuss regional issues such as North Korea with Yoon.",
+     "about dokdo"),
+    ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", "",
+     "Kishida said Dokdo, known as Takeshima in Japan, was not discussed with Yoon.", ""),
 ])
 def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
                                                      sentence: str, reason: str) -> None:
