@@ -2191,6 +2191,8 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     # a sentence of an account over time keeps its years: they are why it was chosen
     if wants_summary(question):
         keep += sorted(year_terms(sentence.text))
+    # "which came first: X or Y": the date of the event is what the answer compares
+    dated = bool(profile(question).sides) and has_type("date", sentence.text, set())
     best: tuple[float, int, int] | None = None
     for i in range(len(spans)):
         for j in range(i, len(spans)):
@@ -2205,6 +2207,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                                                    counted=counted, place=place,
                                                    instance=instance)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
+                    or (dated and not has_type("date", piece, set())) \
                     or (causal and not _CAUSE.search(piece)) \
                     or (kind not in _OF_THE_SAYING and not profile(question).describe
                         and not _keeps_what_is_said(parse(sentence.text), spans[i][0],

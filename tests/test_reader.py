@@ -1601,6 +1601,26 @@ def test_trimming_keeps_what_is_asked_for_a_reason_too(question: str, kept: str)
     assert kept in trim(Sentence("a", 0, len(ARMISTICE), ARMISTICE, "body"), question).text
 
 
+RADAR = ("After an incident in December 2018, the South Korean navy allegedly locked "
+         "fire-control radar on a Japanese Self-Defense Forces patrol plane in Japan's "
+         "exclusive economic zone.")
+
+
+@pytest.mark.parametrize(("question", "dated"), [
+    # a question of order compares dates: the clause with the date stays
+    ("Which came earlier: the alleged radar lock-on against the Japanese patrol plane, or "
+     "Japan's curbs on chip-material exports?", True),
+    ("Did the radar lock-on on the patrol plane happen before or after the export curbs?",
+     True),
+    # a place asked for: the date may go
+    ("Where was the Japanese patrol plane when the navy allegedly locked radar on it?",
+     False),
+])
+def test_a_question_of_order_keeps_the_date(question: str, dated: bool) -> None:
+    got = trim(Sentence("a", 0, len(RADAR), RADAR, "body"), question).text
+    assert ("December 2018" in got) is dated
+
+
 ODDS = ("The two sides have long been at odds over islets controlled by Seoul and claimed "
         "by Tokyo, known as Takeshima in Japan and Dokdo in South Korea, as well as Japanese "
         "restrictions on semiconductor material exports to South Korea imposed in July 2019.")
