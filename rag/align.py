@@ -289,7 +289,7 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
         if not re.search(r"\w", tok.text) or low in LIGHT:
             continue
         if claim and (tok.lemma_.lower() in LIGHT or _take_place(tok) or _frame(tok)
-                      or _capital(tok) or _the_article(tok)
+                      or _capital(tok) or the_article(tok)
                       or tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING):
             continue
         if _exact_only(tok):
@@ -303,7 +303,7 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
 DOCUMENTS = frozenset("report article story piece dispatch".split())
 
 
-def _the_article(tok: Token) -> bool:
+def the_article(tok: Token) -> bool:
     """Is ``tok`` the cited article as the one that says something ("the reports say",
     "according to the report")? It is grounded by being cited, as the outlet is."""
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):

@@ -29,6 +29,7 @@ from rag.align import (
     key,
     opposite,
     role_fillers,
+    the_article,
 )
 from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
 from rag.dates import (
@@ -1438,8 +1439,10 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     idf = _idf(q_terms, [content_terms(r.sentence.text) for r in ranked])
     have = content_terms(primary.sentence.text)
     # a light verb ("go", "take") is rare in news text but names nothing to cover
+    # "did the reports say ...": the articles themselves, which every sentence speaks for
     missing = {t for t in q_terms - have if idf[t] >= weights.rare_idf} \
-        - _named_elsewhere(question, have) - {norm(v) for v in LIGHT_VERBS}
+        - _named_elsewhere(question, have) - {norm(v) for v in LIGHT_VERBS} \
+        - {norm(t.text) for t in parse(question) if the_article(t)}
     years = year_terms(question)
     if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:

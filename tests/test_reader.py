@@ -1476,6 +1476,26 @@ def test_a_light_verb_is_no_term_a_second_sentence_must_supply() -> None:
     assert select(question, [first, second, *fillers]) == [first]
 
 
+@pytest.mark.parametrize(("question", "sentences"), [
+    # the articles themselves, which every sentence speaks for, are no term to cover
+    ("Which summit will Yoon attend, according to the report?", 1),
+    ("Which summit did the reports say Yoon will attend?", 1),
+    # a report the question asks about is one
+    ("Which summit will Yoon attend, and who reported it?", 2),
+])
+def test_the_articles_themselves_are_no_term_a_second_sentence_must_supply(
+        question: str, sentences: int) -> None:
+    first = _ranked("Yoon will attend the NATO summit in Spain later this month.",
+                    has_type=False)
+    second = _ranked("Kishida will urge talks with China, Kyodo reported on Friday.",
+                     has_type=False)
+    second = Ranked(sentence=Sentence("a", 200, 250, second.sentence.text, "body"),
+                    passage=second.passage, score=0.9 * first.score, semantic=0.5,
+                    lexical=0.3, has_type=False)
+    fillers = _fillers(first.passage)
+    assert len(select(question, [first, second, *fillers])) == sentences
+
+
 @pytest.mark.parametrize(("weights", "trimmed"), [
     (WEIGHTS, True),
     (Weights(trim_above_words=60), False),  # a sentence this short is never cut
