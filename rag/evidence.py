@@ -1893,10 +1893,22 @@ def ahead(noun: Token) -> bool:
     return False
 
 
+# Words that put an occasion a question asks about still ahead ("the next
+# consultation"); general English, not tuned
+_NEXT = frozenset("next upcoming forthcoming coming".split())
+
+
 def unheld_occasion(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
     """Why the chosen evidence does not answer a question about what was done at an
-    occasion: it names the occasion only as planned or invited to; "" otherwise, or
-    when no chosen sentence names it (other checks judge that)."""
+    occasion: it names the occasion only as planned or invited to; or, asked about the
+    next one, only as held; "" otherwise, or when no chosen sentence names it (other
+    checks judge that)."""
+    coming = {str(t.lemma_).lower() for t in parse(question) if t.pos_ in ("NOUN", "PROPN")
+              and any(c.dep_ == "amod" and c.lower_ in _NEXT for c in t.children)}
+    told = [t for r in chosen for t in parse(r.sentence.text)
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in coming]
+    if told and not any(ahead(t) for t in told):
+        return f"no passage tells of the next {told[0].text}, only of one held before"
     asked = profile(question)
     # "what was the result of the seventh nuclear test": an event whose attribute is
     # asked is an occasion too (a group's aim is not); so is a meeting ("the outcome

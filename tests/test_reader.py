@@ -942,6 +942,32 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
     assert bool(unheld_occasion(question, [chosen])) is bool(reason)
 
 
+HELD_12TH = ("The 12th Security Policy Consultation, held in Seoul, was attended by Director "
+             "General Seo Min-jeong and Director General Takehiro Funakoshi.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the next one asked about, one held before told of
+    ("Where will the next Security Policy Consultation be held?", HELD_12TH,
+     "no passage tells of the next Consultation"),
+    ("Who will lead Japan's side at the next Security Policy Consultation?", HELD_12TH,
+     "no passage tells of the next Consultation"),
+    ("Who will attend the upcoming summit?", "Yoon attended the summit in Madrid.",
+     "no passage tells of the next summit"),
+    # the one ahead told of
+    ("Where will the next Security Policy Consultation be held?",
+     "The next Security Policy Consultation will be held in Tokyo next year.", ""),
+    ("Who will attend the upcoming summit?",
+     "He has invited Yoon to the Group of Seven summit set for later this month.", ""),
+    # no next one asked about
+    ("Where was the 12th Security Policy Consultation held?", HELD_12TH, ""),
+])
+def test_abstain_when_the_next_occasion_is_asked_and_only_a_past_one_told(
+        question: str, sentence: str, reason: str) -> None:
+    got = unheld_occasion(question, [_chosen(sentence)])
+    assert reason in got and bool(got) is bool(reason)
+
+
 @pytest.mark.parametrize(("question", "sentence", "reason"), [
     # the result of an event only held possible presupposes what never happened
     ("What was the result of North Korea's seventh nuclear test?",
