@@ -1345,7 +1345,8 @@ def from_header(question: str, r: Ranked) -> str:
     p = r.passage
     if not prof.publication or (prof.kind == "outlet" and r.has_type):
         return ""  # (for an outlet question, has_type means the sentence names one)
-    return _header_words(p)
+    # "which South Korean newspaper": a Japanese agency's header does not answer
+    return _header_words(p) if _header_answers(question, r) else ""
 
 
 def report_date(question: str, r: Ranked) -> str:

@@ -1370,6 +1370,13 @@ def test_coverage_gap_reads_the_rest_of_a_passages_article() -> None:
      "Lee was quoted by Yonhap.", ""),
     # not a question about the report
     ("When did the talks resume?", "Yonhap", "2023-04-17", "The talks resumed.", ""),
+    # an outlet of another country than the one asked for, or a date the header lacks
+    ("Which South Korean newspaper first reported the plan?", "Kyodo", "",
+     "Yoon will attend the summit.", ""),
+    ("Which South Korean news agency carried the remarks?", "Yonhap", "",
+     "Lee said he was ready for dialogue.", "Yonhap"),
+    ("On what date did Kyodo publish its piece on Seoul?", "Kyodo", "",
+     "Seoul plans to normalise cooperation.", ""),
 ])
 def test_the_header_answers_questions_about_the_report(question: str, outlet: str, date: str,
                                                        sentence: str, lead: str) -> None:
