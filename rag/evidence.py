@@ -43,6 +43,7 @@ from rag.dates import (
 )
 from rag.language import parse
 from rag.lexicon import (
+    ABSTRACT_FILES,
     AGENT_FILES,
     EVENT_FILES,
     OCCASION_FILES,
@@ -1709,8 +1710,14 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
         # "what topic did they take up": what a talk is about is its topic, however the
         # sentence names it ("discussed export controls")
         topic = lx is not None and lx.distance(which, "n", "topic", "n", limit=0) is not None
-        if not label and not any(_near(which, t, links, senses) or topic and _talked_of(t)
-                                 for d in sentences for t in d):
+        # "which values", "what goal": an abstract kind has instances no word list or
+        # WordNet link finds ("freedom, democracy and a market economy"), so a sentence
+        # that names none is no reason to abstain; it still ranks by them
+        abstract = lx is not None and bool(ss := lx.synsets(which, "n")) \
+            and ss[0].lexfile in ABSTRACT_FILES
+        if not label and not abstract and not any(
+                _near(which, t, links, senses) or topic and _talked_of(t)
+                for d in sentences for t in d):
             return f"no passage about it names a {which}"
         return ""
     if not label and not any(_near(asked, t, links, senses) for d in sentences for t in d):

@@ -909,6 +909,16 @@ def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: s
      ""),
     ("Hagiuda met the delegation - what topic did they take up?",
      "Hagiuda met members of the delegation at the ministry.", "names a topic"),
+    # an abstract kind has instances no detector names: no reason to abstain
+    ("Which values did Hayashi and the envoys say the countries share?",
+     "They share the same ideas on freedom, democracy and a market economy.", ""),
+    ("Which conflict did the lawmakers cite?",
+     "He cited Russia's invasion of Ukraine and a wave of missile launches.", ""),
+    # a kind whose instances are named things still needs one
+    ("What agreements did Yoon and Kishida sign in Seoul?",
+     "Yoon welcomed Kishida to Seoul on Sunday.", "names a agreement"),
+    ("Which hotel did the delegation stay at?",
+     "The delegation is on a five-day trip to Japan.", "names a hotel"),
 ])
 def test_abstain_when_the_asked_attribute_is_missing(question: str, passage: str,
                                                      reason: str) -> None:
