@@ -87,7 +87,8 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # 1.000, 0.857 / 1.000, 0.857 / 0.833, 0.857 / 0.500, 1.000 / 0.833 and 0.857 / 1.000
 # after it (probe35 at 0.929 / 1.000 since the ninth); probe36 and probe37 (written in the
 # ninth session in the check part's mix of kinds, the same way) at 0.786 / 1.000 and
-# 0.857 / 1.000 after it.
+# 0.857 / 1.000 after it; probe38 and probe39 (written in the tenth session the same way;
+# as written 0.571 / 0.667 and 0.643 / 0.500) at 0.643 / 1.000 and 0.714 / 0.667 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -111,6 +112,8 @@ EVIDENCE_GATES = {
     "evals/probe35.jsonl": ("0.9", "0.9"),
     "evals/probe36.jsonl": ("0.75", "0.9"),
     "evals/probe37.jsonl": ("0.8", "0.9"),
+    "evals/probe38.jsonl": ("0.6", "0.9"),
+    "evals/probe39.jsonl": ("0.7", "0.6"),
 }
 
 
