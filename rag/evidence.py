@@ -927,6 +927,15 @@ def group_sizes(text: str) -> set[str]:
     return {norm(ws[i]) for i in _sizing(ws)}
 
 
+def answer_count(text: str) -> set[str]:
+    """The number of things a question asks for ("What three values", "which two
+    ministers"): the answer lists them, the passages need not count them. It still
+    counts as a term a sentence may share ("the two disputes")."""
+    ws = words(text)
+    return {norm(ws[i]) for i in range(1, len(ws))
+            if ws[i - 1].lower() in ("what", "which") and ws[i].lower() in NUMBER_WORDS}
+
+
 def _sizing(ws: list[str]) -> set[int]:
     """Where in ``ws`` a number word sizes a known group: right after "the"."""
     return {i for i in range(1, len(ws))
@@ -945,7 +954,7 @@ def coverage_gap(question: str, passages: list[Passage],
     # "one-time", "two-way": a number word inside a compound is no quantity asked for
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
-    wanted -= group_sizes(question)
+    wanted -= group_sizes(question) | answer_count(question)
     if _pronoun_one(question):
         wanted.discard(key("one"))
     seen: set[str] = set()

@@ -284,6 +284,13 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
     if root is None or not any(t.lower_ == "what" for t in doc[: root.i]) \
             or not says(root, asked=True):
         return False, (), ""
+    # "What did the two sides pledge to develop?" asks what is to be developed, which
+    # "both sides agreed to develop X" tells; "What did Yoon vow to do?" asks the vow
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in LIGHT_VERBS
+           and any(w.lower_ == "what" or w.dep_ == "dobj" and any(
+               d.lower_ == "what" for d in w.children) for w in c.subtree)
+           for c in root.children):
+        return False, (), ""
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     # the small tagger makes "foreign ministry" a name; a lower-case word is none
     sayer = str(subject.lemma_).lower() if subject is not None and (

@@ -679,6 +679,10 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", True, ("dokdo",),
      ""),
     ("What did Kishida say about the Korean Peninsula?", True, ("korean", "peninsula"), ""),
+    # a saying verb's infinitive asks for what is to be done ("both sides agreed to
+    # develop X" answers), unless it is the light "do", which asks for the vow itself
+    ("What kind of cooperation did the two sides pledge to develop?", False, (), ""),
+    ("What did Yoon vow to do?", True, (), ""),
 ])
 def test_questions_that_ask_what_was_said(question: str, saying: bool,
                                           about: tuple[str, ...], sayer: str) -> None:
@@ -1280,6 +1284,20 @@ def test_the_size_of_a_known_group_is_no_quantity(question: str, sizes: set[str]
     assert group_sizes(question) == sizes
 
 
+@pytest.mark.parametrize(("question", "gap"), [
+    # the answer lists the three values; no passage need say "three"
+    ("What three values do the two countries share?", set()),
+    ("Which two ministers met the delegation?", set()),
+    # a number that is no count of the answer is still a term to find
+    ("What did the delegation do on its trip to Seoul with four ministers?", {"4"}),
+])
+def test_the_count_of_the_answer_is_no_gap(question: str, gap: set[str]) -> None:
+    passage = _passage("Hayashi and the delegation share the same ideas on freedom, "
+                       "democracy and a market economy; ministers met the delegation "
+                       "and countries share values on a trip to Seoul.")
+    assert coverage_gap(question, [passage]) == gap
+
+
 def test_a_known_groups_size_does_not_rank_a_sentence() -> None:
     question = "What kind of meeting did the two sides propose?"
     shared_size = "The two countries held a meeting."
@@ -1342,9 +1360,12 @@ def test_an_event_worded_otherwise(event: str, sentence: str, word: str, same: b
      set()),
     ("Which conflict in Asia did they cite?", "They cited Russia's invasion of Ukraine.",
      {"asia"}),
-    # "the two neighbours" counts a group the reader knows; "which two" asks a count
+    # "the two neighbours" counts a group the reader knows, "which two" the answer's
+    # items; "two islets" is a quantity to find
     ("What should not stop the two neighbours?", "Disputes should not stop Japan.", set()),
-    ("Which two disputes strain ties?", "Disputes over islets strain ties.", {"2"}),
+    ("Which two disputes strain ties?", "Disputes over islets strain ties.", set()),
+    ("Which disputes over two islets strain ties?", "Disputes over islets strain ties.",
+     {"2"}),
     # a country named another way: Washington is the U.S., not Moscow
     ("How does the report describe Seoul in relation to Washington?",
      "The summit between the two U.S. allies in Seoul.", set()),
