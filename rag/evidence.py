@@ -1030,11 +1030,13 @@ _PAIR = re.compile(r"\b([A-Z][\w.]+)[-–]([A-Z][\w.]+)\b")
 def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVectors,
                    *, query: str | None = None, weights: Weights = WEIGHTS,
                    earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+                   article_text: Callable[[str], str] | None = None,
                    ) -> list[Ranked]:
     """Every sentence of ``passages``, best first. ``query`` (question plus context
     for a follow-up) drives similarity; ``question`` decides what is asked for.
     ``earlier(passage)`` gives the sentences before a passage in its article, which a
-    sentence at its start may take a noun from (see ``antecedent``)."""
+    sentence at its start may take a noun from (see ``antecedent``); ``article_text``
+    (doc id to text) the whole article, whose latest year dates an undated report."""
     query = query or question
     cands = [(s, p) for s, p in _candidates(passages)
              if not published_before(p.date, profile(question).times)]
@@ -1093,6 +1095,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                           people=people, instance=instance, events=events,
                           weights=weights) or (
                 reported and names_a_source(sent.text, q_keys))
+        if typed and profile(question).future and _all_past(sent.text, passage.date or (
+                _latest_year(article_text(passage.doc_id) if article_text else passage.text))):
+            typed = False  # "when will the WTO rule": no year before the report answers
         if typed and owned:  # "which region's environment": where the environment is named
             typed = any(_near(owned, t, 1) or members and _a_person(t) for t in parse(sent.text))
         before = None
@@ -1114,6 +1119,23 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                              lexical=lexical, has_type=typed, antecedent=before))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _latest_year(text: str) -> str:
+    """The latest year ``text`` names: an undated article was written no earlier
+    (if it names a year ahead, dates before that one may still be to come; rare in news
+    of what happened)."""
+    return max(YEAR.findall(text), default="")
+
+
+def _all_past(text: str, published: str) -> bool:
+    """Does every date ``text`` gives lie in a year before the one its article was
+    published in ("from 1910 to 1945", in a 2022 report)? False when it gives none, or
+    one without a year ("later this month")."""
+    year = published[:4]
+    dates = [e for e in parse(text).ents if e.label_ == "DATE"]
+    return bool(YEAR.fullmatch(year) and dates) and all(
+        (ys := YEAR.findall(e.text)) and all(y < year for y in ys) for e in dates)
 
 
 def _by_description(question: str) -> bool:

@@ -307,6 +307,7 @@ class Pipeline:
             passages = self._retrieve(query, k, summary)
         ranked = rank_sentences(question, passages, self.vectors, query=query,
                                 earlier=self.index.sentences_before,
+                                article_text=self.index.article_text,
                                 weights=self.weights)
         if query != question:  # a follow-up asks for more than the last answer said
             ranked = not_repeated(ranked, previous_answer(history)) or ranked

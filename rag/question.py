@@ -773,8 +773,15 @@ def _asks_amount(doc: Doc, much: Token) -> bool:
 
 
 def _describes(doc: Doc, who: Token) -> bool:
-    """"Who is Nobuo Kishi?": the rest of the question is one name."""
-    rest = [t for t in doc[who.i + 1:] if not t.is_punct or t.text == "-"]
+    """"Who is Nobuo Kishi?": the rest of the question is one name (and perhaps whose
+    word it asks for: ", according to Kyodo"). "Who is Suga described as?": what the
+    report calls him, a stranded "as" on the main verb."""
+    if any(t.lower_ == "as" and t.dep_ == "prep" and t.head.dep_ == "ROOT"
+           and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)
+           for t in doc[who.i + 1:]):
+        return True
+    cut = next((t.i for t in doc[who.i + 1:] if t.lower_ == "according"), len(doc))
+    rest = [t for t in doc[who.i + 1: cut] if not t.is_punct or t.text == "-"]
     # a hyphenated given name's second part may be tagged as a common word ("Shin-wha")
     return bool(rest) and rest[0].lemma_ == "be" and len(rest) > 1 and all(
         t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-"

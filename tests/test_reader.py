@@ -12,6 +12,7 @@ from rag.evidence import (
     WEIGHTS,
     Ranked,
     Weights,
+    _all_past,
     _synonym,
     antecedent,
     asks_beyond,
@@ -95,6 +96,11 @@ from rag.terms import acronyms, content_terms, key_terms
     ("What additional meeting did Kishida propose, and with whom?", ""),
     # untyped: a description, a kind of thing, an action
     ("Who is Nobuo Kishi?", ""),
+    # ... also whose word it is, or what someone is "described as"; "quoted as saying"
+    # asks for the speaker
+    ("Who was Chung Jin-suk, according to the report?", ""),
+    ("Who is Yoshihide Suga described as in relation to Shinzo Abe?", ""),
+    ("Who did Reuters quote as saying the capabilities are crucial?", "person"),
     ("What kind of dialogue did the minister want?", ""),
     ("What did Seoul do about the export controls?", ""),
     ("Why did Japan restrict exports?", "reason"),
@@ -2441,3 +2447,17 @@ def test_a_surname_alone_stands_for_the_full_name_its_article_gives(
     terms = [content_terms(t) for t in texts]
     credit_full_names(cands, terms)
     assert terms[1] & question_terms == shared
+
+
+@pytest.mark.parametrize(("text", "published", "past"), [
+    # a question of what is to come: dates all before the report's year answer nothing
+    ("Disputes date back to the colonial rule from 1910 to 1945.", "2022", True),
+    ("Ties soured in 2018 and in July 2019.", "2022-06-13", True),
+    ("The WTO will rule in 2023.", "2022", False),
+    # a date without a year, or no date, may be ahead
+    ("Yoon will attend the summit later this month, after the 2019 row.", "2022", False),
+    ("Ties soured.", "2022", False),
+    ("Ties soured in 2018.", "", False),  # an undated report with no year to go by
+])
+def test_dates_before_the_report_are_past(text: str, published: str, past: bool) -> None:
+    assert _all_past(text, published) is past
