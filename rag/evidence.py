@@ -398,7 +398,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         # a change came after ("soured in 2018, after a Seoul court ordered ...")
         return bool(_CAUSE.search(text)) or any(
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-            or _after_event(t, question_keys) for t in parse(text))
+            or _after_event(t, question_keys) or _circumstance(t) for t in parse(text))
     if kind == "clock":  # "what time did the talks begin": a time of day
         return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
     if kind == "owner":  # "whose interests": a person, people, country or body
@@ -738,6 +738,15 @@ _OUTLET_WORDS = re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in KNOWN_OUTLETS
 def outlets_in(text: str) -> set[str]:
     """The news outlets ``text`` names ("... quoted by Yonhap ...")."""
     return {KNOWN_OUTLETS[m.lower()] for m in _OUTLET_WORDS.findall(text)}
+
+
+def _circumstance(tok: Token) -> bool:
+    """Is ``tok`` the "with" of a clause that sets the circumstances of the main one
+    ("with North Korea accelerating its missile tests, South Korea is ready ..."): a
+    "with" on the main verb, ahead of it, whose object has its own verb and subject?"""
+    return tok.lower_ == "with" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and any(s.dep_ == "nsubj" for s in c.children)
+        for c in tok.children)
 
 
 def _after_event(tok: Token, question_keys: set[str]) -> bool:

@@ -2461,3 +2461,15 @@ def test_a_surname_alone_stands_for_the_full_name_its_article_gives(
 ])
 def test_dates_before_the_report_are_past(text: str, published: str, past: bool) -> None:
     assert _all_past(text, published) is past
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # "with X doing Y, Z": the circumstances Z happens in are its reason
+    ("But with North Korea accelerating its missile tests, Seoul is ready to put tensions "
+     "aside.", True),
+    # not a "with" of company or manner, nor one after the main clause
+    ("Seoul met with Tokyo on Monday.", False),
+    ("With his counterpart, Lee chatted informally.", False),
+])
+def test_circumstances_give_a_reason(text: str, reason: bool) -> None:
+    assert has_type("reason", text, set()) is reason
