@@ -439,7 +439,8 @@ _DISTINCTION = frozenset({"first", "only", "unprecedented"})
 
 
 _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|month|year|"
-                       r"weekend)\b|\b(?:yesterday|today)\b", re.I)
+                       r"weekend)\b|\b(?:yesterday|today)\b"
+                       r"|\b(?:coming|next|past|last|few)\s+(?:days|weeks|months|years)\b", re.I)
 
 
 # a time told as a span around the report's date, which names no date of its own

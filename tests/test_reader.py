@@ -1149,7 +1149,9 @@ def test_a_span_of_time_is_no_calendar_date(text: str, calendar: bool,
     ("The delegation is in Japan ahead of Yoon's inauguration on May 10.", ("swear_in",),
      False, True),
     (SINCE, ("visit",), True, True),  # ... but it is when the previous one was
-    (TOLD, ("test",), False, False),  # "last week" dates the telling
+    (TOLD, ("test",), False, True),  # "in the coming days" dates the test ...
+    ("North Korea may conduct a nuclear test, a State Department spokesman told "
+     "reporters last week.", ("test",), False, False),  # ... "last week" the telling
     (TOLD, ("warn",), False, True),  # "last week" is a date, of the warning
     ("Bilateral relations may improve.", (), False, False),  # "may" is no month
     # a clause of the same moment takes the date of the clause it hangs on
@@ -1857,9 +1859,22 @@ def test_an_event_told_on_someones_word_is_dated_as_it_happened(text: str,
     assert dated_event(text, ("lock",), happened=True) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a span counted from now dates what is to come
+    ('North Korea may conduct a test "in the coming days," Price said.', True),
+    ("North Korea may conduct a test in the next few weeks.", True),
+    ("North Korea may conduct a test.", False),
+])
+def test_a_span_from_now_dates_an_event(text: str, expected: bool) -> None:
+    assert dated_event(text, ("conduct",)) is expected
+
+
 @pytest.mark.parametrize(("question", "past"), [
     ("When did Yoon and Kishida meet?", True), ("When was the pact signed?", True),
-    ("When will Yoon and Kishida meet?", False), ("When is the summit?", False)])
+    ("When will Yoon and Kishida meet?", False), ("When is the summit?", False),
+    # the main verb's tense, not a clause's
+    ("When is the G7 summit that Yoon was invited to taking place?", False),
+    ("When was the summit that Yoon will attend?", True)])
 def test_a_question_about_the_past(question: str, past: bool) -> None:
     assert profile(question).past is past
 
