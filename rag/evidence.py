@@ -260,13 +260,20 @@ def people_offices(text: str, *, across_of: bool = False,
             continue
         root = ent.root
         heads = [t for t in root.children if t.i < ent.start and t.dep_ == "compound"]
-        heads += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
+        # "Nobuo Kishi, Japan's defense minister"; "Chung Jin-suk, Vice Speaker of the
+        # National Assembly", an office in capitals the tagger makes a name of nothing
+        heads += [t for t in root.children if t.dep_ == "appos" and (
+            t.pos_ == "NOUN" or t.pos_ == "PROPN" and not t.ent_type_)]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             heads.append(root.head)  # "his counterpart Nobuo Kishi"
         doc = ent.doc
+        # the office's own words, not a clause about it ("leader of a delegation sent
+        # by President-elect Yoon" makes no one a president)
+        clauses = {w.i for h in heads for c in h.subtree if c.dep_ in ("acl", "relcl")
+                   for w in c.subtree}
         words_ = {t.lemma_.lower() for h in heads for t in h.subtree
                   if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"
-                  and not (t.i >= ent.start and t.i < ent.end)}
+                  and not (t.i >= ent.start and t.i < ent.end) and t.i not in clauses}
         # the capitalised words right before the name, whatever the parse made of them
         # ("between Yoon and Japanese Prime Minister Fumio Kishida")
         j = ent.start - 1

@@ -29,6 +29,7 @@ from rag.evidence import (
     has_type,
     is_a,
     names_a_source,
+    offices,
     other_time,
     others_act,
     published_before,
@@ -2488,3 +2489,20 @@ def test_dates_before_the_report_are_past(text: str, published: str, past: bool)
 ])
 def test_circumstances_give_a_reason(text: str, reason: bool) -> None:
     assert has_type("reason", text, set()) is reason
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    ("Japanese Prime Minister Fumio Kishida spoke.", "kishida", {"japanese", "prime", "minister"}),
+    ("Nobuo Kishi, Japan's defense minister, spoke.", "kishi", {"japan", "defense", "minister"}),
+    # an office in capitals after the name, which the tagger makes a name of nothing ...
+    ("Chung Jin-suk (left), Vice Speaker of the National Assembly, talks with Hayashi.",
+     "chung", {"vice", "speaker", "national", "assembly"}),
+    # ... not a clause about it: no one here is made a president
+    ("Chung Jin-suk (left), Vice Speaker of the National Assembly and leader of a "
+     "delegation sent to Japan by South Korean President-elect Yoon Suk-yeol, talks with "
+     "Hayashi.", "chung", {"vice", "speaker", "national", "assembly", "leader",
+                           "delegation"}),
+])
+def test_the_office_a_sentence_gives_a_person(text: str, person: str,
+                                              office: set[str]) -> None:
+    assert offices(text)[person] == office
