@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rag.terms import spelling
+
 log = logging.getLogger(__name__)
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -124,8 +126,11 @@ class Lexicon:
         return tuple(int(o) for o in parts[4 + n_ptr + 2: 4 + n_ptr + 2 + n_syn])
 
     def synsets(self, lemma: str, pos: str) -> tuple[Synset, ...]:
-        """The senses of a lemma ("pull out" or "pull_out")."""
-        offsets = self._offsets(lemma.lower().replace(" ", "_"), pos)
+        """The senses of a lemma ("pull out" or "pull_out"), most used first. A British
+        spelling takes the American one's senses where WordNet has both: its sense counts
+        come from American text, so "programme" would lead with a broadcast."""
+        lemma = lemma.lower().replace(" ", "_")
+        offsets = self._offsets(spelling(lemma), pos) or self._offsets(lemma, pos)
         return tuple(self._synset(pos, o) for o in offsets)
 
     def _line(self, pos: str, offset: int) -> str:

@@ -302,6 +302,10 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
            for c in root.children):
         return False, (), ""
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.lower_ in ("what", "which") for c in subject.children):
+        # "What approach has Yoon pledged to take": the parser may make the asked noun
+        # the subject; it is what was said, not who said it
+        subject = None
     # the small tagger makes "foreign ministry" a name; a lower-case word is none
     sayer = str(subject.lemma_).lower() if subject is not None and (
         subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()) else ""

@@ -59,7 +59,7 @@ def _stemmer() -> Any:  # PyStemmer has no type information
 _SPELLING = ((re.compile(r"ence$"), "ense"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"),
              r"iz\1"), (re.compile(r"our$"), "or"),
              (re.compile(r"(?<=[aeiou])([^aeiou]*[aeiou])ll(ed|ing)$"), r"\1l\2"),
-             (re.compile(r"tre$"), "ter"))
+             (re.compile(r"tre$"), "ter"), (re.compile(r"(?<=gram)me(s?)$"), r"\1"))
 
 
 def spelling(word: str) -> str:

@@ -141,3 +141,13 @@ def test_a_word_is_a_kind_of_another_by_broader_links(wordnet: Lexicon, word: st
                                                       ancestor: str, any_sense: bool,
                                                       expected: bool) -> None:
     assert wordnet.kind_of(word, ancestor, "n", any_sense=any_sense) is expected
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("programme", "program"), ("defence", "defense"), ("centre", "center")])
+def test_a_british_spelling_has_the_american_ones_senses(wordnet: Lexicon, british: str,
+                                                         american: str) -> None:
+    # WordNet's sense counts come from American text: "programme" alone leads with a
+    # broadcast, "program" with a plan
+    assert wordnet.synsets(british, "n") == wordnet.synsets(american, "n")
+    assert wordnet.synsets(british, "n")
