@@ -213,22 +213,12 @@ def profile(question: str) -> Profile:
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
-                   _past(doc, root),
+                   any(t.tag_ == "VBD" for t in doc),
                    any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc),
                    _participants(doc))
 
 
 _POLAR = frozenset("do does did is are was were has have had can could will would".split())
-
-
-def _past(doc: Doc, root: Token | None) -> bool:
-    """Does the question ask about the past? Its main verb or that verb's auxiliary is
-    in the past tense ("when did they meet", "when was it signed"); a past tense in a
-    clause ("the summit that Yoon was invited to") dates nothing asked."""
-    if root is None:
-        return any(t.tag_ == "VBD" for t in doc)
-    return any(t.tag_ == "VBD" for t in (root, *root.children)
-               if t.i == root.i or t.dep_ in ("aux", "auxpass"))
 
 
 def _polar_act(doc: Doc) -> tuple[str, str]:
