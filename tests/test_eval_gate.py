@@ -88,7 +88,11 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # after it (probe35 at 0.929 / 1.000 since the ninth); probe36 and probe37 (written in the
 # ninth session in the check part's mix of kinds, the same way) at 0.786 / 1.000 and
 # 0.857 / 1.000 after it; probe38 and probe39 (written in the tenth session the same way;
-# as written 0.571 / 0.667 and 0.643 / 0.500) at 0.643 / 1.000 and 0.714 / 0.667 after it.
+# as written 0.571 / 0.667 and 0.643 / 0.500) at 0.643 / 1.000 and 0.714 / 0.667 after it;
+# probe40 to probe47 (written in the eleventh session the same way; as written 0.769 /
+# 1.000, 0.846 / 0.667, 0.769 / 0.667, 0.769 / 0.667, 0.769 / 1.000, 0.615 / 1.000, 0.846 /
+# 1.000 and 0.800 / 1.000) at 0.846 / 1.000, 1.000 / 0.667, 0.769 / 0.667, 0.846 / 1.000,
+# 0.846 / 1.000, 0.769 / 1.000, 1.000 / 1.000 and 0.800 / 1.000 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -114,6 +118,14 @@ EVIDENCE_GATES = {
     "evals/probe37.jsonl": ("0.8", "0.9"),
     "evals/probe38.jsonl": ("0.6", "0.9"),
     "evals/probe39.jsonl": ("0.7", "0.6"),
+    "evals/probe40.jsonl": ("0.8", "0.9"),
+    "evals/probe41.jsonl": ("0.9", "0.6"),
+    "evals/probe42.jsonl": ("0.7", "0.6"),
+    "evals/probe43.jsonl": ("0.8", "0.9"),
+    "evals/probe44.jsonl": ("0.8", "0.9"),
+    "evals/probe45.jsonl": ("0.7", "0.9"),
+    "evals/probe46.jsonl": ("0.9", "0.9"),
+    "evals/probe47.jsonl": ("0.75", "0.9"),
 }
 
 
