@@ -127,10 +127,12 @@ class Lexicon:
 
     def synsets(self, lemma: str, pos: str) -> tuple[Synset, ...]:
         """The senses of a lemma ("pull out" or "pull_out"), most used first. A British
-        spelling takes the American one's senses where WordNet has both: its sense counts
-        come from American text, so "programme" would lead with a broadcast."""
+        spelling takes the American one's senses where WordNet has both as one word (a
+        shared sense): its sense counts come from American text, so "programme" would
+        lead with a broadcast. "tour" is no spelling of "tor"."""
         lemma = lemma.lower().replace(" ", "_")
-        offsets = self._offsets(spelling(lemma), pos) or self._offsets(lemma, pos)
+        own, american = self._offsets(lemma, pos), self._offsets(spelling(lemma), pos)
+        offsets = american if american and (not own or set(own) & set(american)) else own
         return tuple(self._synset(pos, o) for o in offsets)
 
     def _line(self, pos: str, offset: int) -> str:

@@ -151,3 +151,9 @@ def test_a_british_spelling_has_the_american_ones_senses(wordnet: Lexicon, briti
     # broadcast, "program" with a plan
     assert wordnet.synsets(british, "n") == wordnet.synsets(american, "n")
     assert wordnet.synsets(british, "n")
+
+
+def test_a_word_that_only_looks_british_keeps_its_senses(wordnet: Lexicon) -> None:
+    # the spelling rule makes "tour" "tor" (a hill), which shares no sense with it
+    assert wordnet.synsets("tour", "n") != wordnet.synsets("tor", "n")
+    assert any("tour" in s.words for s in wordnet.synsets("tour", "n"))
