@@ -1199,20 +1199,13 @@ def credit_full_names(cands: list[tuple[Sentence, Passage]], terms: list[set[str
             for parts in [content_terms(e.text)] if len(parts) > 1)
     for (sent, _), ts in zip(cands, terms, strict=True):
         doc = parse(sent.text)
-        alone = {t for tok in doc if _name_alone(tok) for t in content_terms(tok.text)}
+        alone = {t for tok in doc if tok.pos_ == "PROPN" and not any(
+            0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
+            for j in (tok.i - 1, tok.i + 1)) for t in content_terms(tok.text)}
         for part in alone:
             named = {frozenset(n) for n in full.get(sent.doc_id, []) if part in n}
             if len(named) == 1:  # one person; a part two people share names neither
                 ts |= next(iter(named))
-
-
-def _name_alone(tok: Token) -> bool:
-    """Is ``tok`` a name standing alone ("Lee told reporters", "Hayashi and the
-    delegation"), not a part of a longer one ("Jin" of "Chung Jin-suk")?"""
-    doc = tok.doc
-    return tok.pos_ == "PROPN" and not any(
-        0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
-        for j in (tok.i - 1, tok.i + 1))
 
 
 def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passage]],
@@ -1621,7 +1614,11 @@ def unnamed_actor(question: str, chosen: list[Ranked],
             names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
             names += [key_terms(m) for m in _NAME.findall(text)]
             countries |= {country_of(t) for t in doc} - {""}
-            names += [key_terms(t.text) for t in doc if _name_alone(t)]
+            # a surname standing alone ("Hayashi and the delegation"), not a part of a
+            # longer name ("Jin" of "Chung Jin-suk")
+            names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
+                0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
+                for j in (t.i - 1, t.i + 1))]
     # a country by any of its names ("Seoul" for "South Korea")
     missing = [a for a in actors if not any(_same_name(key_terms(a), n) for n in names)
                and country_of(parse(a)[-1]) not in countries]
