@@ -380,11 +380,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         text = _STRAY_STOP.sub(r"\1 ", text)
         # a person's full name: two or more capitalised words, or a parsed PERSON
         # ("Lee" alone may be the person the question is about)
-        # ... but not one the parser reads as a place, body or event ("the Shangri-La
-        # Dialogue", "Yonhap News Agency")
-        things = [(e.start_char, e.end_char) for e in parse(text).ents if e.label_ != "PERSON"]
-        named = any(_is_name_like(m[0], question_keys) for m in _NAME.finditer(text)
-                    if not any(a <= m.start() and m.end() <= b for a, b in things)) \
+        named = any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \
             or _new_entity(text, {"PERSON"}, question_keys, min_words=2)
         return named and (not title or _holds_office(text, question_keys, title, origin,
                                                       context))
@@ -1065,7 +1061,6 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         # a follow-up: the earlier question is context, the new one the focus
         sims = (sims + vectors.similarities(query, texts)) / 2
     terms = [content_terms(t) for t in texts]
-    credit_full_names(cands, terms)
     _credit_synonyms(profile(question).events, cands, terms, weights.synonym_links,
                      weights.asked_senses)
     # lexical overlap with the question alone: a follow-up's earlier question only
@@ -1187,27 +1182,6 @@ def _event_party(text: str, events: tuple[str, ...], question_keys: set[str],
 
 
 
-def credit_full_names(cands: list[tuple[Sentence, Passage]], terms: list[set[str]]) -> None:
-    """A person named by one part alone ("Lee told reporters", "with Kishi") is the
-    person whose full name the same article gives elsewhere among the passages ("Lee
-    Jong Sup", "Nobuo Kishi"): the sentence shares the whole name with a question that
-    spells it out. A part of a longer name ("Jin" of "Chung Jin-suk") names no one."""
-    full: dict[str, list[set[str]]] = {}
-    for sent, _ in cands:
-        full.setdefault(sent.doc_id, []).extend(
-            parts for e in parse(sent.text).ents if e.label_ == "PERSON"
-            for parts in [content_terms(e.text)] if len(parts) > 1)
-    for (sent, _), ts in zip(cands, terms, strict=True):
-        doc = parse(sent.text)
-        alone = {t for tok in doc if tok.pos_ == "PROPN" and not any(
-            0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
-            for j in (tok.i - 1, tok.i + 1)) for t in content_terms(tok.text)}
-        for part in alone:
-            named = {frozenset(n) for n in full.get(sent.doc_id, []) if part in n}
-            if len(named) == 1:  # one person; a part two people share names neither
-                ts |= next(iter(named))
-
-
 def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passage]],
                      terms: list[set[str]], links: int, senses: int) -> None:
     """Count a question's event as shared by a sentence that words it otherwise, with a
@@ -1310,14 +1284,8 @@ def spoken_by(sentence: Sentence, passage: Passage, question_keys: set[str], *,
     if not _said_by_pronoun(sentence.text):
         return None
     prior = _just_before(sentence, passage, earlier)  # the person just named
-    if prior is None:
-        return None
-    # ... as the one who speaks there ("said Shin-wha Lee"), not as anyone it names
-    # ("Yoon Suk-yeol's administration will ..., Lee said")
-    doc = parse(prior.text)
-    speakers = [" ".join(w.text for w in c.subtree) for t in doc if says(t)
-                for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return prior if any(has_type("person", s, question_keys) for s in speakers) else None
+    return prior if prior is not None and has_type("person", prior.text, question_keys) \
+        else None
 
 
 def _said_by_pronoun(text: str) -> bool:

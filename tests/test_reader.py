@@ -18,7 +18,6 @@ from rag.evidence import (
     asks_beyond,
     contradicted,
     coverage_gap,
-    credit_full_names,
     credited,
     credits,
     dated_event,
@@ -37,7 +36,6 @@ from rag.evidence import (
     reacted_to,
     report_date,
     select,
-    spoken_by,
     stands_alone,
     tells_of,
     trim,
@@ -2420,52 +2418,6 @@ def test_a_no_break_space_parses_as_a_space() -> None:
     march = next(t for t in doc if t.text == "March")
     assert march.head.text == "in" and march.idx == doc.text.index("March")
     assert len(doc) == len(parse("Yoon made the trip in March."))
-
-
-@pytest.mark.parametrize(("text", "person"), [
-    # a name the parser reads as a place, body or event is no person's name
-    ("Lee and his counterparts met at the forum, called the Shangri-La Dialogue.", False),
-    ("The remarks were carried by Yonhap News Agency.", False),
-    ("Lee and his counterparts met Shin-wha Lee at the forum.", True),
-    ("Lee and his counterparts met Nobuo Kishi at the Shangri-La Dialogue.", True),
-])
-def test_a_named_place_or_event_is_no_person(text: str, person: bool) -> None:
-    assert has_type("person", text, {"yoon"}) is person
-
-
-@pytest.mark.parametrize(("before", "text", "spoken"), [
-    # "she" who speaks points to the speaker just named ...
-    ("Security is the focus, said Shin-wha Lee, a professor.", '"It is crucial," she said.',
-     True),
-    # ... not to anyone else that sentence names
-    ("Yoon Suk-yeol's administration will seek dialogue, Lee said.",
-     "At the same time, he added, Yoon aims to reinforce the military.", False),
-])
-def test_a_pronoun_speaker_is_the_one_who_spoke_before(before: str, text: str,
-                                                       spoken: bool) -> None:
-    r = _chosen_after(before, text)
-    assert (spoken_by(r.sentence, r.passage, {"kishida"}) is not None) is spoken
-
-
-@pytest.mark.parametrize(("texts", "question_terms", "shared"), [
-    # "Lee" and "Kishi" alone are the people the article names in full
-    (["Defense Minister Lee Jong Sup met Nobuo Kishi.", "Lee did not hold talks with Kishi."],
-     {"lee", "jong", "sup", "nobuo", "kishi"}, {"lee", "jong", "sup", "nobuo", "kishi"}),
-    # a part two people share names neither of them
-    (["Defense Minister Lee Jong Sup met opposition leader Lee Jae Myung.",
-      "Lee did not hold talks."],
-     {"jong", "sup"}, set()),
-    # another article's full name is no one this sentence names
-    (["Lee Jong Sup spoke.", "Lee did not hold talks."], {"jong", "sup"}, set()),
-])
-def test_a_surname_alone_stands_for_the_full_name_its_article_gives(
-        texts: list[str], question_terms: set[str], shared: set[str]) -> None:
-    docs = ["a", "a"] if shared or "Myung" in texts[0] else ["a", "b"]
-    cands = [(Sentence(d, 0, len(t), t, "body"), _passage(t, doc_id=d))
-             for d, t in zip(docs, texts, strict=True)]
-    terms = [content_terms(t) for t in texts]
-    credit_full_names(cands, terms)
-    assert terms[1] & question_terms == shared
 
 
 @pytest.mark.parametrize(("text", "published", "past"), [
