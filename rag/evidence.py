@@ -1,5 +1,7 @@
-"""Sentence-level evidence: rank the retrieved sentences for a question, decide
-whether the articles answer it at all, and pick a short extractive answer.
+"""Sentence-level evidence: rank the retrieved sentences for a question, tell whether
+a sentence carries what is asked (``has_type``), and pick a short extractive answer.
+Why chosen evidence does not answer is rag/abstain.py's; the answer's wording,
+rag/excerpt.py's.
 
 Hybrid ranking: embedding similarity (question vs sentence), IDF-weighted overlap of
 content terms, and whether the sentence carries what the question asks for (a date
@@ -11,14 +13,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.align import (
     AHEAD_WORDS,
-    DOCUMENTS,
-    FRAME_NOUNS,
     HEDGE_WORDS,
     REPORT_HEDGES,
     UNITS,
@@ -27,7 +27,6 @@ from rag.align import (
     country_of,
     hedged,
     key,
-    opposite,
     role_fillers,
     the_article,
 )
@@ -39,26 +38,21 @@ from rag.dates import (
     YEAR,
     date_words,
     event_date,
-    placed_years,
 )
 from rag.language import parse
 from rag.lexicon import (
-    ABSTRACT_FILES,
     AGENT_FILES,
     EVENT_FILES,
-    OCCASION_FILES,
     PEOPLE_FILES,
     SPACY_POS,
     lexicon,
 )
 from rag.question import (
-    CAUSE_VERBS,
     DURATION_UNITS,
     LIGHT_VERBS,
     PLACE_KINDS,
     REPORTING_VERBS,
     SHARE,
-    TYPE_NOUNS,
     phrasal,
     profile,
     says,
@@ -77,7 +71,7 @@ from rag.terms import (
 from rag.vectors import SentenceVectors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,7 +169,7 @@ _REACTION = re.compile(r"\b(?:respond(?:ed|s)?|response|react(?:ed|s|ion)?|retal
                        r"in return|countered)\b", re.I)
 # What gives a reason: a causal conjunction, preposition or verb (general English; the
 # list was checked on the tune split's "why" questions, not written for them)
-_CAUSE = re.compile(r"\b(?:because|due to|owing to|amid(?:st)?|in the aftermath of|"
+CAUSE_WORDS = re.compile(r"\b(?:because|due to|owing to|amid(?:st)?|in the aftermath of|"
                     r"in response to|as a result of|in the face of|thanks to|retaliat\w*|"
                     r"stem(?:s|med|ming)? from|rooted in|prompt(?:ed|s)?|caus(?:e|ed|es)|"
                     r"spark(?:ed|s)?|trigger(?:ed|s)?|so that|in order to)\b", re.I)
@@ -203,7 +197,7 @@ def question_type(question: str) -> str:
 
 
 _PLACE = re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w’'-]+)")
-_NAME = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
+NAME_PATTERN = re.compile(r"\b([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)+)")
 _POSS = re.compile(r"['’]s?$")
 _STRAY_STOP = re.compile(r"\b([A-Z][a-z]+)\. (?=[A-Z][a-z]+\b)")
 # Capitalised words of titles, institutions and places: "National Assembly" and
@@ -221,7 +215,7 @@ _INSTITUTIONAL = frozenset("""
 """.split())
 
 
-def _is_name_like(span: str, question_keys: set[str]) -> bool:
+def is_name_like(span: str, question_keys: set[str]) -> bool:
     parts = [p for p in re.split(r"[ -]", span) if p]
     # places are not people: "Tokyo-Seoul relations" names two capitals
     people = [p for p in parts if _POSS.sub("", p.lower()) not in _INSTITUTIONAL
@@ -357,7 +351,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
             return bool(_SHARE.search(text)) or any(e.label_ == "PERCENT"
                                                     for e in parse(text).ents)
         if counted == DURATION_UNITS and any(  # "for decades": a span with no number
-                w.lower().endswith("s") and norm(w) in _DURATIONS for w in ws):
+                w.lower().endswith("s") and norm(w) in DURATION_STEMS for w in ws):
             return True
         return _counts(ws, counted) if counted else any(
             any(c.isdigit() for c in w) or w.lower() in NUMBER_WORDS for w in ws)
@@ -371,7 +365,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys - acting) and is_a(m, place)
                    and _in_country(m, origin) for m in _PLACE.findall(text)) \
-            or _new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
+            or new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
                            not_in=people | _person_parts(context or text) | acting,
                            origin=origin)
     if kind == "person":
@@ -380,12 +374,12 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         text = _STRAY_STOP.sub(r"\1 ", text)
         # a person's full name: two or more capitalised words, or a parsed PERSON
         # ("Lee" alone may be the person the question is about)
-        named = any(_is_name_like(m, question_keys) for m in _NAME.findall(text)) \
-            or _new_entity(text, {"PERSON"}, question_keys, min_words=2)
+        named = any(is_name_like(m, question_keys) for m in NAME_PATTERN.findall(text)) \
+            or new_entity(text, {"PERSON"}, question_keys, min_words=2)
         return named and (not title or _holds_office(text, question_keys, title, origin,
                                                       context))
     if kind == "organisation":
-        return _new_entity(text, {"ORG"}, question_keys) or bool(
+        return new_entity(text, {"ORG"}, question_keys) or bool(
             instance and _named_instance(text, instance, question_keys))
     if kind == "outlet":
         return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
@@ -399,14 +393,14 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "reason":
         # a causal word, a clause of purpose ("went to Tokyo to mend ties"), or an event
         # a change came after ("soured in 2018, after a Seoul court ordered ...")
-        return bool(_CAUSE.search(text)) or any(
+        return bool(CAUSE_WORDS.search(text)) or any(
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             or _after_event(t, question_keys) or _circumstance(t) for t in parse(text))
     if kind == "clock":  # "what time did the talks begin": a time of day
         return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
     if kind == "owner":  # "whose interests": a person, people, country or body
         # ... or one named by its people or as an owner ("Japan's exclusive economic zone")
-        return _new_entity(text, _OWNER_LABELS, question_keys) or any(
+        return new_entity(text, _OWNER_LABELS, question_keys) or any(
             (t.ent_type_ == "NORP" or t.dep_ == "poss" and country_of(t))
             and not key_terms(t.text) & question_keys for t in parse(text))
     if kind == "degree":
@@ -493,7 +487,7 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     marks = [tok for tok in doc
              if tok.i not in in_dates and tells_of(tok, events, links, senses=senses)]
     if happened and not backward:  # "the first visit since 2019" would be: 2019 was
-        marks = [m for m in marks if not _unsettled(m)]
+        marks = [m for m in marks if not unsettled(m)]
     if ahead:
         marks = [m for m in marks if not _done(m)]
     marks = [m for m in marks if not other_agent(m, agents)]
@@ -512,7 +506,7 @@ _SAME_MOMENT = frozenset({"as", "while", "when"})
 Agents = frozenset[str]
 
 
-def _agents_of(tok: Token) -> Agents:
+def agents_of(tok: Token) -> Agents:
     """Who does the event ``tok`` names: its subject or "by" agent ("controlled by
     Seoul"), its possessor ("Seoul's control") or the country adjective of an event noun
     ("Japanese restrictions"); a country by its code ("Seoul": KOR), any other name (a
@@ -539,7 +533,7 @@ def _a_name(tok: Token) -> bool:
 def event_agents(question: str, events: tuple[str, ...]) -> Agents:
     """Who the question says does one of its ``events`` ("come under Seoul's control":
     KOR)."""
-    return frozenset().union(*(_agents_of(t) for t in parse(question)
+    return frozenset().union(*(agents_of(t) for t in parse(question)
                                if t.lemma_.lower() in events))
 
 
@@ -550,7 +544,7 @@ def other_agent(tok: Token, agents: Agents) -> bool:
     never disagree: a leader or a ministry acts for its country."""
     if not agents:
         return False
-    mine = _agents_of(tok)
+    mine = agents_of(tok)
     for named in (False, True):
         a = {x for x in agents if x.startswith("name:") is named}
         b = {x for x in mine if x.startswith("name:") is named}
@@ -606,7 +600,7 @@ def _commits(tok: Token) -> bool:
                for c in tok.children)
 
 
-def _unsettled(tok: Token) -> bool:
+def unsettled(tok: Token) -> bool:
     """Is the event word ``tok`` only hoped for, planned or ahead ("hope to meet",
     "will meet", "the planned talks", "will hold talks")? A noun by its modifiers and
     the verb it hangs on; a verb by its own auxiliaries and what governs it."""
@@ -638,7 +632,7 @@ def _done(tok: Token) -> bool:
                         or verb.head.i == verb.i:
                     return False
                 verb = verb.head
-    return not _unsettled(verb) and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+    return not unsettled(verb) and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") and c.tag_ == "VBD"
         for c in verb.children))
 
@@ -679,7 +673,7 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
         else:
             continue
         lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
-        if name and _same_name(name, {t.lower_ for t in span if t.pos_ == "PROPN"}):
+        if name and same_name(name, {t.lower_ for t in span if t.pos_ == "PROPN"}):
             return True
         # a synonym, or a kind of what the question names ("a professor" is the
         # academic the question credits; "an ambassador" a diplomat)
@@ -797,7 +791,7 @@ def _acting(text: str) -> frozenset[str]:
                           or t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS))
 
 
-def _new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
+def new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
                 min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset(),
                 origin: str = "") -> bool:
     """An entity of one of ``labels`` with a name the question does not use (and, with
@@ -885,7 +879,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "",
         # the person sits beside a proper name the question uses ("... Atsushi Ando,
         # deputy director-general of the Defense Policy Bureau")
         phrases = []
-        for m in _NAME.findall(question):
+        for m in NAME_PATTERN.findall(question):
             parts = m.split()
             while parts and (parts[0].lower() in {"who", "which", "what", "when", "where",
                                                  "how"} or _POSS.search(parts[0])):
@@ -903,7 +897,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "",
 
 
 _UNIT_STEMS = {norm(k): base for k, (_, base) in UNITS.items()}
-_DURATIONS = frozenset(norm(u) for u in DURATION_UNITS)
+DURATION_STEMS = frozenset(norm(u) for u in DURATION_UNITS)
 
 
 def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
@@ -1111,7 +1105,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                 _latest_year(article_text(passage.doc_id) if article_text else passage.text))):
             typed = False  # "when will the WTO rule": no year before the report answers
         if typed and owned:  # "which region's environment": where the environment is named
-            typed = any(_near(owned, t, 1) or members and _a_person(t) for t in parse(sent.text))
+            typed = any(near_noun(owned, t, 1) or members and _a_person(t)
+                        for t in parse(sent.text))
         before = None
         if not typed and kind in _BY_ANTECEDENT:
             before = antecedent(sent, passage, kind, q_keys, place=place,
@@ -1540,361 +1535,13 @@ def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
     return out
 
 
-# Types the reader ranks by but does not abstain for: a degree has more wordings than
-# comparisons and adverbs of degree ("the best ever", "to a new level"), so a sentence
-# without one may still answer, as a server LLM that reads it may show (tune m043 with
-# the faithful script, 2026-11-27)
-_RANKING_ONLY = frozenset({"degree"})
-
-
-def untyped_answer(question: str, chosen: list[Ranked]) -> str:
-    """Why the chosen evidence does not answer a question that asks for a type ("no
-    passage about it gives a date"), or "" when it does or nothing is asked for."""
-    kind = question_type(question)
-    if not kind or kind in _RANKING_ONLY or not chosen or any(r.has_type for r in chosen) \
-            or (profile(question).publication and from_header(question, chosen[0])):
-        return ""
-    if profile(question).counted == DURATION_UNITS:
-        return "no passage about it gives a length of time"
-    return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
-
-
-def unnamed_actor(question: str, chosen: list[Ranked],
-                  earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
-    """Why the chosen evidence is not about the question's actors: a person the question
-    says acted ("what did Park Jin and Hayashi agree on"), or was acted on ("who replaced
-    Nobuo Kishi"), is named neither in a chosen sentence nor in the sentence before it
-    (where "he" would point; for a passage's first sentence, the one ``earlier`` gives);
-    "" when each is."""
-    actors = profile(question).actors + profile(question).participants
-    if not actors or not chosen:
-        return ""
-    names: list[set[str]] = []
-    countries: set[str] = set()
-    for r in chosen:
-        # an outlet is named by its own article ("How does RT describe ...")
-        names.append(key_terms(r.passage.outlet))
-        sentences = r.passage.sentences
-        at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
-        prior = [sentences[at - 1]] if at else list(earlier(r.passage))[-1:] if earlier else []
-        for text in [r.sentence.text] + [p.text for p in prior]:
-            doc = parse(text)
-            names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
-            names += [key_terms(m) for m in _NAME.findall(text)]
-            countries |= {country_of(t) for t in doc} - {""}
-            # a surname standing alone ("Hayashi and the delegation"), not a part of a
-            # longer name ("Jin" of "Chung Jin-suk")
-            names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
-                0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
-                for j in (t.i - 1, t.i + 1))]
-    # a country by any of its names ("Seoul" for "South Korea")
-    missing = [a for a in actors if not any(_same_name(key_terms(a), n) for n in names)
-               and country_of(parse(a)[-1]) not in countries]
-    return f"no passage about it names {', '.join(missing)}" if missing else ""
-
-
-def unnamed_body(question: str, chosen: list[Ranked]) -> str:
-    """Why the chosen evidence does not answer "Who is the president of Korea
-    University?": the office is of a body the question names, and no chosen sentence
-    names it (a country by any of its names: "South Korean President Yoon" is the
-    president of South Korea); "" otherwise."""
-    asked = profile(question)
-    if asked.kind != "person" or not asked.title or not chosen:
-        return ""
-    office = next((t for t in parse(question) if t.pos_ == "NOUN"
-                   and t.lemma_.lower() == asked.title[-1]), None)
-    body = [o for c in (office.children if office is not None else ())
-            if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-            if o.dep_ == "pobj" and o.pos_ == "PROPN"]
-    if not body:
-        return ""
-    name = " ".join(t.text for t in body[0].subtree if t.pos_ == "PROPN")
-    if any(_names(name, r.sentence.text) for r in chosen):
-        return ""
-    return f"no passage about it names {name}"
-
-
-def _same_name(a: set[str], b: set[str]) -> bool:
+def same_name(a: set[str], b: set[str]) -> bool:
     """One name inside the other ("Park" in "Park Jin"); a shared part is not enough
     ("Chung Jin-suk" is not "Park Jin")."""
     return bool(a & b) and (a <= b or b <= a)
 
 
-def unsaid(question: str, chosen: list[Ranked],
-           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
-    """Why the chosen evidence does not tell what was said: for "What did X say (about
-    Y)?", no chosen sentence has X (or, with no name asked, anyone) saying something,
-    in the same sentence as Y; "" when one does or the question asks no saying. X
-    called by a common noun ("the US defense secretary") is one the sentence calls so
-    or by a word WordNet puts near it ("the defense chief", "the head"). A
-    sentence where another person speaks ("He told Kishi" after "Lee was quoted")
-    or where the speaker speaks of something else does not answer it."""
-    asked = profile(question)
-    if not asked.saying or not chosen:
-        return ""
-    # "what did the Russian outlet say", "what does the Reuters piece say": an outlet,
-    # and its article, says what the article says
-    outlet = asked.sayer in TYPE_NOUNS["outlet"] | DOCUMENTS and not asked.actors
-    mods = [a for t in parse(question) if t.lemma_.lower() == asked.sayer
-            for a in t.children if a.dep_ in ("amod", "compound", "poss")]
-    country = next((c for a in mods for c in [country_of(a)] if c), "")
-    named = " ".join(a.text for a in mods if a.pos_ == "PROPN" and not country_of(a))
-    for r in chosen:
-        own = outlet and bool(r.passage.outlet) and (
-            not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
-            not named or _names(named, r.passage.outlet))
-        if not own and not _said_by(r, asked.actors, asked.sayer, earlier):
-            continue
-        if not asked.about or any(_near(a, t, 1) for a in asked.about
-                                  for t in parse(r.sentence.text)):
-            return ""
-    article = "an" if asked.sayer[:1] in tuple("aeiou") else "a"
-    who = " or ".join(asked.actors) or (f"{article} {asked.sayer}" if asked.sayer else "anyone")
-    return f"no passage about it has {who} saying it" + (
-        f" about {' '.join(asked.about)}" if asked.about else "")
-
-
-def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
-             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> bool:
-    """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or
-    with neither, anyone) saying something?"""
-    doc = parse(r.sentence.text)
-    sayers = [_sayer(t, r, earlier) for t in doc if says(t)] + [
-        " ".join(w.text for w in t.subtree) for t in doc
-        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
-    return any(any(_names(actor, s) for actor in actors) if actors
-               else not sayer or any(_near(sayer, t, 2) for t in parse(s))
-               for s in sayers)
-
-
-def _sayer(verb: Token, r: Ranked,
-           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
-    """Who ``verb`` says was speaking: its subject ("Lee was quoted ... as telling":
-    the subject of the verb it hangs on), or, for a pronoun, the subject of the
-    sentence before ("He told Kishi", after "Lee was quoted ...")."""
-    t, subj = verb, None
-    for _ in range(5):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or t.head.i == t.i:
-            break
-        t = t.head
-    if subj is None:
-        # the parser may hang the speaker of a quote's closing "..., a Japanese foreign
-        # ministry official said." on the quote: the words between the comma and the verb
-        left = list(verb.doc[: verb.i])
-        cut = max((w.i for w in left if w.is_punct), default=-1)
-        span = left[cut + 1:]
-        return _spelled(span) if cut >= 0 and verb.doc[cut].text == "," \
-            and any(w.pos_ in ("NOUN", "PROPN") for w in span) else ""
-    if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-        # "Defense Minister Nobuo Kishi, who said": the noun the clause is about
-        return _spelled(w for w in t.head.subtree if w.i <= t.head.i)
-    if subj.pos_ != "PRON":
-        # an act or event does not speak ("Kishida's bilateral visit ... returns the
-        # trip": "return" says something only in a rare sense), though a statement or a
-        # report does
-        lx = lexicon()
-        if subj.pos_ == "NOUN" and lx is not None and any(
-                s.lexfile in _NO_SPEAKER_FILES for s in lx.synsets(subj.lemma_.lower(), "n")[:1]):
-            return ""
-        return _spelled(subj.subtree)
-    sentences = r.passage.sentences
-    at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
-    before = sentences[at - 1:at] if at else list(earlier(r.passage))[-1:] if earlier else []
-    if not before:
-        return ""
-    prior = parse(before[0].text)
-    subjects = [c for c in prior if c.dep_ in ("nsubj", "nsubjpass")]
-    if subj.lower_ in ("he", "she"):
-        # one person: the first named subject, though the parser may make another
-        # clause the root ("Lee was quoted as telling reporters that ..., they were able
-        # to chat")
-        one = [c for c in subjects if c.pos_ == "PROPN" or c.tag_ == "NN"]
-        main = [c for c in one if c.head.dep_ == "ROOT"]
-        subjects = (main or one)[:1]
-    else:
-        subjects = [c for c in subjects if c.head.dep_ == "ROOT"]
-    return _spelled(w for c in subjects for w in c.subtree)
-
-
-# What happens or is had never speaks: the event files but noun.cognition and
-# noun.communication ("the statement said", "the analysis found")
-_NO_SPEAKER_FILES = EVENT_FILES - {9, 10}
-
-
-def _spelled(tokens: Iterable[Token]) -> str:
-    """Tokens as the text spells them ("Lee Jong-sup", not "Lee Jong - sup", which
-    names no one the question's "Lee Jong-sup" names)."""
-    return "".join(w.text_with_ws for w in tokens).strip()
-
-
-def _names(actor: str, phrase: str) -> bool:
-    """Does ``phrase`` name ``actor``: a name inside the other ("Price", "Ned Price"), or
-    the same country by any of its names ("Seoul" for "South Korea")?"""
-    if _same_name(key_terms(actor), key_terms(phrase)):
-        return True
-    code = country_of(parse(actor)[-1])
-    return bool(code) and any(country_of(t) == code for t in parse(phrase))
-
-
-def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not answer "what was the X (of Y)" or "which X":
-    no chosen sentence has X or a word WordNet puts within ``event_links`` of one of its
-    ``asked_senses`` most used senses ("ruling" is
-    not in a sentence about the complaint, "hotel" not in one about the forum), or no
-    chosen passage names Y ("the name of the pilot"); "" otherwise. A name is given, not
-    called one: "name" or "title" itself need not be there, but the name of a person
-    must be a person's name the question does not give."""
-    links, senses = weights.event_links, weights.asked_senses
-    asked, of = profile(question).attribute
-    which = profile(question).instance_of
-    if not (asked or which) or not chosen:
-        return ""
-    sentences = [parse(r.sentence.text) for r in chosen]
-    lx = lexicon()
-    # a name, or a kind of one ("title", "nickname"), is given, not called one
-    label = lx is not None and lx.sense_of(asked or which, "name")
-    if which:
-        # "what topic did they take up": what a talk is about is its topic, however the
-        # sentence names it ("discussed export controls")
-        topic = lx is not None and lx.distance(which, "n", "topic", "n", limit=0) is not None
-        # "which values", "what goal": an abstract kind has instances no word list or
-        # WordNet link finds ("freedom, democracy and a market economy"), so a sentence
-        # that names none is no reason to abstain; it still ranks by them
-        abstract = lx is not None and bool(ss := lx.synsets(which, "n")) \
-            and ss[0].lexfile in ABSTRACT_FILES
-        if not label and not abstract and not any(
-                _near(which, t, links, senses) or topic and _talked_of(t)
-                for d in sentences for t in d):
-            return f"no passage about it names a {which}"
-        return ""
-    if not label and not any(_near(asked, t, links, senses) for d in sentences for t in d):
-        return f"no passage about it gives its {asked}"
-    # the thing itself, not an act its noun derives from ("pilot" is no "controlled")
-    if of and not any(_near(of, t, links, senses) for r in chosen for t in parse(r.passage.text)
-                      if t.pos_ == "NOUN"):
-        return f"no passage about it names the {of}"
-    if not (label and of and lx is not None):
-        return ""
-    # a person in the word's most used sense ("pilot"; "material" is one only as in
-    # "presidential material")
-    if lx.kind_of(of, "person", senses=1):
-        if not any(_new_entity(r.sentence.text, {"PERSON"}, key_terms(question))
-                   for r in chosen):
-            return f"no passage about it gives the {of}'s name"
-    # "the names of the materials": a name hangs on the thing ("islets known as
-    # Takeshima", "the destroyer Gwanggaeto"), not merely somewhere in its sentence
-    elif not any(_name_on(t, key_terms(question)) for d in sentences for t in d
-                 if t.pos_ == "NOUN" and _near(of, t, links, senses)):
-        return f"no passage about it gives the {of}'s name"
-    return ""
-
-
-def _talked_of(tok: Token) -> bool:
-    """Is ``tok`` what a talk is about: the object of a verb of saying or discussing
-    ("discussed export controls"), or what it is "about", "on" or "over"?"""
-    lx = lexicon()
-    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in (
-        "about", "on", "over") else tok.head if tok.dep_ == "dobj" else None
-    return head is not None and head.pos_ == "VERB" and lx is not None and (
-        says(head) or any(lx.kind_of(head.lemma_.lower(), k, "v") for k in _DISCOURSE))
-
-
-# Verbs that give a thing its name ("known as", "called", "named"; general English)
-_NAMING = frozenset("know call name dub be".split())
-# WordNet verbs whose kinds talk something over (general English: "discuss",
-# "debate", "talk about")
-_DISCOURSE = ("discuss", "talk", "talk_about")
-
-
-def _name_on(noun: Token, question_keys: set[str]) -> bool:
-    """Does a name the question does not give hang on ``noun``, as a compound, an
-    apposition or a phrase after it ("known as Takeshima", "such as Kyodo"), or on the
-    verb that names it ("the islets are known as Takeshima")?"""
-    kids = list(noun.children)
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _NAMING:
-        kids += [c for c in noun.head.children if c.i > noun.i]
-    for c in kids:
-        if c.dep_ in ("det", "amod", "punct", "cc") or c.i < noun.i and c.dep_ != "compound":
-            continue
-        if any(w.pos_ == "PROPN" and not key_terms(w.text) & question_keys for w in c.subtree):
-            return True
-    return False
-
-
-_WITHIN = frozenset("in during at over from".split())
-
-
-def other_time(question: str, chosen: list[Ranked]) -> str:
-    """Why the chosen evidence tells of another time than the question puts its event
-    in ("How many missile tests did North Korea carry out in 2017?" against "... at
-    least 18 missile tests this year" in a 2022 report): every chosen sentence places
-    what it reports in other years, by a year of its own or by a time read against its
-    report's date ("this year", "later this month", "on Sunday"), and names none of the
-    question's years. A sentence that places nothing in time may tell of any; "" then."""
-    asked = placed_years(question, lead=True)
-    if not asked or not chosen:
-        return ""
-    told: set[int] = set()
-    for r in chosen:
-        text = r.sentence.text
-        years = placed_years(text, r.passage.date)
-        if not years or asked & years or {str(y) for y in asked} & year_terms(text):
-            return ""
-        told |= years
-    want = ", ".join(str(y) for y in sorted(asked))
-    return f"the passages place it in {', '.join(str(y) for y in sorted(told))}, not {want}"
-
-
-def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not count what "how many X ... in Y" asks, where Y
-    is an occasion ("how many people died in the 2018 radar incident"): no sentence
-    that gives a number names Y, nor does the sentence before it. "The Korean War left
-    nearly 5 million people dead" counts the dead of another occasion."""
-    if question_type(question) not in ("number", "amount"):
-        return ""
-    asked = profile(question)
-    agents = event_agents(question, asked.events)
-    # "how many years were the rounds of talks spread over": the talks themselves,
-    # the occasion the verb is said of, tell how long too
-    events = (*asked.events, *_occasion_subjects(question, asked.events))
-    if asked.events and {norm(c) for c in asked.counted} & _DURATIONS and not any(
-            tells_of(t, events, 1, senses=weights.event_senses)
-            and not other_agent(t, agents)
-            for r in chosen if r.has_type for t in parse(r.sentence.text)):
-        # "how long has Price held his post": a span of time said of something else (one
-        # WordNet link: at two, "post" tells of a "test"), or of someone else's act
-        # ("Kishida's visit ... in 12 years" for Yoon's visit)
-        return f"no passage says how long of '{asked.events[0]}'"
-    lx = lexicon()
-    # "during" takes an occasion or a time: a name after it ("during the Shangri-La
-    # Dialogue") is an occasion the tagger may not know as an event
-    anchors = [o for p in parse(question) if p.dep_ == "prep" and p.lower_ in _WITHIN
-               for o in p.children if o.dep_ == "pobj" and (
-                   o.ent_type_ == "EVENT" or o.pos_ == "NOUN" and lx is not None
-                   and lx.kind_of(o.lemma_.lower(), "event", "n")
-                   or p.lower_ == "during" and o.pos_ == "PROPN" and o.ent_type_ != "DATE")]
-    if not anchors:
-        return ""
-    typed = [r for r in chosen if r.has_type]
-    for anchor in anchors:
-        words_ = [anchor, *(c for c in anchor.children if c.dep_ == "compound")]
-        for r in typed:
-            sents = r.passage.sentences
-            at = next((i for i, x in enumerate(sents) if x.start == r.sentence.start), 0)
-            told = [r.sentence.text] + ([sents[at - 1].text] if at else [])
-            # by its nouns: "happened" tells of any occasion
-            if any(_near(w.lemma_.lower(), t, weights.event_links) for text in told
-                   for t in parse(text) if t.pos_ in ("NOUN", "PROPN") for w in words_):
-                break
-        else:
-            phrase = " ".join(w.text for w in anchor.subtree if not w.is_punct
-                              and w.dep_ != "det")
-            return f"no passage gives the number for the {phrase}"
-    return ""
-
-
-def _near(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
+def near_noun(noun: str, tok: Token, links: int, senses: int = 0) -> bool:
     """Is ``tok`` the noun ``noun`` or a word WordNet puts within ``links`` of it?"""
     lemma = tok.lemma_.lower()
     if lemma == noun or tok.pos_ == "PROPN" and norm(lemma) == norm(noun):
@@ -1949,271 +1596,11 @@ def ahead(noun: Token) -> bool:
     return False
 
 
-# Words that put an occasion a question asks about still ahead ("the next
-# consultation"); general English, not tuned
-_NEXT = frozenset("next upcoming forthcoming coming".split())
-
-
-def unheld_occasion(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not answer a question about what was done at an
-    occasion: it names the occasion only as planned or invited to; or, asked about the
-    next one, only as held; "" otherwise, or when no chosen sentence names it (other
-    checks judge that)."""
-    coming = {str(t.lemma_).lower() for t in parse(question) if t.pos_ in ("NOUN", "PROPN")
-              and any(c.dep_ == "amod" and c.lower_ in _NEXT for c in t.children)}
-    told = [t for r in chosen for t in parse(r.sentence.text)
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in coming]
-    if told and not any(ahead(t) for t in told):
-        return f"no passage tells of the next {told[0].text}, only of one held before"
-    asked = profile(question)
-    # "what was the result of the seventh nuclear test": an event whose attribute is
-    # asked is an occasion too (a group's aim is not); so is a meeting ("the outcome
-    # of the NATO summit"), which WordNet files under gatherings, not events
-    of, lx = asked.attribute[1], lexicon()
-    event = bool(of) and lx is not None and any(
-        lx.kind_of(of, kind, senses=weights.occasion_senses) for kind in ("event", "meeting"))
-    occasion = (*asked.occasion, of) if event else asked.occasion
-    if not occasion or not chosen:
-        return ""
-    mentions = [t for r in chosen for t in parse(r.sentence.text)
-                if t.pos_ == "NOUN" and t.lemma_.lower() in occasion]
-    if mentions and all(ahead(t) for t in mentions):
-        return (f"no passage says the {mentions[0].text} took place: they are named only "
-                f"as planned, hoped for or invited to")
-    return ""
-
-
-def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not answer a yes/no question about what someone
-    did ("Did Japan apologise for the radar incident?"): no chosen sentence tells of the
-    act (the verb, or a word WordNet puts within ``act_links`` of it),
-    or the actor appears there only as the subject of a hedge or a plan ("Kishida is
-    considering taking part in the gathering"), unless the question asks whether a
-    decision was made (a word WordNet puts within a link of "decide"), which the hedge
-    answers; "" otherwise."""
-    act, actor = profile(question).act
-    if not act or not chosen:
-        return ""
-    docs = [parse(r.sentence.text) for r in chosen]
-    if not any(tells_of(t, (act,), weights.act_links, pos=("v",), senses=weights.event_senses)
-               for d in docs for t in d):
-        return f"no passage tells whether {actor} did {act}"
-    names = key_terms(actor)
-    verbs = [t.head for d in docs for t in d if t.dep_ == "nsubj" and t.pos_ == "PROPN"
-             and _same_name(names, key_terms(" ".join(x.text for x in t.subtree)))]
-    # "Had Kishida decided to go?": that he is still considering it is the answer
-    lx = lexicon()
-    decision = lx is not None and lx.distance(act, "v", "decide", "v", limit=1) is not None
-    # "Will Kishida push for talks?": a plan answers what is still to come
-    if verbs and all(_unsettled(v) for v in verbs) and not decision \
-            and not profile(question).future:
-        return f"the articles say only what {actor} planned or considered, not whether it happened"
-    return ""
-
-
-def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not answer a question for the person or place of an
-    event ("Which Japanese minister attended Yoon's inauguration?"): no chosen sentence
-    tells of the question's event (the same word, a derived form or a word WordNet puts
-    within ``event_links`` of it), so a person or a place it names did something else;
-    "" otherwise. Only an event of the main clause: "who was prime minister when Yoon
-    was sworn in" asks who held an office, and the swearing-in only dates it."""
-    asked = profile(question)
-    if asked.kind not in _EVENT_KINDS or not chosen:
-        return ""
-    doc = parse(question)
-    main = [t for t in _main_events(doc, asked.events) if t.dep_ not in ("amod", "compound")]
-    # "according to what source did Kishi vow ...": who reported it is asked, and a
-    # sentence that names a source tells of the report, however it words the vow
-    if not main or _asks_source(doc):
-        return ""
-    # "who said Tokyo would consider lifting the curbs": what was weighed is the act
-    # asked of, and a sentence that tells only of talk or thought ("discussed") is not it
-    main = [t for t in main if not (t.lemma_.lower() in HEDGE_WORDS and any(
-        c.dep_ == "xcomp" and c in main for c in t.children))]
-    # "what prompted the suspension of the talks" asks why they were suspended: a verb
-    # of causing stands for the event it caused, which a sentence must tell of
-    main = [_caused(t) or t for t in main]
-    events = {phrasal(t) for t in main}
-    # "who is described as Abe's successor", "who was named as envoy": a sentence that
-    # gives someone the role tells it, however it words the describing
-    events |= {n.lemma_.lower() for t in main for c in t.children
-               if c.dep_ == "prep" and c.lower_ == "as"
-               for n in c.children if n.dep_ == "pobj" and n.pos_ == "NOUN"}
-    # a past event is told by a sentence where it took place, not one where it is only
-    # possible or planned ("a possible meeting between Yoon and Kishida"); "who said
-    # Kishida was weighing ..." asks who said it, not whether it happened
-    settled = not asked.past or any(t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS
-                                    for t in doc)
-    # a participle that describes a noun ("Seoul-based", "Japanese-claimed") tells of
-    # no event
-    if any(tells_of(t, events, weights.event_links, senses=weights.event_senses)
-           and (settled or not _unsettled(t))
-           and t.dep_ not in ("amod", "compound")
-           for r in chosen for t in parse(r.sentence.text)):
-        return ""
-    # "which city hosted the Security Policy Consultation": where an occasion was held
-    # is the place that hosted it, so a sentence naming the occasion tells where
-    held = {n.lower_ for t in main for n in t.children
-            if n.dep_ == "dobj" and _occasion(n.lemma_.lower())} if asked.kind == "place" else set()
-    if held and any(t.lower_ in held for r in chosen for t in parse(r.sentence.text)):
-        return ""
-    asks = {"person": "who", "place": "where", "reason": "why"}[asked.kind]
-    return f"no passage about it tells {asks} '{main[0].text}'"
-
-
-def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
-    """Why the chosen evidence does not answer: every chosen sentence that tells of the
-    question's main event tells of it as done by someone other than the question says
-    ("What did Japan restrict?" against "South Korea restricted ..."); "" otherwise, or
-    when no sentence tells of the event at all (other checks judge that)."""
-    asked = profile(question)
-    doc = parse(question)
-    main = _main_events(doc, asked.events)
-    agents = frozenset().union(*(_agents_of(t) for t in main))
-    if not agents or not chosen:
-        return ""
-    events = {phrasal(t) for t in main}
-    marks = [t for r in chosen for t in parse(r.sentence.text)
-             if tells_of(t, events, weights.event_links, senses=weights.event_senses)]
-    if marks and all(other_agent(t, agents) for t in marks):
-        return f"the passages tell of '{main[0].text}' by someone else"
-    return ""
-
-
-def _occasion_subjects(question: str, events: tuple[str, ...]) -> tuple[str, ...]:
-    """The occasions the question's event verbs are said of, as their subjects ("the
-    rounds of security talks were spread over ..." -> talk), through a noun that only
-    counts or frames them ("rounds of", "a series of")."""
-    out = []
-    for t in parse(question):
-        if t.pos_ != "VERB" or phrasal(t) not in events:
-            continue
-        for n in t.children:
-            if n.dep_ not in ("nsubj", "nsubjpass") or n.pos_ != "NOUN":
-                continue
-            if n.lemma_.lower() in FRAME_NOUNS:
-                n = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), n)
-            if _occasion(n.lemma_.lower()):
-                out.append(n.lemma_.lower())
-    return tuple(out)
-
-
-def _occasion(noun: str) -> bool:
-    """Does ``noun`` name something held (a consultation, a summit, a ceremony): in its
-    first sense an act, a communication or an event, or in some sense a meeting?"""
-    lx = lexicon()
-    if lx is None:
-        return False
-    first = lx.synsets(noun, "n")[:1]
-    return any(s.lexfile in OCCASION_FILES for s in first) or lx.kind_of(noun, "meeting")
-
-
-def _asks_source(doc: Doc) -> bool:
-    """Does the question ask whom a report is owed to ("According to what source ...",
-    "according to whom")?"""
-    return any(t.lower_ == "according" and any(
-        w.lower_ in ("what", "which", "whom", "who") for c in t.children for w in c.subtree)
-        for t in doc)
-
-
-def _main_events(doc: Doc, events: tuple[str, ...]) -> list[Token]:
-    """The question's verbs that name one of its ``events`` outside a clause that only
-    qualifies it."""
-    return [t for t in doc if t.pos_ == "VERB" and phrasal(t) in events
-            and not _subordinate(t)]
-
-
-def _caused(verb: Token) -> Token | None:
-    """The event a verb of causing brings about: its object noun ("prompted the
-    suspension", "triggered a row") or the verb it leads someone to ("led Seoul and
-    Tokyo to fall out"). A verb of causing is one the question reader takes for it
-    ("what led ...") or one WordNet makes a kind of "cause" in one of its two most used
-    senses ("make" and "do" are only in rarer ones)."""
-    lx = lexicon()
-    lemma = verb.lemma_.lower()
-    led = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"),
-               None)
-    if led is not None and lemma in CAUSE_VERBS:
-        return led  # "led them to fall out"; "led the delegation" leads a group
-    if lx is None or not lx.kind_of(lemma, "cause", "v", senses=CAUSE_SENSES):
-        return None
-    return led or next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"),
-                       None)
-
-
-# WordNet senses of a question's verb read as causing (general English: the first two
-# senses of "prompt", "trigger", "provoke" cause; "make" and "do" cause only later)
-CAUSE_SENSES = 2
-
-
-def _subordinate(tok: Token) -> bool:
-    """Is ``tok`` in a clause that only qualifies the question ("when Yoon was sworn
-    in", "who met Kishida")?"""
-    return any(t.dep_ in ("advcl", "relcl", "acl") for t in [tok, *tok.ancestors])
-
-
-# the answer types an event's participant or place is asked for (tune, 2026-11-27:
-# probe5 t25, probe7 w23; organisations were not tried)
-_EVENT_KINDS = frozenset({"person", "place", "reason"})
-
-
-def contradicted(question: str, chosen: list[Ranked]) -> str:
-    """Why the chosen evidence does not answer: the question qualifies a noun one way
-    and every chosen sentence that has the noun qualifies it the opposite way ("his
-    closing remarks" where the article quotes "opening remarks"); "" otherwise."""
-    for t in parse(question):
-        if t.dep_ not in _QUALIFIERS or t.head.pos_ != "NOUN":
-            continue
-        nouns = [s for r in chosen for s in parse(r.sentence.text)
-                 if s.pos_ == "NOUN" and s.lemma_.lower() == t.head.lemma_.lower()]
-        # the word before the noun too: "in opening remarks" may parse as a gerund
-        other = [next((m for m in [*s.children, *s.doc[s.i - 1: s.i]]
-                       if (m.dep_ in _QUALIFIERS or m.i == s.i - 1)
-                       and (opposite(m, t) or _other_rank(m, t))),
-                      None) for s in nouns]
-        if nouns and all(other):
-            m = other[0]
-            assert m is not None
-            return (f"the question asks about {t.text} {t.head.text}, the article speaks of "
-                    f"{m.text} {nouns[0].text}")
-    return ""
-
-
-_QUALIFIERS = frozenset({"amod", "compound"})
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
-
-
-def _rank(tok: Token) -> int:
-    """The place a qualifier gives its noun: "largest" 1, "second-largest" 2, "12th"
-    12, "third" 3; 0 for none."""
-    for w in [*(c for c in tok.children if c.i < tok.i), tok]:
-        got = _ORDINAL.fullmatch(NUMBER_WORDS.get(w.lower_, w.lower_))
-        if got:
-            return int(got[1])
-    return 1 if tok.tag_ in ("JJS", "RBS") else 0
-
-
-def _other_rank(a: Token, b: Token) -> bool:
-    """Do two qualifiers give different places ("second-largest" and "largest")?"""
-    ra, rb = _rank(a), _rank(b)
-    return bool(ra and rb) and ra != rb
-
-
-_TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
-               "number": "a number", "amount": "an amount",
-               "person": "a person's name", "organisation": "an organisation",
-               "outlet": "a news outlet", "place": "a place", "reaction": "a response",
-               "reason": "a reason", "significance": "what makes it notable",
-               "clock": "a time of day", "owner": "whose it is"}
-
-
 def _named_elsewhere(question: str, have: set[str]) -> set[str]:
     """Parts of a name in the question whose other parts the sentence has: "Yoon"
     covers "Yoon Suk-yeol", so "suk" and "yeol" are not missing."""
     covered: set[str] = set()
-    for name in _NAME.findall(question):
+    for name in NAME_PATTERN.findall(question):
         parts = content_terms(name.replace("-", " "))
         if parts & have:
             covered |= parts
@@ -2228,178 +1615,6 @@ def clauses(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if b > a]
-
-
-def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sentence:
-    """The run of the sentence's clauses that best answers the question for its
-    length: it keeps what is asked for (a date for "when", a new name for "who")
-    and the question's terms, and drops the rest ("..., according to a person
-    close to his office"). Still an exact quote, with offsets into the article."""
-    spans = clauses(sentence.text)
-    if len(words(sentence.text)) <= weights.trim_above_words or len(spans) < 2 \
-            or asks_beyond(question):
-        return sentence
-    kind = question_type(question)
-    q_keys = key_terms(question)
-    q_terms = content_terms(question)
-    origin, title = profile(question).origin, profile(question).title
-    counted, place = profile(question).counted, profile(question).place
-    # "which two ministries": the instance asked for ("Defense and Foreign ministries")
-    # is the type, as when the sentence was ranked
-    instance = profile(question).instance_of
-    need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
-                         context=sentence.text, counted=counted, place=place,
-                         instance=instance)
-    # a reason the sentence gives by a causal word ("because they signed only an
-    # armistice") is the one kept, not an event it came after ("after the war ended")
-    causal = kind == "reason" and bool(_CAUSE.search(sentence.text))
-    # "who said ...": the attribution ("according to a person close to his office") is
-    # the answer, never cut away
-    need_source = profile(question).reported and names_a_source(sentence.text, q_keys)
-    # a "who" answer keeps every person the sentence names
-    keep = [m for m in _NAME.findall(sentence.text) if _is_name_like(m, q_keys)] \
-        if kind == "person" else []
-    # a sentence of an account over time keeps its years: they are why it was chosen
-    if wants_summary(question):
-        keep += sorted(year_terms(sentence.text))
-    # "which came first: X or Y": the date of the event is what the answer compares
-    dated = bool(profile(question).sides) and has_type("date", sentence.text, set())
-    best: tuple[float, int, int] | None = None
-    for i in range(len(spans)):
-        for j in range(i, len(spans)):
-            piece = sentence.text[spans[i][0]:spans[j][1]]
-            n = len(words(piece))
-            # a short last phrase qualifies what comes before it ("..., the statement
-            # said, without further details"): dropping it saves little and may lose it
-            tail = len(words(sentence.text[spans[j][1]:]))
-            if n < weights.min_trim_words or 0 < tail < weights.min_tail_words \
-                    or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
-                                                   context=sentence.text,
-                                                   counted=counted, place=place,
-                                                   instance=instance)) \
-                    or (need_source and not names_a_source(piece, q_keys)) \
-                    or (dated and not has_type("date", piece, set())) \
-                    or (causal and not _CAUSE.search(piece)) \
-                    or (kind not in _OF_THE_SAYING and not profile(question).describe
-                        and not _keeps_what_is_said(parse(sentence.text), spans[i][0],
-                                                    spans[j][1])) \
-                    or any(p not in piece for p in keep) \
-                    or _drops_description(parse(sentence.text), spans[i][0],
-                                          spans[j][1], q_keys) \
-                    or (piece != sentence.text
-                        and not stands_alone(piece, sentence.text, spans[i][0])):
-                continue
-            cover = len(q_terms & content_terms(piece)) / max(1, len(q_terms))
-            new_keys = min(2, len(key_terms(piece) - q_keys)) / 2
-            value = cover + weights.trim_new * new_keys - weights.trim_word * n
-            if best is None or value > best[0]:
-                best = (value, i, j)
-    if best is None:
-        return sentence
-    a, b = spans[best[1]][0], spans[best[2]][1]
-    return Sentence(sentence.doc_id, sentence.start + a, sentence.start + b,
-                    sentence.text[a:b], sentence.kind)
-
-
-# Words that open a dependent clause: "as he welcomed Kishida", "which ...", "while ..."
-_DEPENDENT = frozenset({"mark", "advmod", "prep", "cc", "relcl", "acl", "advcl", "agent"})
-
-
-def stands_alone(text: str, whole: str = "", at: int = 0) -> bool:
-    """Is ``text`` a clause that can stand as a sentence: a finite verb with its
-    subject, not opened by a subordinator, a relative or a preposition ("as he
-    welcomed Kishida to Seoul", "which names no cost", "according to ...")? Cut from
-    ``whole`` at ``at``, it must also hang from one word there: "Kishida's visit, the
-    first by a Japanese leader in 12 years, returns the trip" cut after "visit," reads
-    as a clause alone, but its subject is an apposition to a word left out."""
-    if whole and not _one_tree(parse(whole), at, at + len(text)):
-        return False
-    doc = parse(text)
-    first = next((t for t in doc if not t.is_punct), None)
-    # nor opened by its verb: "said Shin-wha Lee, a professor ..." is an attribution
-    # whose saying was cut away
-    if first is None or first.dep_ in _DEPENDENT or first.tag_ in {
-            "WDT", "WP", "WP$", "VBG", "VBN", "VBD", "VBZ", "VBP", "IN", "CC", "TO"}:
-        return False
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    return any(r.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
-                                                  for c in r.children) for r in roots)
-
-
-# Types that a report's own circumstances answer ("where did Lee speak": "Lee said on
-# Sunday at a forum in Singapore"), so trimming may drop what was said; so may a
-# question about who the speaker is ("Who is Shin-wha Lee?")
-_OF_THE_SAYING = frozenset({"date", "weekday", "day", "place", "outlet", "person"})
-
-
-def _keeps_what_is_said(doc: Doc, a: int, b: int) -> bool:
-    """A reporting verb between characters ``a`` and ``b`` of ``doc`` keeps what was
-    said: "Ned Price told reporters last week" cut from '"North Korea may test a
-    bomb," Ned Price told reporters last week' says nothing."""
-    return not any(a <= t.idx < b and t.lemma_.lower() in REPORTING_VERBS
-                   and any(c.dep_ == "ccomp" and not a <= c.idx < b for c in t.children)
-                   for t in doc)
-
-
-def _drops_description(doc: Doc, a: int, b: int, q_keys: set[str]) -> bool:
-    """Would the words between characters ``a`` and ``b`` keep a name the question
-    asks about but cut away its apposition, what the article says the named one is
-    ("said Shin-wha Lee[, a professor of international relations at ...]")?"""
-    return any(a <= t.head.idx < b and not a <= t.idx < b and t.head.lower_ in q_keys
-               for t in doc if t.dep_ == "appos")
-
-
-def _one_tree(doc: Doc, a: int, b: int) -> bool:
-    """Do the words between characters ``a`` and ``b`` of ``doc`` form one subtree
-    (a single word whose head lies outside them, or is itself)?"""
-    inside = [t for t in doc if a <= t.idx < b and not t.is_punct]
-    tops = [t for t in inside if t.head.i == t.i or not a <= t.head.idx < b]
-    return len(tops) == 1
-
-
-def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
-    """The answer text for a quote cut to its clauses: a plain sentence of the
-    quote's own words (the card shows the whole quote), never a fragment that
-    opens or ends on an ellipsis."""
-    text = trimmed.text
-    if trimmed.end < sentence.end:
-        text = text.rstrip(" ,;:—–-") + "."
-        # a quotation cut before it closes ("“Their capabilities are crucial, ...” she
-        # said") reads as a plain sentence without its opening mark
-        opened = text.count("“") + text.count('"') % 2  # straight marks pair up
-        if text[:1] in ("“", '"') and opened > text.count("”"):
-            text = text[1:]
-    if trimmed.start > sentence.start:
-        text = text[:1].upper() + text[1:]
-    return text
-
-
-def sentence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> list[Passage]:
-    """One-sentence passages, the chosen evidence first: for a small local model,
-    which writes better from a few precise sentences and cannot glue neighbours."""
-    out: list[Ranked] = list(chosen)
-    for r in ranked:
-        if len(out) >= max(n, len(chosen)):
-            break
-        if all(r.sentence != c.sentence for c in out):
-            out.append(r)
-    return [Passage(chunk_id=f"{r.passage.chunk_id}:{r.sentence.start}", doc_id=r.sentence.doc_id,
-                    title=r.passage.title, outlet=r.passage.outlet, date=r.passage.date,
-                    text=r.sentence.text, start=r.sentence.start, end=r.sentence.end,
-                    score=r.score, sentences=(r.sentence,)) for r in out]
-
-
-def llm_passages(chosen: list[Ranked], passages: list[Passage], n: int) -> list[Passage]:
-    """The passages an LLM sees: the retrieved chunks that hold the chosen evidence
-    first, then the best of the rest, ``n`` at most. Whole chunks, not single
-    sentences, so that a claim can rest on the sentence that says it even when the
-    ranker preferred another, and on its neighbour."""
-    first = [p for c in chosen for p in passages if p.chunk_id == c.passage.chunk_id]
-    out: list[Passage] = []
-    for p in first + passages:
-        if p not in out:
-            out.append(p)
-    return out[:max(n, len(dict.fromkeys(p.chunk_id for p in first)))]
 
 
 def _same(a: Sentence, b: Sentence, overlap: float) -> bool:

@@ -19,6 +19,20 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
 
 from rag import referents, timeline
+from rag.abstain import (
+    contradicted,
+    other_time,
+    others_act,
+    unasserted,
+    unheld_occasion,
+    unnamed_actor,
+    unnamed_attribute,
+    unnamed_body,
+    unsaid,
+    untied_count,
+    untold_event,
+    untyped_answer,
+)
 from rag.align import Tuning
 from rag.backends import BACKENDS, make_llm
 from rag.chunks import fits_tokens, truncate_tokens
@@ -37,33 +51,23 @@ from rag.evidence import (
     Ranked,
     Weights,
     clauses,
-    contradicted,
     coverage_gap,
     credits,
     diversify,
-    excerpt,
     from_header,
     has_type,
-    llm_passages,
-    other_time,
-    others_act,
     question_type,
     rank_sentences,
     report_date,
     select,
+    type_strength,
+    wants_summary,
+)
+from rag.excerpt import (
+    excerpt,
+    llm_passages,
     sentence_passages,
     trim,
-    type_strength,
-    unasserted,
-    unheld_occasion,
-    unnamed_actor,
-    unnamed_attribute,
-    unnamed_body,
-    unsaid,
-    untied_count,
-    untold_event,
-    untyped_answer,
-    wants_summary,
 )
 from rag.generate import Generator, build_messages
 from rag.index import Index

@@ -7,39 +7,10 @@ import dataclasses
 
 import pytest
 
-from rag.corpus import Sentence
-from rag.evidence import (
-    WEIGHTS,
-    Ranked,
-    Weights,
-    _all_past,
-    _synonym,
-    antecedent,
-    asks_beyond,
+from rag.abstain import (
     contradicted,
-    coverage_gap,
-    credited,
-    credits,
-    dated_event,
-    event_agents,
-    excerpt,
-    from_header,
-    group_sizes,
-    has_type,
-    is_a,
-    names_a_source,
-    offices,
     other_time,
     others_act,
-    published_before,
-    rank_sentences,
-    reacted_to,
-    report_date,
-    select,
-    stands_alone,
-    tells_of,
-    trim,
-    type_strength,
     unasserted,
     unheld_occasion,
     unnamed_actor,
@@ -49,6 +20,39 @@ from rag.evidence import (
     untied_count,
     untold_event,
     untyped_answer,
+)
+from rag.corpus import Sentence
+from rag.evidence import (
+    WEIGHTS,
+    Ranked,
+    Weights,
+    _all_past,
+    _synonym,
+    antecedent,
+    asks_beyond,
+    coverage_gap,
+    credited,
+    credits,
+    dated_event,
+    event_agents,
+    from_header,
+    group_sizes,
+    has_type,
+    is_a,
+    names_a_source,
+    offices,
+    published_before,
+    rank_sentences,
+    reacted_to,
+    report_date,
+    select,
+    tells_of,
+    type_strength,
+)
+from rag.excerpt import (
+    excerpt,
+    stands_alone,
+    trim,
 )
 from rag.language import parse
 from rag.question import profile, typed_query
