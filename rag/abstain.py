@@ -670,4 +670,5 @@ _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
                "person": "a person's name", "organisation": "an organisation",
                "outlet": "a news outlet", "place": "a place", "reaction": "a response",
                "reason": "a reason", "significance": "what makes it notable",
-               "clock": "a time of day", "owner": "whose it is"}
+               "clock": "a time of day", "owner": "whose it is",
+               "party": "a party to it"}

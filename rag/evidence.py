@@ -50,6 +50,7 @@ from rag.lexicon import (
 from rag.question import (
     DURATION_UNITS,
     LIGHT_VERBS,
+    PARTY_PREPS,
     PLACE_KINDS,
     REPORTING_VERBS,
     SHARE,
@@ -398,6 +399,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
             or _after_event(t, question_keys) or _circumstance(t) for t in parse(text))
     if kind == "clock":  # "what time did the talks begin": a time of day
         return bool(_CLOCK.search(text)) or any(e.label_ == "TIME" for e in parse(text).ents)
+    if kind == "party":  # "against whom": a person, or a country or body taking part
+        return has_type("person", text, question_keys) or bool(
+            _acting(text) - question_keys) or new_entity(text, {"ORG", "NORP"}, question_keys)
     if kind == "owner":  # "whose interests": a person, people, country or body
         # ... or one named by its people or as an owner ("Japan's exclusive economic zone")
         return new_entity(text, _OWNER_LABELS, question_keys) or any(
@@ -779,16 +783,13 @@ def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
     return False
 
 
-_PARTY_PREPS = frozenset("with between against by toward towards".split())
-
-
 def _acting(text: str) -> frozenset[str]:
     """The places ``text`` names as parties, not as where something is: a capital or
     country that acts or is acted on ("Tokyo soured", "relations with Tokyo",
     "Japan's rule"); their keys."""
     return frozenset(key(t.text) for t in parse(text) if t.ent_type_ in ("GPE", "LOC")
                      and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
-                          or t.dep_ == "pobj" and t.head.lower_ in _PARTY_PREPS))
+                          or t.dep_ == "pobj" and t.head.lower_ in PARTY_PREPS))
 
 
 def new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],

@@ -613,6 +613,9 @@ def _kind(doc: Doc) -> tuple[str, bool]:
         if w in ("who", "whom"):
             if _describes(doc, t):
                 return "", True
+            if t.dep_ == "pobj" and t.head.lower_ in PARTY_PREPS:
+                # "against whom", "with whom": a party, which a country or body may be
+                return "party", False
             return "person", False
         # the question word opens the question or hangs on its main verb ("Before the
         # forum, when had they last met?"), not on a clause's
@@ -676,6 +679,9 @@ def _asks_significance(why: Token) -> bool:
 
 # "What prompted/caused/led X to ...": a question for a reason (chosen on the tune split)
 CAUSE_VERBS = frozenset("prompt cause lead drive trigger spark".split())
+# Prepositions whose object is a party to something ("a complaint against Japan",
+# "talks with Tokyo"), not where or when it is (general English)
+PARTY_PREPS = frozenset("with between against by toward towards".split())
 _WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
 
 

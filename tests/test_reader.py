@@ -117,6 +117,12 @@ from rag.terms import acronyms, content_terms, key_terms
     ("What year did the talks begin?", "date"),
     ("Whose interests did the professor expect the summit to watch?", "owner"),
     ("In whose waters did the 2018 radar incident take place?", "owner"),
+    # "whom" after a preposition of parties asks for a party, which a country may be
+    ("Against whom did Seoul file a complaint at the WTO?", "party"),
+    ("By whom was the leaders' vow hailed?", "party"),
+    ("With whom did Kishida hold talks in Seoul?", "party"),
+    ("Whom did Kishida meet in Seoul?", "person"),
+    ("To whom did Lee speak at the forum?", "person"),
     # "why" of a judgment of importance asks what makes it notable, not its cause
     ("Yoon plans to attend the NATO summit - why is that notable?", "significance"),
     ("Why does Lee think the two countries matter for US goals?", "significance"),
@@ -309,6 +315,17 @@ def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
      "In whose waters was the plane?", False),
     ("owner", "The plane was in Japan's exclusive economic zone.",
      "In whose waters was Japan's plane?", False),
+    # a party: a person, or a country or body acting or acted with, that the question
+    # does not name; not a place where something happened
+    ("party", "Seoul has filed a complaint with the WTO against Japan.",
+     "Against whom did Seoul file a complaint?", True),
+    ("party", "The vow has been hailed by the US as a strategy.",
+     "By whom was the vow hailed?", True),
+    ("party", "Kishida held talks with Yoon Suk Yeol.", "With whom did Kishida hold talks?",
+     True),
+    ("party", "Seoul has filed a complaint over the export controls.",
+     "Against whom did Seoul file a complaint?", False),
+    ("party", "Kishida held talks in Tokyo.", "With whom did Kishida hold talks?", False),
     # what makes a thing notable: first or only of its kind, most of it, or important
     ("significance", "Yoon will attend the summit, a first for a South Korean leader.",
      "Why is that notable?", True),
