@@ -367,8 +367,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
                    and bool(key_terms(m) - question_keys - acting) and is_a(m, place)
                    and _in_country(m, origin) for m in _PLACE.findall(text)) \
             or new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
-                           not_in=people | _person_parts(context or text) | acting,
-                           origin=origin)
+                          not_in=people | _person_parts(context or text) | acting,
+                          origin=origin)
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -793,8 +793,8 @@ def _acting(text: str) -> frozenset[str]:
 
 
 def new_entity(text: str, labels: set[str] | frozenset[str], question_keys: set[str],
-                min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset(),
-                origin: str = "") -> bool:
+               min_words: int = 1, kind_of: str = "", not_in: frozenset[str] = frozenset(),
+               origin: str = "") -> bool:
     """An entity of one of ``labels`` with a name the question does not use (and, with
     ``kind_of``, of that kind as far as WordNet knows it), whose name is not all in
     ``not_in`` and, with ``origin``, not known to be of another country."""
