@@ -10,11 +10,13 @@ A claim is supported by a *unit* (one cited sentence, or two adjacent ones) when
    and digits, "Japan's"/"Japanese", "Seoul"/"South Korea" as an actor, British and
    American spelling, a surname whose full name the article gives), or, for common
    words only, a paraphrase: a quote word of the same part of speech whose vector in
-   context is close enough, or one WordNet relates to it (rag/lexicon.py). Names,
-   numbers, dates and weekdays never pass by similarity, and a verb that says which
-   way something went ("lifted") only by its own lemma or WordNet. The article's outlet and date may
-   ground a name or a date; a pronoun in the unit lends the entities of the sentence
-   before it; a title attached to a person anywhere in the article may describe them;
+   context is close enough, or one WordNet relates to it (rag/lexicon.py); a verb of
+   coming to a state, with the state, for the state's own verb ("restored to normal"
+   for "normalization"). Names, numbers, dates and weekdays never pass by similarity,
+   and a verb that says which way something went ("lifted") only by its own lemma or
+   WordNet. The article's outlet and date may ground a name or a date; a pronoun in
+   the unit lends the entities of the sentence before it; a title attached to a person
+   anywhere in the article may describe them;
 2. **polarity**: a claim word aligned to a quote word agrees in negation
    ("held no formal talks"), is not its antonym (resolved/unresolved), and does not
    state as fact what the quote hedges ("is considering", "allegedly", "may");
@@ -75,6 +77,12 @@ FRAME_NOUNS = frozenset("round series total number couple handful course middle"
 SUPPORT_VERBS = frozenset("""
     give make take have hold reach pay conduct carry issue deliver
 """.split())
+# Verbs of coming to a state that say, with "to" and the state, what the state's own
+# verb says ("restored to normal" = normalized, "return to normal" = normalize), and
+# verbs that let or make such a change happen ("let ties return to normal"): general
+# English, as SUPPORT_VERBS.
+RESULT_VERBS = frozenset("return restore bring get come go turn".split())
+CAUSATIVES = frozenset("let make help allow".split())
 # A country, its people and its capital as an actor ("Seoul said" = South Korea said).
 # The capital stands for the country only outside a place role ("held in Seoul").
 COUNTRIES: dict[str, frozenset[str]] = {
@@ -546,6 +554,7 @@ class Aligner:
         aligned: dict[int, list[Token]] = {}
         common: list[Token] = []
         supports = self._support_verbs(doc)
+        results = _result_verbs(doc, src_tokens, self.lexicon)
         # "opposite number" for "counterpart", "Second World War" for "World War II":
         # words WordNet lists as one lemma stand for their shared sense as a whole
         covered = self._compounds(doc, srcs, aligned, paraphrases)
@@ -556,6 +565,8 @@ class Aligner:
             hits = [s for k in ks for s in src_keys.get(k, [])]
             if tok.i in supports and not hits:
                 continue  # judged by its event noun, below
+            if not hits and tok.i in results:
+                hits = [results[tok.i]]  # "restored to normal" for "normalization"
             if not hits and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH:
                 hits = [s for s in src_tokens if s.pos_ == "VERB"
                         and s.lemma_.lower() in SPEECH]
@@ -938,6 +949,31 @@ def _same_class(a: Token, b: Token) -> bool:
     return loose in ({"n", "v"}, {"n", "a"}, {"a", "r"}) or (loose == {"a", "v"} and all(
         t.pos_ != "VERB" or t.tag_ in {"VBN", "VBG"} and t.dep_ in {"amod", "acomp"}
         for t in (a, b)))
+
+
+def _result_verbs(doc: Doc, src_tokens: list[Token],
+                  lexicon: Lexicon | None) -> dict[int, Token]:
+    """Claim verbs that come to a state ("restored to normal", "return to normal") or let
+    one come ("let ties return to normal"), each with the quote's word for the change of
+    state: a verb, or a noun WordNet derives from one, that shares the state's stem
+    ("normalize", "normalization")."""
+    out: dict[int, Token] = {}
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in RESULT_VERBS:
+            continue
+        states = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for p in c.children if p.pos_ in ("ADJ", "NOUN")]
+        change = next((s for p in states for s in src_tokens
+                       if word_keys(p) & word_keys(s) and s.lemma_.lower() != p.lemma_.lower()
+                       and (s.pos_ == "VERB" or s.pos_ == "NOUN" and lexicon is not None
+                            and lexicon.derives_verb(s.lemma_.lower()))), None)
+        if change is None:
+            continue
+        out[tok.i] = change
+        head = tok.head
+        if tok.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in CAUSATIVES:
+            out[head.i] = change
+    return out
 
 
 def _lemmas(tok: Token) -> list[str]:

@@ -130,6 +130,18 @@ CASES = [
      "Japan and South Korea agreed on Monday to improve relations.", False, "'Tuesday'"),
     ("Japan and South Korea reached a dispute on Monday",
      "Japan and South Korea agreed on Monday to improve relations.", False, "'dispute'"),
+    # a verb of coming to a state, with the state, says what the state's own verb says:
+    # "restored to normal" = normalized; "let ... return to normal" = normalize
+    ("They announced that the pact was being restored to normal.",
+     "Seoul and Japan also announced the normalization of the pact.", True, ""),
+    ("Lee said Seoul was ready to let its security cooperation with Japan return to normal.",
+     "Lee said Seoul is willing to normalize security cooperation with Japan.", True, ""),
+    ("They announced that the pact was being restored to normal.",
+     "Seoul and Japan also announced the suspension of the pact.", False, "'restored'"),
+    ("Seoul let its security cooperation with Japan return to normal.",
+     "Seoul let its security cooperation with Japan lapse.", False, "'return', 'normal'"),
+    ("Japan restored the pact to normal.",
+     "Japan and Seoul did not normalize the pact.", False, "negates"),
     # ... and keeps its roles: who gave the warning is who warned
     ("Seoul gave a warning to Tokyo about the islets",
      "Tokyo warned Seoul about the islets.", False, "Tokyo"),
