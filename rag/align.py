@@ -19,7 +19,9 @@ A claim is supported by a *unit* (one cited sentence, or two adjacent ones) when
    anywhere in the article may describe them;
 2. **polarity**: a claim word aligned to a quote word agrees in negation
    ("held no formal talks"), is not its antonym (resolved/unresolved), and does not
-   state as fact what the quote hedges ("is considering", "allegedly", "may");
+   state as fact what the quote hedges ("is considering", "allegedly", "may"); a claim
+   verb for the quote's event noun ("resumed" for "resumption") needs the quote to tell
+   the event as happening ("the resumption was postponed" does not);
 3. **roles**: who did what survives. When the claim and the quote share a
    predicate, the named entity filling a role in the claim (subject, object, "X is
    Y") must be one that fills that role in the quote ("unless Seoul withdraws" does
@@ -630,7 +632,8 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
-        for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future):
+        for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future,
+                      _undone):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1170,6 +1173,37 @@ def _phrase(tok: Token) -> str:
 # verb left with nothing else keeps: its subject, a conjunction, auxiliaries.
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp"})
 _BARE = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "punct", "cc"})
+
+
+def _undone(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim verb that stands for the quote's event noun ("the talks resumed" for "the
+    resumption of the talks") says the event happened; the quote says so only when the
+    verb that takes the noun as object or passive subject is one that lends its grammar
+    ("reached an agreement", "held talks"), reports it ("said"), or is the claim's own
+    ("announced the normalization"). "The resumption was postponed", "Japan rejected
+    the normalization" are refused."""
+    claimed = {(s.doc.text, s.i) for hits in aligned.values() for s in hits}
+    for i, hits in aligned.items():
+        tok = doc[i]
+        if tok.pos_ != "VERB" or not hits or any(s.pos_ != "NOUN" for s in hits):
+            continue
+        governors = [s.head for s in hits if s.dep_ in _EVENT_SLOTS and s.head.pos_ == "VERB"]
+        if len(governors) < len(hits):
+            continue  # a noun no verb governs ("the normalization of the pact, announced")
+        if all(g.lemma_.lower() not in _TRANSPARENT and (g.doc.text, g.i) not in claimed
+               for g in governors):
+            noun = hits[0]
+            return (f"the quote says the {noun.text} was '{governors[0].text}', the claim "
+                    f"says it happened ('{tok.text}')")
+    return ""
+
+
+# An event noun that is a verb's object or passive subject takes its fate from the verb
+# ("rejected the normalization", "the resumption was postponed"); one that is the
+# active subject is told as having taken place ("Kishida's visit returns the trip").
+_EVENT_SLOTS = frozenset({"nsubjpass", "dobj"})
+# Verbs through which a governed event noun is still told as happening.
+_TRANSPARENT = SUPPORT_VERBS | REPORTING | frozenset({"be"})
 
 
 def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:

@@ -142,6 +142,19 @@ CASES = [
      "Seoul let its security cooperation with Japan lapse.", False, "'return', 'normal'"),
     ("Japan restored the pact to normal.",
      "Japan and Seoul did not normalize the pact.", False, "negates"),
+    # a verb for the quote's event noun says the event happened: so must the verb that
+    # governs the noun in the quote (a support or reporting verb, or the claim's own)
+    ("The pact was restored to normal.",
+     "The normalization of the pact was suspended.", False, "'suspended'"),
+    ("The talks resumed.", "The resumption of the talks was postponed.", False,
+     "'postponed'"),
+    ("Seoul and Japan agreed.", "Seoul and Japan delayed an agreement.", False, "'delayed'"),
+    ("The pact was normalized.", "Japan rejected the normalization of the pact.", False,
+     "'rejected'"),
+    ("Seoul and Japan agreed on Monday.", "Seoul and Japan reached an agreement on Monday.",
+     True, ""),
+    ("Seoul and Japan announced that the pact was restored to normal.",
+     "Seoul and Japan announced the normalization of the pact.", True, ""),
     # ... and keeps its roles: who gave the warning is who warned
     ("Seoul gave a warning to Tokyo about the islets",
      "Tokyo warned Seoul about the islets.", False, "Tokyo"),
