@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "reliability.md"
 ARTIFACT = ROOT / "test-artifacts" / "reliability.md"
-AREAS = ["Bad input", "Faults", "Load", "Security"]
+AREAS = ["Bad input", "Faults", "Load", "Security", "Citation contract"]
 _results: dict[str, tuple[str, str, str, str]] = {}
 _expected: set[str] = set()
 
@@ -41,7 +41,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def happened(request: pytest.FixtureRequest) -> Callable[[str], None]:
     """Record, in words, what the product did in this case."""
     def note(text: str) -> None:
-        request.node.user_properties.append(("happened", text))
+        # a property test calls it once per generated example: record it once
+        if ("happened", text) not in request.node.user_properties:
+            request.node.user_properties.append(("happened", text))
     return note
 
 

@@ -365,12 +365,19 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
     raise AssertionError(kind)
 
 
+PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert"]
+
+
+@pytest.mark.reliability("Citation contract", "Claims made from a quote by changing a number "
+                         "or date, swapping two names, adding or removing a negation, "
+                         "swapping an antonym, or inserting a content word (hypothesis)")
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sentence=st.sampled_from(SEED_SENTENCES),
-       kind=st.sampled_from(["number", "swap", "negation", "antonym", "insert"]),
+@given(sentence=st.sampled_from(SEED_SENTENCES), kind=st.sampled_from(PERTURBATIONS),
        pick=st.integers(0, 5))
-def test_perturbed_claims_never_pass(aligner, sentence, kind, pick):  # type: ignore[no-untyped-def]
+def test_perturbed_claims_never_pass(aligner, happened, sentence, kind, pick):  # type: ignore[no-untyped-def]
+    happened(f"every generated claim refused with a reason ({len(SEED_SENTENCES)} seed "
+             f"quotes, {len(PERTURBATIONS)} kinds, 60 examples)")
     claim = _perturb(sentence, kind, pick)
     if claim is None or claim == sentence:
         return
@@ -401,13 +408,18 @@ def _past(verb: str) -> str:
     return verb + "ed"
 
 
+@pytest.mark.reliability("Citation contract", "The quote's verb replaced by a verb that "
+                         "says which way something went ('Seoul restored …' for 'scrapped'; "
+                         "hypothesis)")
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sentence=st.sampled_from(SEED_SENTENCES), verb=st.sampled_from(DIRECTION_VERBS))
-def test_a_verb_that_says_which_way_never_replaces_another(aligner, sentence, verb):  # type: ignore[no-untyped-def]
+def test_a_verb_that_says_which_way_never_replaces_another(aligner, happened, sentence, verb):  # type: ignore[no-untyped-def]
     """The quote's main verb in the past tense swapped for a verb of direction ("Seoul
     renewed …" for "scrapped"): the claim never passes, unless it is the same verb."""
     from rag.language import parse
+
+    happened(f"no such claim passed ({len(DIRECTION_VERBS)} verbs, 80 examples)")
 
     doc = parse(sentence)
     # a reporting verb's stand-ins are attributions ("Lee maintained that ..." for "Lee
@@ -440,6 +452,31 @@ REWORDINGS = [
 def test_light_rewordings_pass(aligner, claim, quote):  # type: ignore[no-untyped-def]
     verdict = aligner.check(claim, Unit((quote,)))
     assert verdict.ok, verdict.reason
+
+
+@pytest.mark.reliability("Citation contract", "Light rewordings of a quote: word order, "
+                         "number words, possessives, 'three times' for 'on three occasions'")
+def test_light_rewordings_all_pass(aligner, happened):  # type: ignore[no-untyped-def]
+    kept = [c for c, q in REWORDINGS if aligner.check(c, Unit((q,))).ok]
+    assert len(kept) == len(REWORDINGS)
+    happened(f"{len(kept)} of {len(REWORDINGS)} kept")
+
+
+UNDONE = [
+    ("The talks resumed.", "The resumption of the talks was postponed."),
+    ("The pact was restored to normal.", "Japan rejected the normalization of the pact."),
+    ("Seoul and Japan agreed.", "Seoul and Japan delayed an agreement."),
+    ("Unless Japan withdraws its complaint, there can be no negotiations.", QUOTE_WTO),
+]
+
+
+@pytest.mark.reliability("Citation contract", "A claim that an event happened, or who did "
+                         "it, against a quote that postpones, rejects or delays it, or "
+                         "names another actor")
+def test_undone_events_and_swapped_roles_are_refused(aligner, happened):  # type: ignore[no-untyped-def]
+    reasons = [aligner.check(c, Unit((q,))).reason for c, q in UNDONE]
+    assert all(reasons), list(zip(UNDONE, reasons, strict=True))
+    happened("each refused with its reason, e.g. " + "; ".join(f"'{r}'" for r in reasons[:2]))
 
 
 # ---- the scripted LLM server ---------------------------------------------------------
@@ -477,7 +514,9 @@ def test_scripted_server_streams_and_cites_the_passage_with_the_snippet() -> Non
 
 
 @pytest.mark.slow
-def test_contract_gate_on_the_tune_split() -> None:
+@pytest.mark.reliability("Citation contract", "A fluent liar LLM and a faithful one "
+                         "(scripted OpenAI-compatible server) over the tune questions")
+def test_contract_gate_on_the_tune_split(happened) -> None:  # type: ignore[no-untyped-def]
     """The liar never leaks through the pipeline; the faithful LLM is kept at the
     measured floor (benchmarks/README.md has the figures)."""
     from benchmarks.contract import run
@@ -486,6 +525,8 @@ def test_contract_gate_on_the_tune_split() -> None:
     liar, faithful = results["modes"]["liar"], results["modes"]["faithful"]
     assert liar["leak_rate"] == 0, liar["leaks"]
     assert faithful["leak_rate"] == 0
-    assert faithful["keep_rate"] >= 0.36  # measured 0.397 (benchmarks/README.md)
+    assert faithful["keep_rate"] >= 0.36  # measured 0.429 (benchmarks/README.md)
     assert faithful["abstention"] >= 0.9  # measured 1.000 on tune (benchmarks/README.md)
     assert (PROJECT_ROOT / "evals" / "split.json").exists()
+    happened(f"liar leak rate {liar['leak_rate']:.3f}; faithful keep rate "
+             f"{faithful['keep_rate']:.3f}, abstention {faithful['abstention']:.3f}")
