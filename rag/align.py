@@ -428,6 +428,18 @@ def antonyms(a: str, b: str) -> bool:
 _ANTONYM_KEYS = tuple((key(x), key(y)) for x, y in ANTONYMS)
 
 
+def opposites_of(k: str) -> set[str]:
+    """The keys the list gives as opposites of the key ``k``."""
+    return {y if k == x else x for x, y in _ANTONYM_KEYS if k in (x, y)}
+
+
+def _same_way(a: Token, b: Token) -> bool:
+    """Do two words go the same way: both opposites of one word ("halted" and
+    "suspended", both the opposite of "resumed")? Then one may stand for the other
+    as any word may, by similarity in context."""
+    return bool(opposites_of(key(a.lemma_)) & opposites_of(key(b.lemma_)))
+
+
 def opposite(a: Token, b: Token) -> bool:
     """Are two tokens opposites, by the list or by a negative prefix (formal and
     informal stem apart, so the words are compared as written too)?"""
@@ -759,6 +771,8 @@ class Aligner:
             # a verb that says which way something went ("accepted", "lifted") stands
             # only for a verb WordNet relates to it, never for a neighbour in context
             by_context = not (tok.pos_ == "VERB" and self._directional(tok))
+            if not by_context and _same_way(tok, cands[int(order[0])]):
+                by_context = True
             if not by_context or sims[i, order[0]] < floor or not self._mutual(
                     tok, best, claim_words):
                 near = self._lexical(tok, cands, sims[i])

@@ -98,6 +98,13 @@ CASES = [
      "South Korea", QUOTE_EXPORTS, False, "'lifting'"),
     ("Japan responded by suspending restrictions on exports of key high-tech materials to "
      "South Korea", QUOTE_EXPORTS, False, "'suspending'"),
+    # ... unless both words are opposites of one word ("halted" and "suspended" are both
+    # the opposite of "resumed"): then similarity in context decides, as for any word
+    ("The cooperation was halted in 2018", QUOTE_RADAR, True, ""),
+    ("The cooperation was scrapped in 2018", QUOTE_RADAR, False, "'scrapped'"),
+    ("The cooperation was ended in 2018", QUOTE_RADAR, False, "'ended'"),
+    ("Seoul suspended an intelligence-sharing agreement with Japan in August 2019",
+     QUOTE_PACT, False, "'suspended'"),
     ("Japan responded by proposing restrictions on exports of key high-tech materials to "
      "South Korea", QUOTE_EXPORTS, False, "'proposing'"),
     ("Seoul renewed an intelligence-sharing agreement with Japan in August 2019", QUOTE_PACT,
