@@ -196,6 +196,16 @@ def profile(question: str) -> Profile:
             [e for e in events if not _happening(e)]
             + [str(t.lemma_).lower() for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                and t.pos_ in ("NOUN", "PROPN") and _act(t)]))
+    # "when did the colonization begin", "when did Japan end its rule": a verb of phase
+    # dates the event it begins or ends, which a sentence may date without the verb
+    # ("the colonization of the peninsula in 1910-45")
+    phased = [t for t in doc if t.dep_ in ("nsubj", "dobj") and t.head.pos_ == "VERB"
+              and t.head.lemma_.lower() in PHASE_VERBS and t.pos_ == "NOUN" and _act(t)]
+    if phased:
+        # (WordNet links the verb of phase to most verbs: "begin" to "hold")
+        verbs = {str(t.head.lemma_).lower() for t in phased}
+        events = tuple(dict.fromkeys([e for e in events if e not in verbs]
+                                     + [str(t.lemma_).lower() for t in phased]))
     reported = kind == "person" and any(
         t.dep_ == "ROOT" and says(t, asked=True) or t.lemma_.lower() == "source" for t in doc)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -677,6 +687,10 @@ def _asks_significance(why: Token) -> bool:
                                                if c.dep_ in ("acomp", "ccomp", "xcomp"))))
 
 
+# Verbs of an event's phase: they begin, go on with or end another event (English
+# grammar's aspectual verbs)
+PHASE_VERBS = frozenset("begin start commence end finish cease stop conclude continue "
+                        "resume".split())
 # "What prompted/caused/led X to ...": a question for a reason (chosen on the tune split)
 CAUSE_VERBS = frozenset("prompt cause lead drive trigger spark".split())
 # Prepositions whose object is a party to something ("a complaint against Japan",

@@ -723,6 +723,14 @@ def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: s
     ("When did the first security consultation take place?", ("consultation",), False),
     # "according to" names a source, not an event
     ("When did Seoul scrap the pact, according to RT?", ("scrap",), False),
+    # a verb of phase dates the event it begins or ends, which may be dated without it
+    ("In which year did Japan's colonization of the Korean Peninsula begin?",
+     ("colonization",), False),
+    ("When did Japan end its occupation of the peninsula?", ("occupation",), False),
+    ("When did the talks end?", ("talk",), False),
+    # ... but not a thing ("the forum") nor a verb that is no phase ("hold")
+    ("When did the forum begin?", ("begin",), False),
+    ("When did Seoul reject the proposal?", ("reject",), False),
     # "was ... last there" is the adverb, and a person is no event
     ("When was a South Korean foreign minister last there?", (), True),
 ])
@@ -772,6 +780,17 @@ def test_a_weekday_must_be_said_of_the_asked_for_event() -> None:
     text = "The delegation met Kishi on April 11 and left."
     assert dated_event(text, ("meet",), weekday=True, month_day=True)
     assert not dated_event(text, ("meet",), weekday=True)
+
+
+def test_a_sentence_dates_the_event_a_verb_of_phase_begins() -> None:
+    """"When did the colonization begin": the colonization's date answers, though the
+    sentence has no word for beginning; a date of something else does not."""
+    events = profile("In which year did Japan's colonization of the Korean Peninsula "
+                     "begin?").events
+    assert dated_event("The channels had been suspended amid disputes over Japan's "
+                       "colonization of the Korean Peninsula in 1910-45.", events)
+    assert not dated_event("Security talks were held in Seoul in 2023 after a pause.",
+                           events)
 
 
 @pytest.mark.parametrize(("text", "calendar", "expected"), [
