@@ -74,9 +74,13 @@ _RANKING_ONLY = frozenset({"degree"})
 
 def untyped_answer(question: str, chosen: list[Ranked]) -> str:
     """Why the chosen evidence does not answer a question that asks for a type ("no
-    passage about it gives a date"), or "" when it does or nothing is asked for."""
+    passage about it gives a date"), or "" when it does or nothing is asked for. The
+    first chosen sentence must give it (the best, or the one before it that a pronoun
+    points to): a sentence chosen for a word the first lacks may carry a name or a date,
+    but of something else (sweep of 1042, 2026-11-28: 5 unanswerables more abstained,
+    no answer lost)."""
     kind = question_type(question)
-    if not kind or kind in _RANKING_ONLY or not chosen or any(r.has_type for r in chosen) \
+    if not kind or kind in _RANKING_ONLY or not chosen or chosen[0].has_type \
             or (profile(question).publication and from_header(question, chosen[0])):
         return ""
     if profile(question).counted == DURATION_UNITS:

@@ -405,6 +405,21 @@ def test_abstain_when_the_evidence_lacks_the_asked_for_type(question: str, typed
     assert untyped_answer(question, [ranked_of("Some sentence.", has_type=typed)]) == reason
 
 
+@pytest.mark.parametrize(("types", "reason"), [
+    ((True,), ""),
+    ((False,), "no passage about it gives a person's name"),
+    # the best sentence is about the question; a second one, chosen for a word the first
+    # lacks ("cooperate"), may name a person, but not the one asked for
+    ((False, True), "no passage about it gives a person's name"),
+    ((True, False), ""),
+])
+def test_only_the_best_sentence_gives_the_asked_for_type(types: tuple[bool, ...],
+                                                         reason: str) -> None:
+    question = "Which US official praised the leaders' vow to cooperate more closely?"
+    chosen = [ranked_of(f"Sentence {i}.", has_type=t) for i, t in enumerate(types)]
+    assert untyped_answer(question, chosen) == reason
+
+
 @pytest.mark.parametrize(("question", "sentence", "reason"), [
     # the act is in no chosen sentence
     ("Did Japan apologise for the radar incident?",
