@@ -177,6 +177,19 @@ def unsaid(question: str, chosen: list[Ranked],
         f" about {' '.join(asked.about)}" if asked.about else "")
 
 
+def untold_topic(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer "What was agreed about trade?": the
+    question asks about a topic (not what someone said about it: see ``unsaid``), and
+    no chosen sentence names it or a word WordNet puts next to it; "" otherwise."""
+    asked = profile(question)
+    if asked.saying or not asked.about or not chosen:
+        return ""
+    if any(near_noun(a, t, 1) for r in chosen for t in parse(r.sentence.text)
+           for a in asked.about):
+        return ""
+    return f"no passage about it tells of {' '.join(asked.about)}"
+
+
 def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
              earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> bool:
     """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or

@@ -31,6 +31,7 @@ from rag.abstain import (
     unsaid,
     untied_count,
     untold_event,
+    untold_topic,
     untyped_answer,
 )
 from rag.align import Tuning
@@ -488,6 +489,7 @@ class Pipeline:
                 or unheld_occasion(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
                 or unsaid(question, chosen, self.index.sentences_before)
+                or untold_topic(question, chosen)
                 or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)
                 or untold_event(question, chosen, self.weights)

@@ -291,9 +291,11 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
     control), and the common noun the speaker is called by ("the US defense
     secretary": secretary)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not any(t.lower_ == "what" for t in doc[: root.i]) \
-            or not says(root, asked=True):
+    if root is None or not any(t.lower_ == "what" for t in doc[: root.i]):
         return False, (), ""
+    if not says(root, asked=True):
+        # "What was agreed about trade?": not a saying, but the topic is asked all the same
+        return False, _topic(root), ""
     # "What did the two sides pledge to develop?" asks what is to be developed, which
     # "both sides agreed to develop X" tells; "What did Yoon vow to do?" asks the vow
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in LIGHT_VERBS
@@ -309,17 +311,22 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
     # the small tagger makes "foreign ministry" a name; a lower-case word is none
     sayer = str(subject.lemma_).lower() if subject is not None and (
         subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()) else ""
+    return True, _topic(root), sayer
+
+
+def _topic(root: Token) -> tuple[str, ...]:
+    """The nouns of what the question's main verb is "about" ("about Japan's export
+    controls": export, control)."""
     # the noun phrase "about" takes, not a clause ("about when they might meet") nor
     # what is joined to it
     objects = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "about"
                for o in c.children if o.dep_ == "pobj"]
     # a name that is the topic ("about Dokdo") counts as surely as a common noun; one
     # that only qualifies it ("about Japan's export controls") does not
-    about = tuple(dict.fromkeys(str(w.lemma_).lower() for o in objects for w in o.subtree
-                                if (w.pos_ == "NOUN" or w.pos_ == "PROPN" and o.pos_ == "PROPN"
-                                    and (w.i == o.i or w.dep_ == "compound" and w.head.i == o.i))
-                                and not _in_clause(w, o)))
-    return True, about, sayer
+    return tuple(dict.fromkeys(str(w.lemma_).lower() for o in objects for w in o.subtree
+                               if (w.pos_ == "NOUN" or w.pos_ == "PROPN" and o.pos_ == "PROPN"
+                                   and (w.i == o.i or w.dep_ == "compound" and w.head.i == o.i))
+                               and not _in_clause(w, o)))
 
 
 def _in_clause(word: Token, top: Token) -> bool:

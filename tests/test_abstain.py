@@ -20,6 +20,7 @@ from rag.abstain import (
     unsaid,
     untied_count,
     untold_event,
+    untold_topic,
     untyped_answer,
 )
 from rag.corpus import Sentence
@@ -692,3 +693,22 @@ def test_evidence_placed_in_another_year_does_not_answer(question: str, sentence
                                                           date: str, reason: str) -> None:
     got = other_time(question, [ranked_of(sentence, date=date)])
     assert (reason in got) and bool(got) is bool(reason)
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the topic "about" names is in no chosen sentence
+    ("What was agreed about trade at the 12th Security Policy Consultation?",
+     "The 12th Security Policy Consultation, held in Seoul, was attended by two directors.",
+     "no passage about it tells of trade"),
+    # ... or it is, or a word WordNet puts next to it ("commerce" for "trade")
+    ("What pledge did the envoys make about bilateral relations?",
+     "The envoys pledged to improve bilateral relations.", ""),
+    ("What was agreed about trade?", "Both sides agreed to expand their commerce.", ""),
+    ("What was agreed about trade?", "Both sides agreed to expand trade.", ""),
+    # what someone said about a topic is unsaid's to judge; no topic, nothing to judge
+    ("What did Ned Price say about trade?", "Price spoke to reporters.", ""),
+    ("What was agreed at the consultation?", "The consultation was held in Seoul.", ""),
+])
+def test_abstain_when_no_sentence_tells_of_the_topic(question: str, sentence: str,
+                                                     reason: str) -> None:
+    assert untold_topic(question, [chosen_sentence(sentence)]) == reason

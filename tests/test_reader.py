@@ -608,6 +608,9 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("What did Yoon vow to do?", True, (), ""),
     # the parser may make the asked noun the subject: it is what was said, not who said it
     ("What approach to bilateral relations has Yoon pledged to take?", True, (), ""),
+    # no saying, but a topic all the same
+    ("What was agreed about trade at the 12th Security Policy Consultation?", False,
+     ("trade",), ""),
 ])
 def test_questions_that_ask_what_was_said(question: str, saying: bool,
                                           about: tuple[str, ...], sayer: str) -> None:
