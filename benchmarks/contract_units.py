@@ -19,7 +19,7 @@ from dataclasses import fields, replace
 
 from benchmarks.contract import split_ids
 from rag.align import Tuning
-from rag.cite import CitationChecker
+from rag.cite import CitationChecker, as_shown
 from rag.corpus import load_corpus
 from rag.lexicon import lexicon
 from rag.results import Passage
@@ -88,7 +88,8 @@ def main() -> None:
                     if p is None:
                         print("no sentence for", entry["id"], c["snippet"])
                         continue
-                    support, _, reason = checker.support(c["text"], [p], [0])
+                    # judged as the pipeline judges it: ending in its full stop
+                    support, _, reason = checker.support(as_shown(c["text"]), [p], [0])
                     if mode == "faithful":
                         total += 1
                         kept += bool(support)
