@@ -32,6 +32,7 @@ from rag.evidence import (
     near_noun,
     new_entity,
     other_agent,
+    outlets_in,
     question_type,
     same_name,
     tells_of,
@@ -198,8 +199,11 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
     sayers = [_sayer(t, r, earlier) for t in doc if says(t)] + [
         " ".join(w.text for w in t.subtree) for t in doc
         if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
+    # "did the news agency report": a known outlet ("Kyodo reported") is one
+    outlet = sayer in TYPE_NOUNS["outlet"]
     return any(any(_names(actor, s) for actor in actors) if actors
                else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
+               or outlet and bool(outlets_in(s))
                for s in sayers)
 
 

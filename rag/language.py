@@ -53,10 +53,42 @@ def nlp() -> Language:
     if not spacy.language.Language.has_factory(_JOIN):
         spacy.language.Language.component(_JOIN, func=join_given_names)
     model.add_pipe(_JOIN, first=True)
+    if not spacy.language.Language.has_factory(_DO_SUPPORT):
+        spacy.language.Language.component(_DO_SUPPORT, func=verbs_after_do)
+    # after the parser, before tags become parts of speech and lemmas
+    model.add_pipe(_DO_SUPPORT, after="parser")
     return model
 
 
 _JOIN = "join_given_names"
+_DO_SUPPORT = "verbs_after_do"
+# auxiliaries that take a bare verb: "did", "will", "can" (English do-support and modals)
+_BARE_AUX = frozenset("do does did will would can could should may might must shall".split())
+
+
+def verbs_after_do(doc: Doc) -> Doc:
+    """Re-tag a clause's head that the small tagger took for a noun although an
+    auxiliary of do-support or a modal hangs on it ("What did Kishi reply ...", "When will
+    the pact expire?", "What did the WTO rule ..."): only a verb takes "did" or "will".
+    The noun or name just before it, parsed as its compound, is its subject."""
+    for tok in doc:
+        if tok.dep_ != "ROOT" or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+            continue
+        # a bare verb ends in neither "-ing" nor "-s": "will the gathering take place" has
+        # its verb elsewhere
+        if tok.lower_.endswith(("ing", "ed")) or tok.tag_ == "NNS":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _BARE_AUX and c.i < tok.i
+                   for c in tok.children):
+            continue
+        tok.tag_ = "VB"
+        before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if before:
+            subject = before[-1]
+            subject.dep_ = "nsubj"
+            for c in before[:-1]:  # "the intelligence-sharing pact": one noun phrase
+                c.head = subject
+    return doc
 
 
 def join_given_names(doc: Doc) -> Doc:

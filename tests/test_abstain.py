@@ -188,6 +188,16 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "about dokdo"),
     ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", "",
      "Kishida said Dokdo, known as Takeshima in Japan, was not discussed with Yoon.", ""),
+    # a known outlet is a news agency speaking; a minister is none
+    ("On what day did the Japanese news agency report that Kishida would seek talks?", "",
+     "Kishida will urge for trilateral talks with China, Kyodo reported on Friday.", ""),
+    ("On what day did the Japanese news agency report that Kishida would seek talks?", "",
+     "Kishida will urge for trilateral talks with China, Hayashi said on Friday.",
+     "an agency saying it"),
+    # "reply" taken for a noun by the small tagger is the verb "did" hangs on
+    ("What did Kishi reply when Lee spoke of a positive direction for relations?", "",
+     "He told Kishi that he wants to see their countries' relations go in a positive "
+     "direction.", "Kishi saying it"),
 ])
 def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
                                                      sentence: str, reason: str) -> None:

@@ -582,6 +582,32 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     assert [t.text for t in parse(text)] == tokens
 
 
+@pytest.mark.parametrize(("text", "verb", "subject"), [
+    # the small tagger takes these for nouns though "did" or "will" hangs on them
+    ("What did Kishi reply when Lee spoke of a positive direction?", "reply", "Kishi"),
+    ("When will the military intelligence-sharing pact expire?", "expire", "pact"),
+    ("What did the WTO rule on Seoul's complaint?", "rule", "WTO"),
+    ("When did the Korean War end?", "end", "War"),
+])
+def test_a_word_that_did_or_will_hangs_on_is_a_verb(text: str, verb: str,
+                                                   subject: str) -> None:
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == verb)
+    assert (tok.pos_, tok.dep_) == ("VERB", "ROOT")
+    assert [c.text for c in tok.children if c.dep_ == "nsubj"] == [subject]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a bare verb ends in neither "-ing" nor "-s": the verb is elsewhere
+    ("In which country will the Group of Seven gathering that Kishida invited Yoon to take "
+     "place?", "gathering"),
+    # no "did" on it: a noun stays one
+    ("What was the reply?", "reply"),
+])
+def test_a_noun_without_do_support_stays_a_noun(text: str, noun: str) -> None:
+    assert next(t for t in parse(text) if t.text == noun).pos_ == "NOUN"
+
+
 @pytest.mark.parametrize(("question", "saying", "about", "sayer"), [
     ("What did Ned Price say about Japan's export controls?", True, ("export", "control"),
      ""),
