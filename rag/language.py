@@ -78,11 +78,16 @@ def verbs_after_do(doc: Doc) -> Doc:
         # its verb elsewhere
         if tok.lower_.endswith(("ing", "ed")) or tok.tag_ == "NNS":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in _BARE_AUX and c.i < tok.i
-                   for c in tok.children):
+        before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        # the auxiliary may hang on the noun taken for its compound ("did the Korean War
+        # end": on "War")
+        aux = [c for h in (tok, *before) for c in h.children
+               if c.dep_ == "aux" and c.lower_ in _BARE_AUX and c.i < tok.i]
+        if not aux:
             continue
         tok.tag_ = "VB"
-        before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        for c in aux:
+            c.head = tok
         if before:
             subject = before[-1]
             subject.dep_ = "nsubj"

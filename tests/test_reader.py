@@ -588,6 +588,8 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("When will the military intelligence-sharing pact expire?", "expire", "pact"),
     ("What did the WTO rule on Seoul's complaint?", "rule", "WTO"),
     ("When did the Korean War end?", "end", "War"),
+    # ... with the auxiliary hung on the noun taken for its compound
+    ("In what year did the Korean War end?", "end", "War"),
 ])
 def test_a_word_that_did_or_will_hangs_on_is_a_verb(text: str, verb: str,
                                                    subject: str) -> None:
