@@ -1058,6 +1058,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     terms = [content_terms(t) for t in texts]
     _credit_synonyms(profile(question).events, cands, terms, weights.synonym_links,
                      weights.asked_senses)
+    _credit_opposites(question, cands, terms)
     # lexical overlap with the question alone: a follow-up's earlier question only
     # steers retrieval and similarity (its words would favour repeating the last answer)
     focus = _lexical(content_terms(question) - group_sizes(question), terms, cands,
@@ -1195,6 +1196,27 @@ def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passag
         for e in missing:
             if any(_synonym(e, t, links, senses) for t in doc):
                 terms[i] = terms[i] | wanted[e]
+
+
+# the auxiliaries a yes/no question opens with
+_POLAR = frozenset("did does do is was were are has have had will would can could".split())
+
+
+def _credit_opposites(question: str, cands: list[tuple[Sentence, Passage]],
+                      terms: list[set[str]]) -> None:
+    """In a yes/no question a word's opposite answers as well as the word: "Did Lee hold
+    formal talks?" is answered by "they were able to chat informally", so the sentence
+    shares the word "formal" in ranking."""
+    doc = parse(question)
+    if not len(doc) or doc[0].lower_ not in _POLAR:
+        return
+    asked = [t for t in doc if t.pos_ in ("ADJ", "ADV", "VERB", "NOUN")]
+    for i, (sent, _) in enumerate(cands):
+        for t in parse(sent.text):
+            plain = t.lower_[:-2] if t.pos_ == "ADV" and t.lower_.endswith("ly") else t.lower_
+            for q in asked:
+                if antonyms(q.lower_, plain) or antonyms(key(q.lemma_), key(t.lemma_)):
+                    terms[i] = terms[i] | content_terms(q.text)
 
 
 def _synonym(event: str, tok: Token, links: int, senses: int) -> bool:

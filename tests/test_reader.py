@@ -1005,6 +1005,23 @@ def test_who_said_it_is_the_person_a_speakers_she_points_to(before: str, typed: 
     assert (top.antecedent is not None and top.antecedent.text == before) is typed
 
 
+@pytest.mark.parametrize(("question", "lexical_rises"), [
+    # a yes/no question is answered by the word's opposite as much as by the word
+    ("Did Lee hold formal talks with Kishi?", True),
+    ("Was the dispute resolved?", True),
+    # a question for a thing is not: "informal" is no "formal" talk
+    ("What formal talks did Lee hold with Kishi?", False),
+])
+def test_a_yes_no_questions_word_is_shared_by_its_opposite(question: str,
+                                                           lexical_rises: bool) -> None:
+    text = "Lee chatted informally with Kishi; the dispute remains unresolved."
+    sims = _Fixed({text: 0.5})
+    with_opposites = rank_sentences(question, [passage_of(text)], sims)[0].lexical
+    plain = rank_sentences(question.replace("formal", "official")
+                           .replace("resolved", "settled"), [passage_of(text)], sims)[0].lexical
+    assert (with_opposites > plain) is lexical_rises
+
+
 def test_a_sentence_that_words_the_asked_event_otherwise_shares_it() -> None:
     question = "What did Park say North Korea had finished?"
     echo = "Park said North Korea would visit Japan."  # the question's other words
