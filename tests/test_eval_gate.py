@@ -92,7 +92,10 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # probe40 to probe47 (written in the eleventh session the same way; as written 0.769 /
 # 1.000, 0.846 / 0.667, 0.769 / 0.667, 0.769 / 0.667, 0.769 / 1.000, 0.615 / 1.000, 0.846 /
 # 1.000 and 0.800 / 1.000) at 0.846 / 1.000, 0.923 / 0.667, 0.769 / 0.667, 0.846 / 1.000,
-# 0.846 / 1.000, 0.769 / 1.000, 1.000 / 1.000 and 0.800 / 1.000 after it.
+# 0.846 / 1.000, 0.769 / 1.000, 1.000 / 1.000 and 0.800 / 1.000 after it; probe48 to
+# probe50 (written in the thirteenth session the same way; as written 0.800 / 0.500,
+# 1.000 / 0.750 and 0.800 / 0.750) at 0.900 / 1.000, 1.000 / 1.000 and 0.800 / 0.750
+# after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -126,6 +129,9 @@ EVIDENCE_GATES = {
     "evals/probe45.jsonl": ("0.7", "0.9"),
     "evals/probe46.jsonl": ("0.9", "0.9"),
     "evals/probe47.jsonl": ("0.75", "0.9"),
+    "evals/probe48.jsonl": ("0.85", "0.9"),
+    "evals/probe49.jsonl": ("0.9", "0.9"),
+    "evals/probe50.jsonl": ("0.75", "0.7"),
 }
 
 
