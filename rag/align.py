@@ -416,10 +416,8 @@ def antonyms(a: str, b: str) -> bool:
     """Do the keys ``a`` and ``b`` name opposites?"""
     if a == b:
         return False
-    pair = {a, b}
-    for x, y in _ANTONYM_KEYS:
-        if pair == {x, y}:
-            return True
+    if b in _OPPOSITES.get(a, ()):
+        return True
     # resolved / unresolved, formal / informal, aligned / non-aligned
     for p, q in ((a, b), (b, a)):
         m = _NEG_PREFIX.match(p)
@@ -429,11 +427,16 @@ def antonyms(a: str, b: str) -> bool:
 
 
 _ANTONYM_KEYS = tuple((key(x), key(y)) for x, y in ANTONYMS)
+# each key's opposites, both ways: ``antonyms`` is asked for every word pair a ranking or
+# a check compares, so it is a lookup, not a walk through the list
+_OPPOSITES: dict[str, frozenset[str]] = {
+    k: frozenset({y for x, y in _ANTONYM_KEYS if x == k} | {x for x, y in _ANTONYM_KEYS if y == k})
+    for pair in _ANTONYM_KEYS for k in pair}
 
 
-def opposites_of(k: str) -> set[str]:
+def opposites_of(k: str) -> frozenset[str]:
     """The keys the list gives as opposites of the key ``k``."""
-    return {y if k == x else x for x, y in _ANTONYM_KEYS if k in (x, y)}
+    return _OPPOSITES.get(k, frozenset())
 
 
 def _same_way(a: Token, b: Token) -> bool:

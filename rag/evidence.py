@@ -52,6 +52,7 @@ from rag.question import (
     LIGHT_VERBS,
     PARTY_PREPS,
     PLACE_KINDS,
+    POLAR,
     REPORTING_VERBS,
     SHARE,
     phrasal,
@@ -1198,25 +1199,23 @@ def _credit_synonyms(events: tuple[str, ...], cands: list[tuple[Sentence, Passag
                 terms[i] = terms[i] | wanted[e]
 
 
-# the auxiliaries a yes/no question opens with
-_POLAR = frozenset("did does do is was were are has have had will would can could".split())
-
-
 def _credit_opposites(question: str, cands: list[tuple[Sentence, Passage]],
                       terms: list[set[str]]) -> None:
     """In a yes/no question a word's opposite answers as well as the word: "Did Lee hold
     formal talks?" is answered by "they were able to chat informally", so the sentence
     shares the word "formal" in ranking."""
     doc = parse(question)
-    if not len(doc) or doc[0].lower_ not in _POLAR:
+    if not len(doc) or doc[0].lower_ not in POLAR:
         return
-    asked = [t for t in doc if t.pos_ in ("ADJ", "ADV", "VERB", "NOUN")]
+    asked = [(t.lower_, key(t.lemma_), content_terms(t.text)) for t in doc
+             if t.pos_ in ("ADJ", "ADV", "VERB", "NOUN")]
     for i, (sent, _) in enumerate(cands):
         for t in parse(sent.text):
             plain = t.lower_[:-2] if t.pos_ == "ADV" and t.lower_.endswith("ly") else t.lower_
-            for q in asked:
-                if antonyms(q.lower_, plain) or antonyms(key(q.lemma_), key(t.lemma_)):
-                    terms[i] = terms[i] | content_terms(q.text)
+            lemma = key(t.lemma_)
+            for word, stem, shared in asked:
+                if antonyms(word, plain) or antonyms(stem, lemma):
+                    terms[i] = terms[i] | shared
 
 
 def _synonym(event: str, tok: Token, links: int, senses: int) -> bool:

@@ -144,7 +144,8 @@ class Profile:
     # the events a question of order compares ("Which came first: X or Y?": X, Y)
     sides: tuple[str, ...] = ()
     # "What did Ned Price say about export controls?": the question asks what someone
-    # said (its main verb is a kind of saying), and the nouns it was said about
+    # said (its main verb is a kind of saying), and the nouns it was said about; "What
+    # was agreed about trade?" has a topic too, with no saying
     saying: bool = False
     about: tuple[str, ...] = ()
     # who said it, when the question calls them by a common noun ("the US defense
@@ -228,7 +229,8 @@ def profile(question: str) -> Profile:
                    _participants(doc))
 
 
-_POLAR = frozenset("do does did is are was were has have had can could will would".split())
+# the auxiliaries a yes/no question opens with
+POLAR = frozenset("do does did is are was were has have had can could will would".split())
 
 
 def _polar_act(doc: Doc) -> tuple[str, str]:
@@ -236,7 +238,7 @@ def _polar_act(doc: Doc) -> tuple[str, str]:
     Japan): it opens with an auxiliary, its main verb is active and no light verb, and
     its subject is a name."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if not len(doc) or doc[0].lower_ not in _POLAR or root is None or root.pos_ != "VERB" \
+    if not len(doc) or doc[0].lower_ not in POLAR or root is None or root.pos_ != "VERB" \
             or root.lemma_.lower() in _NOT_EVENTS \
             or any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
         return ("", "")
