@@ -974,7 +974,9 @@ def coverage_gap(question: str, passages: list[Passage],
     countries: set[str] = set()
     whole = {p.doc_id: article_text(p.doc_id) for p in passages} if article_text else {}
     for p in passages:
-        text = f"{p.text} {p.title} {p.outlet} {date_words(p.date)} {whole.get(p.doc_id, '')}"
+        # an outlet named by its web address ("RT.com") is named by its name ("RT") too
+        outlet = f"{p.outlet} {p.outlet.replace('.', ' ')}"
+        text = f"{p.text} {p.title} {outlet} {date_words(p.date)} {whole.get(p.doc_id, '')}"
         seen |= {norm(w) for w in words(text)
                  for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
         countries |= {country_code(key(w.strip(",;:()“”\"'"))) for w in text.split()}
@@ -1056,7 +1058,10 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     if query != question:
         # a follow-up: the earlier question is context, the new one the focus
         sims = (sims + vectors.similarities(query, texts)) / 2
-    terms = [content_terms(t) for t in texts]
+    # an article's own outlet in its sentence is a dateline ("SEOUL Kyodo"), no overlap
+    # with "according to Kyodo"; another article's "Kyodo reported" still is
+    terms = [content_terms(t) - content_terms(p.outlet.split(".")[0])
+             for t, (_, p) in zip(texts, cands, strict=True)]
     _credit_synonyms(profile(question).events, cands, terms, weights.synonym_links,
                      weights.asked_senses)
     _credit_opposites(question, cands, terms)

@@ -462,9 +462,16 @@ def _counted(doc: Doc) -> tuple[str, ...]:
     for t in doc:
         if t.lower_ == "long" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             return DURATION_UNITS  # "how long did the trip last": a span of time
+        counted = None
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how" \
                 and t.head.pos_ in ("NOUN", "PROPN"):  # "how many Koreans"
-            noun = str(t.head.lemma_).lower()
+            counted = t.head
+        elif t.lemma_.lower() == "number" and t.i > 0 and doc[t.i - 1].lower_ in ("what", "the"):
+            # "what number of launches", "the number of tests": the "of" noun is counted
+            counted = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for o in c.children if o.pos_ in ("NOUN", "PROPN")), None)
+        if counted is not None:
+            noun = str(counted.lemma_).lower()
             if noun in _OCCURRENCES:
                 return ()
             lx = lexicon()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How much wider the pool is from which a named outlet's passages are drawn
+OUTLET_POOL = 3
+
 
 class Retriever:
     def __init__(self, index: Index, *, top_k: int) -> None:
@@ -25,6 +29,7 @@ class Retriever:
         # the fusion retriever and BM25's k are shared state: one query at a time sets
         # and uses them (retrieval takes milliseconds; the LLM is elsewhere)
         self._lock = threading.Lock()
+        self._outlets: tuple[int, dict[str, str]] | None = None
 
     def retrieve(self, query: str, *, top_k: int | None = None) -> list[Passage]:
         """The ``top_k`` passages for ``query``, best first; [] for an empty query."""
@@ -37,7 +42,27 @@ class Retriever:
                             hint="start it again (chroma run --path DIR --host 127.0.0.1 "
                                  "--port N); nothing else needs restarting",
                             when=bool(self.index.server_url)):
-            return self._retrieve(query, top_k or self.top_k)
+            top_k = top_k or self.top_k
+            own = self._named_outlet_docs(query)
+            if not own:
+                return self._retrieve(query, top_k)
+            # "as RT tells it", "according to the Reuters piece": the named outlet's own
+            # articles come first among a wider pool (its passages may share few words
+            # with the question), the rest keep their places as room allows; "according
+            # to Kyodo" may also mean a sentence elsewhere that quotes Kyodo
+            pool = self._retrieve(query, top_k * OUTLET_POOL)
+            first = [p for p in pool if p.doc_id in own][: max(1, top_k - 1)]
+            kept = first + [p for p in pool if p.doc_id not in own][: top_k - len(first)]
+            return sorted(kept, key=pool.index)
+
+    def _named_outlet_docs(self, query: str) -> set[str]:
+        """The indexed articles whose outlet the query names by name ("RT" for
+        "RT.com")."""
+        if self._outlets is None or self._outlets[0] != self.index.version:
+            self._outlets = (self.index.version, {
+                a.doc_id: a.outlet.split(".")[0] for a in self.index.articles() if a.outlet})
+        named = set(re.findall(r"[A-Za-z][\w-]*", query))
+        return {doc for doc, name in self._outlets[1].items() if name in named}
 
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
         duplicates = self.index.duplicates()

@@ -156,3 +156,19 @@ def test_concurrent_retrievals_with_different_k_each_get_their_own(tmp_path: Pat
     for t in threads:
         t.join()
     assert wrong == []
+
+
+@pytest.mark.parametrize(("question", "named", "outlet"), [
+    # the named outlet's article is searched first, whatever words the question shares
+    ("What triggered the 2018 downturn in Seoul-Tokyo ties?", "as RT tells it", "RT.com"),
+    ("How are Seoul and Tokyo described?", "in the Reuters piece", "Reuters"),
+])
+def test_a_named_outlets_articles_are_retrieved_first(real_pipeline, question: str, named: str,
+                                                      outlet: str) -> None:
+    k = real_pipeline.settings.top_k
+    plain = [p.outlet for p in real_pipeline.retriever.retrieve(question)]
+    passages = real_pipeline.retriever.retrieve(f"{question[:-1]}, {named}?")
+    outlets = [p.outlet for p in passages]
+    assert len(passages) == k and outlets.count(outlet) > plain.count(outlet)
+    assert any(o != outlet for o in outlets)  # room for a report of it elsewhere
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)

@@ -397,6 +397,9 @@ def test_a_word_is_not_respelt_into_another() -> None:
     ("How many Koreans died under colonial rule?", "koreans"),  # a people counts too
     ("When did they meet?", ""),
     ("How long did the delegation stay?", "second"),  # units of time, shortest first
+    # "what number of X", "the number of X": the "of" noun is counted
+    ("What number of ballistic launches has Pyongyang made?", "launch"),
+    ("What number did the report give?", ""),
 ])
 def test_what_a_how_many_question_counts(question: str, counted: str) -> None:
     assert (profile(question).counted[:1] or ("",))[0] == counted
@@ -979,6 +982,31 @@ def test_the_count_of_the_answer_is_no_gap(question: str, gap: set[str]) -> None
                          "democracy and a market economy; ministers met the delegation "
                          "and countries share values on a trip to Seoul.")
     assert coverage_gap(question, [passage]) == gap
+
+
+@pytest.mark.parametrize(("outlet", "gap"), [
+    ("RT.com", set()),  # an outlet named by its web address is named by its name
+    ("Reuters", {"rt"}),
+])
+def test_an_articles_outlet_is_named_by_its_name(outlet: str, gap: set[str]) -> None:
+    passage = dataclasses.replace(passage_of("The Korean War left nearly 5 million people "
+                                             "dead."), outlet=outlet)
+    assert coverage_gap("What was the Korean War's death toll, per the RT article?",
+                        [passage]) == gap
+
+
+def test_an_articles_own_outlet_in_its_sentence_is_no_overlap() -> None:
+    # "SEOUL Kyodo" in a Kyodo article is a dateline; "according to Kyodo" asks for
+    # the Kyodo article's sentence about the comfort women, not for its dateline
+    question = "For what purpose were the comfort women procured, according to Kyodo?"
+    dateline = ("The defense chief of South Korea, SEOUL Kyodo, said his country is "
+                "willing to normalize security cooperation with Japan.")
+    answer = "Disputes include comfort women procured for Japan's military brothels."
+    ranked = rank_sentences(question, [passage_of(dateline, outlet="Kyodo"),
+                                       passage_of(answer, doc_id="b", outlet="Kyodo")],
+                            _Fixed({dateline: 0.5, answer: 0.5}))
+    lexical = {r.sentence.text[:3]: r.lexical for r in ranked}
+    assert lexical["The"] == 0.0 and lexical["Dis"] > 0
 
 
 def test_a_known_groups_size_does_not_rank_a_sentence() -> None:
