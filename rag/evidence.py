@@ -1528,7 +1528,44 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
             chosen.append(r)
             break
     chosen = _each_side(question, chosen, ranked, weights.side_share)
+    chosen = _as_many_as_asked(question, kind, chosen, ranked, weights.cover_ratio)
     return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
+
+
+# the entity labels that name one of an asked-for kind, for counting them
+_KIND_LABELS = {"person": {"PERSON"}, "organisation": {"ORG"}, "place": {"GPE", "LOC", "FAC"}}
+
+
+def _as_many_as_asked(question: str, kind: str, chosen: list[Ranked], ranked: list[Ranked],
+                      ratio: float) -> list[Ranked]:
+    """For "which two ministers met the delegation", ``chosen`` with further sentences of
+    the asked-for type, best first, scoring at least ``ratio`` of the first, until the
+    chosen ones name as many new entities of the kind as the question asks for (one
+    sentence names Kishi, another Hayashi)."""
+    labels = _KIND_LABELS.get(kind)
+    wanted = max((int(n) for n in answer_count(question) if n.isdigit()), default=1)
+    if labels is None or wanted < 2 or not chosen:
+        return chosen
+    q_keys = key_terms(question)
+
+    def named(rs: list[Ranked]) -> set[str]:
+        # a name by its last word: "Takehiro Funakoshi" and "Affairs Takehiro Funakoshi"
+        # are one; the small parser misses Korean names a name's shape still shows
+        spans = [e.text for r in rs for e in parse(r.sentence.text).ents if e.label_ in labels]
+        if kind == "person":
+            spans += [m for r in rs for m in NAME_PATTERN.findall(r.sentence.text)
+                      if is_name_like(m, q_keys)]
+        return {span.split()[-1] for span in spans if not key_terms(span) <= q_keys}
+
+    out, have = list(chosen), named(chosen)
+    for r in ranked:
+        if len(have) >= wanted or r.score < ratio * chosen[0].score:
+            break
+        new = named([r]) - have
+        if r.has_type and r not in out and new:
+            out.append(r)
+            have |= new
+    return out
 
 
 def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],

@@ -551,6 +551,10 @@ def _a_party(ent: Span) -> bool:
     return ent.label_ == "PERSON" or ent.label_ == "GPE" and bool(country_of(ent.root))
 
 
+# prepositions that set where an act took place, not whom it involved
+_WHERE_PREPS = frozenset({"in", "at", "inside"})
+
+
 def _participants(doc: Doc) -> tuple[str, ...]:
     """Named people or countries that are the object of the question's main verb, or of
     a preposition that verb or its object takes ("Who replaced Nobuo Kishi", "How many
@@ -566,6 +570,8 @@ def _participants(doc: Doc) -> tuple[str, ...]:
         verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
         if t.dep_ == "pobj" and verb.dep_ == "dobj":
             verb = verb.head  # "held talks with Koichi Hagiuda": the act's noun takes him
+        if t.dep_ == "pobj" and t.head.lower_ in _WHERE_PREPS and ent.label_ in ("GPE", "LOC"):
+            continue  # "met the delegation in Tokyo": where, which a passage may leave out
         if (t.dep_ in ("dobj", "dative", "pobj") and verb.dep_ == "ROOT"
                 and verb.pos_ in ("VERB", "AUX") and ent.text not in out):
             out.append(ent.text)

@@ -510,6 +510,9 @@ def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]
     ("Who was South Korea's foreign minister during the last visit to Japan?", ()),
     ("What did the delegation discuss when it met Hayashi?", ()),
     ("Who is Japan's defence minister?", ()),
+    # where it happened is no party to it: a passage may leave the place out
+    ("Which two ministers met Yoon's delegation in Tokyo?", ()),
+    ("Who met the envoys at the talks in Seoul?", ()),
 ])
 def test_the_people_a_question_says_were_acted_on(question: str,
                                                   participants: tuple[str, ...]) -> None:
@@ -706,6 +709,24 @@ def test_a_question_of_order_gets_a_sentence_for_each_event(question: str,
     texts = [r.sentence.text for r in select(question, _in_order(ORDER))]
     assert ORDER[0][0] in texts
     assert (ORDER[2][0] in texts) is radar
+
+
+MINISTERS = [("Later, the delegation met with Defense Minister Nobuo Kishi.", 1.0),
+             ("Meetings with Foreign Minister Yoshimasa Hayashi could pave the way.", 0.95),
+             ("Tokyo and Seoul met again with Defense Minister Nobuo Kishi present.", 0.9),
+             ("The meetings were held in Tokyo on Monday.", 0.5)]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # two asked for: a second sentence names the second one; a third adds no one new
+    ("Which two Japanese ministers met the delegation?", 2),
+    ("Which Japanese minister met the delegation?", 1),
+    ("Which two cities hosted the meetings?", 1),  # the one city named is all there is
+])
+def test_a_count_of_people_asked_for_collects_that_many(question: str, expected: int) -> None:
+    chosen = [r.sentence.text for r in select(question, _in_order(MINISTERS))]
+    assert len(chosen) == expected
+    assert (MINISTERS[1][0] in chosen) is (expected == 2)
 
 
 def test_each_event_compared_gets_a_sentence_that_dates_it() -> None:
