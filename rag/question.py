@@ -220,7 +220,8 @@ def profile(question: str) -> Profile:
         title, origin = _title(doc)
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
-                   bool(_ORDER.search(question)), _place_kind(doc) if kind == "place" else "",
+                   bool(_ORDER.search(question) or _POLAR_ORDER.search(question)),
+                   _place_kind(doc) if kind == "place" else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
@@ -249,6 +250,12 @@ def _polar_act(doc: Doc) -> tuple[str, str]:
 
 
 _ORDER_WORD = re.compile(r"\b(?:first|earlier|later|last)\b[\s:,]*", re.I)
+# "Did X precede Y?", "Did X come before Y?", "Was X earlier than Y?": a yes/no question
+# of order, answered by dating both
+_POLAR_ORDER = re.compile(
+    r"^(?:did|does|do|was|were|had|has)\s+(?P<a>.+?)\s+(?:(?:precede|predate|follow)[sd]?"
+    r"|(?:come|came|happen(?:ed)?|occur(?:red)?|take place|took place)\s+(?:before|after)"
+    r"|(?:earlier|later|sooner)\s+than)\s+(?P<b>.+?)\s*\??$", re.I)
 
 
 def _sides(question: str) -> tuple[str, ...]:
@@ -257,6 +264,8 @@ def _sides(question: str) -> tuple[str, ...]:
     q = question.rstrip(" ?")
     if m := re.search(r"\s+before or after\s+", q, re.I):
         sides = [q[:m.start()], q[m.end():]]
+    elif m := _POLAR_ORDER.search(q):
+        sides = [m["a"], m["b"]]
     elif _ORDER.search(question):
         at, word = q.find(":"), _ORDER_WORD.search(q)
         rest = q[at + 1:] if at >= 0 else q[word.end():] if word else q

@@ -677,6 +677,14 @@ def test_the_attribute_a_what_is_question_asks_for(question: str,
      ("Did the Korean War end", "Japan's colonial rule ended")),
     ("Which talks came first?", ()),
     ("When did Seoul scrap the pact?", ()),
+    # a yes/no question of order: "did X precede Y", "was X earlier than Y"
+    ("Did the radar episode precede Tokyo's export curbs?",
+     ("the radar episode", "Tokyo's export curbs")),
+    ("Did Yoon's trip to Tokyo come before Kishida's visit?",
+     ("Yoon's trip to Tokyo", "Kishida's visit")),
+    ("Was the radar incident earlier than the export curbs?",
+     ("the radar incident", "the export curbs")),
+    ("Did Yoon meet Kishida before the summit?", ()),  # an act timed, not two compared
 ])
 def test_the_events_a_question_of_order_compares(question: str,
                                                  sides: tuple[str, ...]) -> None:
