@@ -201,10 +201,18 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
         if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
     # "did the news agency report": a known outlet ("Kyodo reported") is one
     outlet = sayer in TYPE_NOUNS["outlet"]
+    # "did the two governments announce": a country speaking ("Seoul and Japan
+    # announced") is its government
+    state = sayer in _STATE_NOUNS
     return any(any(_names(actor, s) for actor in actors) if actors
                else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
                or outlet and bool(outlets_in(s))
+               or state and any(country_of(t) for t in parse(s))
                for s in sayers)
+
+
+# what a country speaking is called: its government, or the country or side itself
+_STATE_NOUNS = frozenset({"government", "country", "nation", "side", "state", "administration"})
 
 
 def _sayer(verb: Token, r: Ranked,

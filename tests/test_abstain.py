@@ -194,6 +194,11 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
     ("On what day did the Japanese news agency report that Kishida would seek talks?", "",
      "Kishida will urge for trilateral talks with China, Hayashi said on Friday.",
      "an agency saying it"),
+    # a country speaking is its government; a person is none
+    ("What status did the two governments declare for the intelligence pact?", "",
+     "Seoul and Japan also announced the normalization of the intelligence pact.", ""),
+    ("What status did the two governments declare for the intelligence pact?", "",
+     "Lee announced the normalization of the intelligence pact.", "a government saying it"),
     # "reply" taken for a noun by the small tagger is the verb "did" hangs on
     ("What did Kishi reply when Lee spoke of a positive direction for relations?", "",
      "He told Kishi that he wants to see their countries' relations go in a positive "
