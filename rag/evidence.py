@@ -293,12 +293,13 @@ def people_offices(text: str, *, across_of: bool = False,
 
 
 def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
-                  country: str, context: str) -> bool:
+                  country: str, context: str, *, strict: bool = False) -> bool:
     """Does ``text`` name a person the question does not, whom ``context`` (the
     passage) gives the asked-for office ("which foreign minister": Foreign Minister
     Yoshimasa Hayashi, named "Hayashi" in the sentence), of the asked-for ``country``
     if the office names one ("South Korea's Foreign Minister Park Jin" is no answer
-    to "who is Japan's foreign minister")?"""
+    to "who is Japan's foreign minister"), or, ``strict``ly, only if it names that
+    country (for "which US official", where the country is all the question asks)?"""
     given = offices(context or text)
     lx = lexicon()
     for ent in parse(text).ents:
@@ -312,7 +313,7 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
             # "spokesperson")
             if all(any(key(o) == key(w) or lx is not None and lx.kind_of(o, w, "n")
                        for o in office) for w in title) \
-                    and (not country or not countries or country in countries):
+                    and (not country or not (countries or strict) or country in countries):
                 return True
     return False
 
@@ -378,8 +379,9 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
         # ("Lee" alone may be the person the question is about)
         named = any(is_name_like(m, question_keys) for m in NAME_PATTERN.findall(text)) \
             or new_entity(text, {"PERSON"}, question_keys, min_words=2)
-        return named and (not title or _holds_office(text, question_keys, title, origin,
-                                                      context))
+        # "which US official": a person whose office the passage gives as that country's
+        return named and (not (title or origin) or _holds_office(
+            text, question_keys, title, origin, context, strict=not title))
     if kind == "organisation":
         return new_entity(text, {"ORG"}, question_keys) or bool(
             instance and _named_instance(text, instance, question_keys))

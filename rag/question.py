@@ -634,6 +634,12 @@ def _title(doc: Doc) -> tuple[tuple[str, ...], str]:
                       and c.dep_ != "poss" and c.lower_ not in NOT_QUALIFIERS)
         country = next((code for c in mods for code in [country_of(c)] if code), "")
         return (*quals, str(t.lemma_).lower()), country
+    # no office, but a country: "which US official", "which Chinese diplomat"
+    wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+    noun = wh.head if wh is not None and wh.dep_ == "det" else None
+    if noun is not None and noun.pos_ == "NOUN" and _person_noun(noun):
+        return (), next((code for c in noun.children if c.dep_ in ("amod", "compound")
+                         and c.i < noun.i for code in [country_of(c)] if code), "")
     return (), ""
 
 

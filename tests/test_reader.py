@@ -415,6 +415,10 @@ def test_what_a_how_many_question_counts(question: str, counted: str) -> None:
     ("Who met the foreign minister?", (), ""),  # the minister is not what is asked
     ("Who was Lee Jong-sup's Japanese counterpart?", (), ""),  # a relation, not an office
     ("Who led the delegation?", (), ""),
+    # no office, but a country: the person must be that country's
+    ("Which US official attended the talks in Seoul?", (), "USA"),
+    ("Which Chinese diplomat commented on the talks?", (), "CHN"),
+    ("Which official attended the talks?", (), ""),
 ])
 def test_a_person_question_may_name_an_office(question: str, title: tuple[str, ...],
                                               origin: str) -> None:
@@ -460,6 +464,13 @@ PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
     ("Which State Department spokesperson warned of a test?",
      "A test may come soon, US State Department official Ned Price told reporters.", "",
      False),
+    # a country without an office: the passage must give the person as that country's
+    ("Which US official warned of a test?",
+     "A test may come soon, US State Department spokesman Ned Price told reporters.", "",
+     True),
+    ("Which US official attended the talks?",
+     "The talks were attended by Director General Takehiro Funakoshi of the Japanese "
+     "Ministry of Foreign Affairs.", "", False),
 ])
 def test_a_person_of_the_asked_for_office(question: str, text: str, context: str,
                                           expected: bool) -> None:
