@@ -1087,7 +1087,8 @@ def test_a_yes_no_questions_word_is_shared_by_its_opposite(question: str,
     with_opposites = rank_sentences(question, [passage_of(text)], sims)[0].lexical
     plain = rank_sentences(question.replace("formal", "official")
                            .replace("resolved", "settled"), [passage_of(text)], sims)[0].lexical
-    assert (with_opposites > plain) is lexical_rises
+    # (sums over sets of terms: their order, and so the last bits, vary from run to run)
+    assert (with_opposites > plain + 1e-9) is lexical_rises
 
 
 def test_a_sentence_that_words_the_asked_event_otherwise_shares_it() -> None:
