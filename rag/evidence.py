@@ -1482,6 +1482,12 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
             if credited(r, source):
                 primary = r
                 break
+    if question.split()[0].lower() in POLAR and (names := _long_names(question)) \
+            and not _has_names(primary.sentence.text, names):
+        # "Is the Asia Security Summit held in Tokyo?": a sentence about that summit,
+        # not one that shares "security" and "held in" with it
+        primary = next((r for r in ranked if r.score >= weights.source_fallback_ratio
+                        * primary.score and _has_names(r.sentence.text, names)), primary)
     chosen = [primary]
     if primary.antecedent is not None:
         chosen.insert(0, Ranked(sentence=primary.antecedent, passage=primary.passage,
@@ -1568,6 +1574,18 @@ def _as_many_as_asked(question: str, kind: str, chosen: list[Ranked], ranked: li
             out.append(r)
             have |= new
     return out
+
+
+def _long_names(question: str) -> list[str]:
+    """The names of several words a question gives a body or a building, as the parser
+    calls a forum too ("the Asia Security Summit"), without "the". (Not its EVENT
+    names: "the Korean War" is answered by "the two Koreas remain technically at war".)"""
+    return [re.sub(r"^the ", "", e.text, flags=re.I) for e in parse(question).ents
+            if e.label_ in ("ORG", "FAC") and len(e) - (e[0].lower_ == "the") > 1]
+
+
+def _has_names(text: str, names: list[str]) -> bool:
+    return all(n.lower() in text.lower() for n in names)
 
 
 def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],

@@ -748,6 +748,23 @@ def test_a_count_of_people_asked_for_collects_that_many(question: str, expected:
     assert (MINISTERS[1][0] in chosen) is (expected == 2)
 
 
+FORUMS = [("The 12th Security Policy Consultation, held in Seoul, was attended by two "
+           "director generals.", 1.0),
+          ("Lee spoke at the annual Asia Security Summit in Singapore on Sunday.", 0.9),
+          ("The Asia Security Summit is also called the Shangri-La Dialogue.", 0.7)]
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    # a yes/no question about a named body or forum is answered by a sentence naming it
+    ("Is the Asia Security Summit held in Tokyo?", FORUMS[1][0]),
+    # ... when one scores close enough
+    ("Is the Shangri-La Dialogue held in Tokyo?", FORUMS[0][0]),
+])
+def test_a_yes_no_question_about_a_named_forum_rests_on_a_sentence_naming_it(
+        question: str, first: str) -> None:
+    assert select(question, _in_order(FORUMS))[0].sentence.text == first
+
+
 def test_each_event_compared_gets_a_sentence_that_dates_it() -> None:
     question = "Which came first: the radar incident or Japan's export restrictions?"
     texts = [("Tensions rose after a radar incident in December 2018.", 1.0),
