@@ -95,7 +95,9 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # 0.846 / 1.000, 0.769 / 1.000, 1.000 / 1.000 and 0.800 / 1.000 after it; probe48 to
 # probe50 (written in the thirteenth session the same way; as written 0.800 / 0.500,
 # 1.000 / 0.750 and 0.800 / 0.750) at 0.900 / 1.000, 1.000 / 1.000 and 0.800 / 0.750
-# after it.
+# after it; probe51 to probe54 (written in the fourteenth session, reworded more heavily;
+# as written 0.636 / 0.333, 0.818 / 0.333, 0.727 / 0.667 and 0.545 / 0.333) at 0.818 /
+# 0.667, 0.818 / 0.333, 0.818 / 0.667 and 0.545 / 0.667 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -132,6 +134,10 @@ EVIDENCE_GATES = {
     "evals/probe48.jsonl": ("0.85", "0.9"),
     "evals/probe49.jsonl": ("0.9", "0.9"),
     "evals/probe50.jsonl": ("0.75", "0.7"),
+    "evals/probe51.jsonl": ("0.8", "0.6"),
+    "evals/probe52.jsonl": ("0.8", "0.3"),
+    "evals/probe53.jsonl": ("0.8", "0.6"),
+    "evals/probe54.jsonl": ("0.5", "0.6"),
 }
 
 
