@@ -16,8 +16,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# How much wider the pool is from which a named outlet's passages are drawn
+# How much wider the pool is from which a named outlet's passages are drawn (not tuned:
+# wide enough to hold most of one article's chunks at the default top_k)
 OUTLET_POOL = 3
+
+
+def outlets_named(query: str, outlets: dict[str, str]) -> set[str]:
+    """The ids of ``outlets`` ({doc_id: outlet}) whose outlet ``query`` names, by its
+    name alone ("RT" for "RT.com") and as whole words ("The Japan Times", not "Japan")."""
+    named = set()
+    for doc_id, outlet in outlets.items():
+        name = re.sub(r"\.(?:com|net|org|co\.\w+|\w{2})$", "", outlet.strip())
+        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", query, re.I):
+            named.add(doc_id)
+    return named
 
 
 class Retriever:
@@ -60,9 +72,8 @@ class Retriever:
         "RT.com")."""
         if self._outlets is None or self._outlets[0] != self.index.version:
             self._outlets = (self.index.version, {
-                a.doc_id: a.outlet.split(".")[0] for a in self.index.articles() if a.outlet})
-        named = set(re.findall(r"[A-Za-z][\w-]*", query))
-        return {doc for doc, name in self._outlets[1].items() if name in named}
+                a.doc_id: a.outlet for a in self.index.articles() if a.outlet})
+        return outlets_named(query, self._outlets[1])
 
     def _retrieve(self, query: str, top_k: int) -> list[Passage]:
         duplicates = self.index.duplicates()

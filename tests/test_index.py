@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from rag.corpus import load_corpus
+from rag.retrieve import outlets_named
 from tests.conftest import SEEDS, build_pipeline
 
 
@@ -172,3 +173,16 @@ def test_a_named_outlets_articles_are_retrieved_first(real_pipeline, question: s
     assert len(passages) == k and outlets.count(outlet) > plain.count(outlet)
     assert any(o != outlet for o in outlets)  # room for a report of it elsewhere
     assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+
+
+@pytest.mark.parametrize(("query", "named"), [
+    ("What triggered the downturn, as RT tells it?", {"rt"}),
+    ("What does RT's piece say?", {"rt"}),
+    ("According to the Japan Times, who met?", {"jt"}),
+    ("What did Japan say at the times it met?", set()),  # a word of a name is not it
+    ("according to reuters, what happened?", {"reuters"}),  # typed in lower case
+    ("Who started the talks?", set()),  # "rt" inside a word is not RT
+])
+def test_a_query_names_an_outlet_by_its_name(query: str, named: set[str]) -> None:
+    outlets = {"rt": "RT.com", "jt": "The Japan Times", "reuters": "Reuters"}
+    assert outlets_named(query, outlets) == named
