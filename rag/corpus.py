@@ -41,6 +41,14 @@ KNOWN_OUTLETS = {
     "nikkei": "Nikkei",
     "bbc": "BBC",
 }
+
+
+def outlet_name(outlet: str) -> str:
+    """An outlet's name without its web address's suffix ("RT" for "RT.com"), as a
+    question or a sentence names it."""
+    return re.sub(r"\.(?:com|net|org|co\.\w+|\w{2})$", "", outlet.strip())
+
+
 # Where each outlet is based, so "which Japanese news agency" can be answered.
 OUTLET_COUNTRY = {
     "Kyodo": "JPN", "NHK": "JPN", "Nikkei": "JPN", "The Japan Times": "JPN",

@@ -30,7 +30,7 @@ from rag.align import (
     role_fillers,
     the_article,
 )
-from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence
+from rag.corpus import KNOWN_OUTLETS, OUTLET_COUNTRY, Sentence, outlet_name
 from rag.dates import (
     DAY_OF_MONTH,
     MONTHS,
@@ -977,7 +977,7 @@ def coverage_gap(question: str, passages: list[Passage],
     whole = {p.doc_id: article_text(p.doc_id) for p in passages} if article_text else {}
     for p in passages:
         # an outlet named by its web address ("RT.com") is named by its name ("RT") too
-        outlet = f"{p.outlet} {p.outlet.replace('.', ' ')}"
+        outlet = f"{p.outlet} {outlet_name(p.outlet)}"
         text = f"{p.text} {p.title} {outlet} {date_words(p.date)} {whole.get(p.doc_id, '')}"
         seen |= {norm(w) for w in words(text)
                  for w in ([w, *w.split("-")] if "-" in w else [w])} | acronyms(text)
@@ -1062,7 +1062,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
         sims = (sims + vectors.similarities(query, texts)) / 2
     # an article's own outlet in its sentence is a dateline ("SEOUL Kyodo"), no overlap
     # with "according to Kyodo"; another article's "Kyodo reported" still is
-    terms = [content_terms(t) - content_terms(p.outlet.split(".")[0])
+    terms = [content_terms(t) - content_terms(outlet_name(p.outlet))
              for t, (_, p) in zip(texts, cands, strict=True)]
     _credit_synonyms(profile(question).events, cands, terms, weights.synonym_links,
                      weights.asked_senses)

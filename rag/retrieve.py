@@ -7,6 +7,7 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
+from rag.corpus import outlet_name
 from rag.errors import StoreUnavailableError, map_exceptions
 from rag.index import Index, node_passage
 from rag.results import Passage
@@ -26,7 +27,7 @@ def outlets_named(query: str, outlets: dict[str, str]) -> set[str]:
     name alone ("RT" for "RT.com") and as whole words ("The Japan Times", not "Japan")."""
     named = set()
     for doc_id, outlet in outlets.items():
-        name = re.sub(r"\.(?:com|net|org|co\.\w+|\w{2})$", "", outlet.strip())
+        name = outlet_name(outlet)
         if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", query, re.I):
             named.add(doc_id)
     return named
