@@ -158,7 +158,9 @@ def asked_part(question: str) -> str:
     """The question a statement leads into ("Seoul scrapped the pact in 2019 - what
     information had the two shared under it?": the part after the dash), which decides
     what is asked and which words a sentence must share; the statement, like an earlier
-    question, only steers the search. The question itself when it has no such lead."""
+    question, only steers the search. A request put as a command is asked as the question
+    it stands for (see ``as_question``). The question itself when it has no such lead."""
+    question = as_question(question)
     m = _LEAD.match(question)
     if m is None:
         return question
@@ -169,6 +171,40 @@ def asked_part(question: str) -> str:
     if not any(t.pos_ in ("VERB", "AUX") for t in parse(m.group("ask"))):
         return question
     return _he_named(m.group("ask"), m.group("lead"))
+
+
+# "Name the chipmakers that ...", "Please list the disputes ...", "Tell me who led ...":
+# a request put as a command, by a verb whose object is the thing asked for
+_COMMAND = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?(?P<verb>name|list|identify|"
+                      r"give|state|specify|mention|cite|tell)(?:\s+(?:me|us))?\s+(?P<rest>.+?)[.?!]*$",
+                      re.I)
+_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|whether|if)\b", re.I)
+
+
+def as_question(question: str) -> str:
+    """The question a command stands for: "Name the South Korean chipmakers that lost
+    out" asks "Which South Korean chipmakers lost out?", "Tell me who led the delegation"
+    asks "who led the delegation?". The question word decides what kind of answer is
+    wanted, so without it a command would be asked for nothing in particular. A command
+    with no object to ask for ("Tell me about the radar incident") stays as it is."""
+    m = _COMMAND.match(question.strip())
+    if m is None:
+        return question
+    rest = m.group("rest")
+    if _WH.match(rest):
+        return rest[0].upper() + rest[1:] + "?"
+    if m.group("verb").lower().startswith("tell"):
+        return question
+    from rag.language import parse
+
+    doc = parse(rest)
+    # "the chipmakers that lost out": the relative pronoun gives way to the question word
+    dropped = {c.i for t in doc if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN")
+               for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+               and c.lower_ in ("that", "who", "which") and c.i == t.head.i + 1}
+    start = 1 if len(doc) and doc[0].lower_ in ("the", "a", "an", "any", "all") else 0
+    words = "".join(t.text_with_ws for t in doc[start:] if t.i not in dropped).strip()
+    return f"Which {words}?" if words else question
 
 
 def _he_named(ask: str, lead: str) -> str:

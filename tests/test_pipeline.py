@@ -397,6 +397,38 @@ def test_a_statement_before_a_dash_only_leads_into_the_question(question, asked)
     assert asked_part(question) == asked
 
 
+@pytest.mark.parametrize(("request_", "question"), [
+    # the object of a verb of asking is what is asked for; a relative pronoun gives way
+    ("Name the South Korean chipmakers that lost out from Tokyo's export curbs.",
+     "Which South Korean chipmakers lost out from Tokyo's export curbs?"),
+    ("Please name the official who spoke to Kyodo", "Which official spoke to Kyodo?"),
+    ("List the disputes between Japan and South Korea.",
+     "Which disputes between Japan and South Korea?"),
+    ("Give me the date of the summit.", "Which date of the summit?"),
+    # a question word after the verb is the question
+    ("Tell me who led the delegation to Tokyo.", "Who led the delegation to Tokyo?"),
+    ("State when the pact was scrapped.", "When the pact was scrapped?"),
+    # nothing to ask for, or no command: as typed
+    ("Tell me about the radar incident.", "Tell me about the radar incident."),
+    ("What did the statement name as the threat?",
+     "What did the statement name as the threat?"),
+    ("Name?", "Name?"),
+])
+def test_a_command_is_asked_as_the_question_it_stands_for(request_, question):
+    from rag.pipeline import as_question
+
+    assert as_question(request_) == question
+
+
+def test_a_command_asks_for_its_object_and_abstains_when_no_article_names_one(
+        real_pipeline):
+    # asked as a command, the thing named is what must be found: no article names a
+    # chipmaker that lost out, so quoting the 2018 court ruling would answer nothing
+    answer = real_pipeline.answer(
+        "Name the South Korean chipmakers that lost out from Tokyo's export curbs.")
+    assert answer.abstained, answer.text
+
+
 def test_a_led_question_is_answered_by_its_question_part(real_pipeline):
     a = ask(real_pipeline.with_llm(None), "Seoul scrapped its intelligence pact with Tokyo "
             "in 2019 - what information had the two shared under it?")
