@@ -577,13 +577,16 @@ def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) 
 def _occasion_subjects(question: str, events: tuple[str, ...]) -> tuple[str, ...]:
     """The occasions the question's event verbs are said of, as their subjects ("the
     rounds of security talks were spread over ..." -> talk), through a noun that only
-    counts or frames them ("rounds of", "a series of")."""
+    counts or frames them ("rounds of", "a series of"), or as the object of a
+    preposition ("how many days did the group spend on its trip" -> trip)."""
     out = []
     for t in parse(question):
         if t.pos_ != "VERB" or phrasal(t) not in events:
             continue
-        for n in t.children:
-            if n.dep_ not in ("nsubj", "nsubjpass") or n.pos_ != "NOUN":
+        objects = [g for c in t.children if c.dep_ == "prep" for g in c.children
+                   if g.dep_ == "pobj"]
+        for n in [*t.children, *objects]:
+            if n.dep_ not in ("nsubj", "nsubjpass", "pobj") or n.pos_ != "NOUN":
                 continue
             if n.lemma_.lower() in FRAME_NOUNS:
                 n = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -655,6 +655,11 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      ["Kishida\u2019s visit, the first to Seoul in 12 years, returns the trip Yoon made."],
      "how long of 'visit'"),
     ("How long did Yoon's visit to Tokyo last?", ["Yoon's visit lasted two days."], ""),
+    # the occasion the verb's preposition takes: days spent on a trip
+    ("How many days did the group spend on its Japan trip?",
+     ["The delegation is on a five-day trip to Japan."], ""),
+    ("How many days did the group spend on its Japan trip?",
+     ["North Korea may conduct a test in the coming days."], "how long of 'spend'"),
     # the occasion a verb is said of tells how long too, through "rounds of"
     ("Over how many years were the rounds of security talks spread?",
      ["They held a total of 11 security talks over the next two decades."], ""),
