@@ -143,6 +143,7 @@ REPORT_HEDGES = frozenset("reportedly allegedly alleged".split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "none", "nor", "neither", "without",
                       "nobody", "nothing", "cannot"})
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 OBJ = frozenset({"dobj", "nsubjpass", "obj", "dative", "oprd"})
 
 
@@ -483,9 +484,30 @@ def role_fillers(pred: Token) -> dict[str, list[Token]]:
             roles["obj"].append(c)
     if pred.dep_ == "acl" and pred.tag_ == "VBN":  # "the Consultation, held in Seoul"
         roles["obj"].append(pred.head)
+    if pred.dep_ == "relcl":
+        # "a complaint with the WTO against Japan which imposes export controls": the
+        # relative pronoun stands for the noun the clause hangs on, which fills its
+        # role. The parser may hang it on an earlier noun ("WTO"), so the noun just
+        # before the pronoun may be the one too
+        for role, toks in roles.items():
+            roles[role] = [a for t in toks for a in (
+                _antecedents(t, pred) if t.lower_ in _RELATIVE_PRONOUNS else [t])]
     for role, toks in roles.items():
         roles[role] = toks + [cj for t in toks for cj in t.conjuncts]
     return roles
+
+
+def _antecedents(pronoun: Token, clause: Token) -> list[Token]:
+    """What a relative pronoun may stand for: the noun its clause hangs on, and the
+    noun just before it (past a comma) when that is another."""
+    out = [clause.head]
+    before = pronoun.i - 1
+    if before >= 0 and pronoun.doc[before].is_punct:
+        before -= 1
+    if before >= 0 and pronoun.doc[before].pos_ in ("NOUN", "PROPN") \
+            and pronoun.doc[before] != clause.head:
+        out.append(pronoun.doc[before])
+    return out
 
 
 def _attachment_group(tok: Token) -> list[Token]:
@@ -894,8 +916,9 @@ class Aligner:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING:
                 continue
             mine = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-            theirs = [c for h in hits if h.pos_ == "VERB" for c in h.children
-                      if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            # (a relative pronoun by what it stands for: "Kishi, who said ...")
+            theirs = [c for h in hits if h.pos_ == "VERB" for c in role_fillers(h)["subj"]
+                      if c.pos_ in ("NOUN", "PROPN")]
             for f in mine:
                 if theirs and not any(self._same_speaker(f, g) for g in theirs):
                     return (f"the quote says {_name(theirs[0])} '{hits[0].text}', the claim "
@@ -904,6 +927,10 @@ class Aligner:
 
     def _same_speaker(self, a: Token, b: Token) -> bool:
         ka, kb = key(a.lemma_), key(b.lemma_)
+        # "the minister" for "Defense Minister Nobuo Kishi": the office before the name
+        if b.pos_ == "PROPN" and ka in {key(c.lemma_) for c in b.subtree
+                                        if c.dep_ == "compound" and c.i < b.i}:
+            return True
         if ka == kb or self.lexicon is None:
             return ka == kb
         return self.lexicon.distance(ka, "n", kb, "n", limit=1) is not None

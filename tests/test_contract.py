@@ -179,6 +179,21 @@ CASES = [
      "Seoul has filed a complaint with the WTO against Japan.", True, ""),
     ("Japan's complaint to the WTO was filed against Seoul",
      "Seoul has filed a complaint with the WTO against Japan.", False, ""),
+    # a relative pronoun stands for its noun: Japan imposes the controls, not Seoul (the
+    # parser hangs "which imposes" on the WTO, so the noun just before counts too)
+    ("Seoul imposes export controls.", "Seoul has filed a complaint with the World Trade "
+     "Organization against Japan which imposes export controls.", False, "Seoul"),
+    ("Japan imposes export controls.", "Seoul has filed a complaint with the World Trade "
+     "Organization against Japan which imposes export controls.", True, ""),
+    ("Kishi said he would strive to establish close communication.", "The delegation met "
+     "with Defense Minister Nobuo Kishi, who said he would strive to establish close "
+     "communication.", True, ""),
+    ("The delegation said it would strive to establish close communication.", "The "
+     "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
+     "establish close communication.", False, "delegation"),
+    ("The minister said he would strive to establish close communication.", "The "
+     "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
+     "establish close communication.", True, ""),
     # "took office" is not "left office": the quote's event noun needs a support verb too
     ("Yoon took office in May", "Yoon left office in May.", False, "'took'"),
     ("The two sides conducted talks in Seoul", "The two sides held talks in Seoul.", True, ""),
