@@ -898,6 +898,9 @@ class Aligner:
                                         for c in tok.children) and all(
                     s.tag_ == "NNS" for s in hits):
                 return f"the quote says '{hits[0].text}', the claim says one '{tok.text}'"
+            if tok.pos_ == "VERB" and _happened(tok) and all(_to_come(s) for s in hits):
+                return (f"the quote tells of '{hits[0].text}' as still to come "
+                        f"({_to_come(hits[0])}), the claim says it happened")
             if tok.pos_ in {"VERB", "ADJ"} and all(hedged(s) and not hedged(tok)
                                                      and not _hedged_clause(tok)
                                                      for s in hits):
@@ -1130,6 +1133,36 @@ def _span_keys(tok: Token) -> set[str]:
 
 def _name(tok: Token) -> str:
     return " ".join(t.text for t in sorted(_entity_span(tok), key=lambda t: t.i))
+
+
+# Verbs whose infinitive tells of what did happen ("managed to", "were able to chat",
+# "began to"); after any other ("agreed to strengthen", "vowed to beef up", "requested
+# officials to attend") it is only intended, asked or promised. General English.
+_IMPLICATIVE = frozenset("manage able begin start continue proceed go get come happen use "
+                         "fail".split())
+
+
+def _happened(tok: Token) -> bool:
+    """Does the claim tell of ``tok`` as having happened: a past tense or a perfect
+    ("attended", "has visited"), not under a modal or an infinitive of its own?"""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+
+
+def _to_come(tok: Token) -> str:
+    """The word that tells of the quote's ``tok`` as still to come ("will attend",
+    "agreed to strengthen": will, agreed), or ""."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in ("will", "shall"):
+            return c.text
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if to and tok.tag_ == "VB" and tok.head.i != tok.i:
+        head = tok.head
+        if head.lemma_.lower() not in _IMPLICATIVE and head.lower_ not in _IMPLICATIVE:
+            return f"{head.text} to" if head.pos_ == "VERB" else f"to {tok.text}"
+    return ""
 
 
 def _hedged_clause(tok: Token) -> bool:

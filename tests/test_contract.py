@@ -194,6 +194,25 @@ CASES = [
     ("The minister said he would strive to establish close communication.", "The "
      "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
      "establish close communication.", True, ""),
+    # what the quote tells of as still to come is not told as done: "will", or an
+    # infinitive after a verb of agreeing, asking, promising or planning; an
+    # implicative verb ("were able to chat") tells that it happened
+    ("Yoon attended the NATO summit in Spain.", "Yoon will attend the North Atlantic "
+     "Treaty Organization summit in Spain later this month.", False, "still to come (will)"),
+    ("Yoon will attend the NATO summit in Spain.", "Yoon will attend the North Atlantic "
+     "Treaty Organization summit in Spain later this month.", True, ""),
+    ("North Korea beefed up its nuclear arsenal.", "North Korea has vowed to beef up its "
+     "nuclear arsenal.", False, "(vowed to)"),
+    ("Senior officials attended Yoon's inauguration ceremony.", "The delegation requested "
+     "senior officials from the legislators' group to attend Yoon's inauguration ceremony.",
+     False, "'attend' as still to come"),
+    ("The delegation met Shinzo Abe.", "While in Japan, members of the South Korean "
+     "delegation plan to meet former Prime Minister Shinzo Abe.", False, "(to meet)"),
+    ("The two agreed to quickly restore channels of communication.", "The two leaders agreed "
+     "to quickly restore various channels of communication.", True, ""),
+    ("They chatted informally on three occasions.", "Lee said that while he did not hold "
+     "talks with Kishi during the forum, they were able to chat informally on three "
+     "occasions.", True, ""),
     # "took office" is not "left office": the quote's event noun needs a support verb too
     ("Yoon took office in May", "Yoon left office in May.", False, "'took'"),
     ("The two sides conducted talks in Seoul", "The two sides held talks in Seoul.", True, ""),
