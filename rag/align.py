@@ -547,6 +547,25 @@ def _is_time(tok: Token) -> bool:
             or tok.lower_ in WEEKDAYS or bool(YEAR.fullmatch(tok.text)))
 
 
+_PERSONAL_PRONOUNS = frozenset({"it", "he", "she", "they"})
+
+
+def _referents(tok: Token) -> list[Token]:
+    """What ``tok`` stands for in its sentence: a personal pronoun the names that are
+    subjects before it ("North Korea has vowed ... exercises that it considers ...":
+    North Korea), or for "they" any name before it ("while Lee did not hold talks with
+    Kishi, they were able to chat"); itself otherwise. A pronoun whose sentence names
+    no one before it stands for someone an earlier sentence names: [] then, and the
+    role goes unchecked."""
+    if tok.lower_ not in _PERSONAL_PRONOUNS:
+        return [tok]
+    before = [t for t in tok.sent if t.i < tok.i and _is_entity(t)
+              and (tok.lower_ == "they" or t.dep_ in ("nsubj", "nsubjpass")
+                   or any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
+                          if a.pos_ == "PROPN"))]
+    return before
+
+
 def _is_entity(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
 
@@ -969,16 +988,20 @@ class Aligner:
                     # ("held [talks] [in Seoul]"): both count, on either side
                     group = [t for s in hits for t in (
                         _attachment_group(s) if role.startswith("prep:") else [s])]
-                    theirs = [g for s in group for g in role_fillers(s).get(role, [])
-                              if _is_entity(g) and _is_time(g) == _is_time(f)]
+                    theirs = [r for s in group for g in role_fillers(s).get(role, [])
+                              for r in _referents(g)
+                              if _is_entity(r) and _is_time(r) == _is_time(f)]
                     # a name the claim words another way ("Second World War" for
                     # "World War II") agrees with the quote name it was aligned to
                     linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
                     if role == "owner" and not theirs and not _owns(aligned.get(f.i, []), hits):
                         return (f"the quote does not tie {_name(f)} to '{hits[0].text}', "
                                 f"the claim says {_name(f)}'s {pred.text}")
+                    # (two countries never agree by a shared word: "South Korea" was
+                    # aligned to the "Korea" of "North Korea")
                     if theirs and not any(
-                            _agree(fk, _span_keys(g)) or any(
+                            _agree(fk, _span_keys(g)) or not _other_countries(
+                                fk, _span_keys(g)) and any(
                                 (t.doc.text, t.i) in linked for t in _entity_span(g))
                             for g in theirs):
                         g = theirs[0]
@@ -1120,6 +1143,12 @@ def _agree(a: set[str], b: set[str]) -> bool:
     if acr_a & b or acr_b & a:  # "World Trade Organization" is "WTO"
         return True
     return bool(a & b) and (a <= b or b <= a)
+
+
+def _other_countries(a: set[str], b: set[str]) -> bool:
+    """Do two names (as span keys) name two different countries?"""
+    ca, cb = {k for k in a if k.startswith("@")}, {k for k in b if k.startswith("@")}
+    return bool(ca and cb and not ca & cb)
 
 
 def _span_keys(tok: Token) -> set[str]:

@@ -194,6 +194,23 @@ CASES = [
     ("The minister said he would strive to establish close communication.", "The "
      "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
      "establish close communication.", True, ""),
+    # a personal pronoun stands for a name before it in its sentence: "it" for North
+    # Korea, whose "Korea" the claim's "South Korea" shares; "he" for Hayashi
+    ("South Korea considers the exercises rehearsals for invasion.", "North Korea has vowed "
+     "to beef up its nuclear arsenal because of joint US-South Korea military exercises "
+     "that it considers rehearsals for invasion.", False, "North Korea"),
+    ("Pyongyang considers the exercises rehearsals for invasion.", "North Korea has vowed "
+     "to beef up its nuclear arsenal because of joint US-South Korea military exercises "
+     "that it considers rehearsals for invasion.", True, ""),
+    ("Yoon expects the two countries to develop ties.", "Hayashi said the two Asian "
+     "countries should develop ties and he expects Yoon to exercise leadership.", False,
+     "Hayashi"),
+    ("Hayashi expects Yoon to exercise leadership.", "Hayashi said the two Asian countries "
+     "should develop ties and he expects Yoon to exercise leadership.", True, ""),
+    # a pronoun whose sentence names no one before it: its role is not checked here
+    ("Lee told Kishi that he wants relations to go in a positive direction.", "He told Kishi "
+     "that he wants to see their countries' relations go in a positive direction.", False,
+     "'Lee' is in no cited sentence"),
     # what the quote tells of as still to come is not told as done: "will", or an
     # infinitive after a verb of agreeing, asking, promising or planning; an
     # implicative verb ("were able to chat") tells that it happened
