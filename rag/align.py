@@ -284,10 +284,17 @@ def _is_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
+# Units of time: "in the coming weeks" is not "in the coming days", however close their
+# vectors (general English)
+TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+
+
 def _exact_only(tok: Token) -> bool:
-    """Names, numbers, dates and weekdays: grounded only by the same word."""
+    """Names, numbers, dates, weekdays and units of time: grounded only by the same
+    word."""
     low = tok.lower_
     return (tok.pos_ in {"PROPN", "NUM"} or tok.like_num or low in NUMBER_WORDS
+            or tok.lemma_.lower() in TIME_UNITS
             or low in MONTH_NAMES or low in WEEKDAYS or low in MULTIPLES
             or (tok.ent_type_ in NAME_ENTS and tok.text[:1].isupper())
             or any(c.isdigit() for c in tok.text))
@@ -903,6 +910,9 @@ class Aligner:
 
     # ---- polarity and roles ---------------------------------------------------------
     def _polarity(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
+        when = _time_order(doc, aligned)
+        if when:
+            return when
         for i, hits in aligned.items():
             tok = doc[i]
             if tok.pos_ not in {"VERB", "NOUN", "ADJ", "AUX"}:
@@ -1169,6 +1179,58 @@ def _name(tok: Token) -> str:
 # officials to attend") it is only intended, asked or promised. General English.
 _IMPLICATIVE = frozenset("manage able begin start continue proceed go get come happen use "
                          "fail".split())
+
+
+# Words that place one thing in time against another ("after a court ruled", "since
+# November 2019"): one for another changes what is said (general English). Others
+# ("in", "on", "during") are compared only against these.
+STRICT_TIME = frozenset("before after since until till".split())
+_TIME_WORDS = STRICT_TIME | frozenset("in on at during by from".split())
+# which way each orders: "after that first meeting" is what "since the first meeting" says
+_ORDER_OF = {"after": "later", "since": "later", "from": "later", "before": "earlier",
+             "until": "earlier", "till": "earlier", "by": "earlier"}
+
+
+def _time_word(tok: Token) -> str:
+    """The word that places the phrase ``tok`` opens in time, within the three words
+    before it ("after a Seoul court": after; "since November 2019": since), or "". By
+    position, not by the parse: the small parser hangs "before" and "after" on the
+    wrong verb often enough."""
+    for back in range(1, 4):
+        if tok.i - back < 0:
+            break
+        t = tok.doc[tok.i - back]
+        if t.lower_ in _TIME_WORDS and not (t.i and t.doc[t.i - 1].text == "-"):
+            return t.lower_  # (not the "on" of "lock-on")
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
+            break
+    return ""
+
+
+def _time_order(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that places something in time by another word than the quote ("before a
+    Seoul court ordered" for "after a Seoul court ordered", "in November 2019" for
+    "since November 2019"), where either word orders it ("before", "after", "since",
+    "until"): the phrase after the claim's word is found in the quote after another."""
+    for t in doc:
+        if t.lower_ not in _TIME_WORDS:
+            continue
+        phrase = next((n for n in doc[t.i + 1: t.i + 4]
+                       if n.pos_ in ("NOUN", "PROPN", "NUM", "VERB")), None)
+        # "after that first 1998 meeting": the phrase is the meeting, not its year
+        while phrase is not None and phrase.dep_ in ("compound", "nummod", "amod", "nmod") \
+                and phrase.head.i > phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase.head
+        if phrase is None or phrase.i not in aligned:
+            continue
+        mine = _ORDER_OF.get(t.lower_, "at")
+        theirs = [(_time_word(s), s) for s in aligned[phrase.i]]
+        if theirs and all(w and _ORDER_OF.get(w, "at") != mine
+                          and (w in STRICT_TIME or t.lower_ in STRICT_TIME)
+                          for w, _ in theirs):
+            w, s = theirs[0]
+            return f"the quote says '{w} … {s.text}', the claim says '{t.lower_} … {phrase.text}'"
+    return ""
 
 
 def _happened(tok: Token) -> bool:

@@ -194,6 +194,23 @@ CASES = [
     ("The minister said he would strive to establish close communication.", "The "
      "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
      "establish close communication.", True, ""),
+    # a word that orders in time is kept: "before" for "after", "in" for "since"; one
+    # of the same order agrees ("after that first meeting" for "since the first
+    # meeting"), and the "on" of "lock-on" orders nothing
+    ("Relations soured before a Seoul court ordered Japanese companies to pay "
+     "compensation.", "South Korea's relationship with Tokyo soured in 2018, after a Seoul "
+     "court ordered Japanese companies to pay compensation.", False, "'after … court'"),
+    ("It would be the first visit by a South Korean foreign minister in November 2019.",
+     "It would be the first visit by a South Korean foreign minister since November 2019.",
+     False, "'since … November'"),
+    ("The delegation is in Japan after Thursday.", "The delegation is on a five-day trip to "
+     "Japan until Thursday.", False, "'until … Thursday'"),
+    ("Eleven rounds of talks were held after that first 1998 meeting.", "Since the first "
+     "meeting was held in Seoul in 1998, South Korea and Japan held a total of 11 security "
+     "talks.", True, ""),
+    ("Eleven rounds of talks were held before that first 1998 meeting.", "Since the first "
+     "meeting was held in Seoul in 1998, South Korea and Japan held a total of 11 security "
+     "talks.", False, "'since … meeting'"),
     # a personal pronoun stands for a name before it in its sentence: "it" for North
     # Korea, whose "Korea" the claim's "South Korea" shares; "he" for Hayashi
     ("South Korea considers the exercises rehearsals for invasion.", "North Korea has vowed "
