@@ -315,9 +315,16 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
             continue
         if _exact_only(tok):
             out.append(tok)
-        elif tok.pos_ in CONTENT_POS and not tok.is_stop and len(low) > 1:
+        elif tok.pos_ in CONTENT_POS and len(low) > 1 and (
+                not tok.is_stop or low in _OPPOSED_STOP_WORDS):
             out.append(tok)
     return out
+
+
+# Stop words that have an opposite ("first"/"last", "more"/"less", "before"/"after"): a
+# claim that uses one says something the quote must say too ("the last visit since
+# November 2019" for "the first visit")
+_OPPOSED_STOP_WORDS = frozenset(w for pair in ANTONYMS for w in pair)
 
 
 # Nouns for a news article itself: "the reports only say ...", "the Reuters piece says"

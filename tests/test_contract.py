@@ -194,6 +194,10 @@ CASES = [
     ("The minister said he would strive to establish close communication.", "The "
      "delegation met with Defense Minister Nobuo Kishi, who said he would strive to "
      "establish close communication.", True, ""),
+    # a stop word with an opposite is a word of the claim like any other
+    ("It would be the last visit by a South Korean foreign minister since November 2019.",
+     "It would be the first visit by a South Korean foreign minister since November 2019.",
+     False, "last"),
     # a word that orders in time is kept: "before" for "after", "in" for "since"; one
     # of the same order agrees ("after that first meeting" for "since the first
     # meeting"), and the "on" of "lock-on" orders nothing
@@ -388,6 +392,16 @@ SEED_SENTENCES = [
     "Japan responded by placing new restrictions on exports of key high-tech materials to "
     "South Korea.",
 ]
+# Quotes that order in time or tell of what is to come, for the "order" and "done"
+# perturbations (kept apart: benchmarks.swaps reads the seven above)
+TIME_SEEDS = [
+    "South Korea's relationship with Tokyo soured in 2018, after a Seoul court ordered "
+    "Japanese companies to pay compensation.",
+    "It would be the first visit by a South Korean foreign minister since November 2019.",
+    "Yoon will attend the North Atlantic Treaty Organization summit in Spain later this "
+    "month.",
+    "North Korea has vowed to beef up its nuclear arsenal.",
+]
 NEW_WORDS = ["nuclear", "secretly", "submarine", "hotline", "seafood", "permanently"]
 
 
@@ -435,24 +449,48 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
         if not nouns:
             return None
         t = nouns[pick % len(nouns)]
-        toks[t.i] = NEW_WORDS[pick % len(NEW_WORDS)] + " " + t.text_with_ws
+        word = NEW_WORDS[pick % len(NEW_WORDS)]
+        if word in sentence.lower():
+            return None  # a word the quote has grounds itself
+        toks[t.i] = word + " " + t.text_with_ws
         return "".join(toks)
+    if kind == "order":  # "before" for "after": the other order in time
+        for t in doc:
+            if t.lower_ in _OTHER_ORDER:
+                toks[t.i] = _OTHER_ORDER[t.lower_] + t.whitespace_
+                return "".join(toks)
+        return None
+    if kind == "done":  # "attended" for "will attend", "beefed up" for "vowed to beef up"
+        for t in doc:
+            if t.pos_ == "VERB" and any(c.lower_ == "will" and c.dep_ == "aux"
+                                        for c in t.children) or t.head.lower_ in (
+                    "vowed", "agreed", "plans") and t.dep_ == "xcomp":
+                start = t.head.i if t.head.lower_ in ("vowed", "agreed", "plans") else \
+                    min(c.i for c in t.children if c.dep_ == "aux")
+                return "".join(toks[:start]) + _past(t.lemma_) + t.whitespace_ + "".join(
+                    toks[t.i + 1:])
+        return None
     raise AssertionError(kind)
 
 
-PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert"]
+_OTHER_ORDER = {"after": "before", "before": "after", "since": "before", "until": "after"}
+PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done"]
 
 
 @pytest.mark.reliability("Citation contract", "Claims made from a quote by changing a number "
                          "or date, swapping two names, adding or removing a negation, "
-                         "swapping an antonym, or inserting a content word (hypothesis)")
-@settings(max_examples=60, deadline=None,
+                         "swapping an antonym, inserting a content word, swapping a word "
+                         "that orders in time, or telling as done what is to come "
+                         "(hypothesis)")
+@settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sentence=st.sampled_from(SEED_SENTENCES), kind=st.sampled_from(PERTURBATIONS),
+@given(sentence=st.sampled_from(SEED_SENTENCES + TIME_SEEDS),
+       kind=st.sampled_from(PERTURBATIONS),
        pick=st.integers(0, 5))
 def test_perturbed_claims_never_pass(aligner, happened, sentence, kind, pick):  # type: ignore[no-untyped-def]
-    happened(f"every generated claim refused with a reason ({len(SEED_SENTENCES)} seed "
-             f"quotes, {len(PERTURBATIONS)} kinds, 60 examples)")
+    happened(f"every generated claim refused with a reason "
+             f"({len(SEED_SENTENCES + TIME_SEEDS)} seed "
+             f"quotes, {len(PERTURBATIONS)} kinds, 120 examples)")
     claim = _perturb(sentence, kind, pick)
     if claim is None or claim == sentence:
         return
@@ -552,6 +590,50 @@ def test_undone_events_and_swapped_roles_are_refused(aligner, happened):  # type
     reasons = [aligner.check(c, Unit((q,))).reason for c, q in UNDONE]
     assert all(reasons), list(zip(UNDONE, reasons, strict=True))
     happened("each refused with its reason, e.g. " + "; ".join(f"'{r}'" for r in reasons[:2]))
+
+
+# Lies found by hand in the fifteenth session, each of which had passed: who did what
+# through a relative or personal pronoun, a word that orders in time, what is to come
+# told as done; and the faithful wordings beside them that must still pass
+QUOTE_CONTROLS = ("Seoul has filed a complaint with the World Trade Organization against "
+                  "Japan which imposes export controls.")
+QUOTE_DRILLS = ("North Korea has vowed to beef up its nuclear arsenal because of joint "
+                "US-South Korea military exercises that it considers rehearsals for invasion.")
+QUOTE_COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
+               "ordered Japanese companies to pay compensation.")
+QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
+              "this month.")
+PRONOUN_TIME_LIES = [
+    ("Seoul imposes export controls.", QUOTE_CONTROLS),
+    ("South Korea considers the exercises rehearsals for invasion.", QUOTE_DRILLS),
+    ("Relations soured before a Seoul court ordered Japanese companies to pay compensation.",
+     QUOTE_COURT),
+    ("It would be the first visit by a South Korean foreign minister in November 2019.",
+     "It would be the first visit by a South Korean foreign minister since November 2019."),
+    ("Yoon attended the NATO summit in Spain.", QUOTE_NATO),
+    ("North Korea beefed up its nuclear arsenal.", QUOTE_DRILLS),
+]
+PRONOUN_TIME_TRUTHS = [
+    ("Japan imposes export controls.", QUOTE_CONTROLS),
+    ("Pyongyang considers the exercises rehearsals for invasion.", QUOTE_DRILLS),
+    ("Relations soured in 2018 after a Seoul court ordered Japanese companies to pay "
+     "compensation.", QUOTE_COURT),
+    ("Yoon will attend the NATO summit in Spain.", QUOTE_NATO),
+]
+
+
+@pytest.mark.reliability("Citation contract", "Who did what through a relative or personal "
+                         "pronoun ('… against Japan which imposes export controls'), a word "
+                         "that orders in time ('after a Seoul court ordered'), what is to "
+                         "come told as done ('Yoon will attend'): lies that had passed")
+def test_pronoun_and_time_lies_are_refused(aligner, happened):  # type: ignore[no-untyped-def]
+    reasons = [aligner.check(c, Unit((q,))).reason for c, q in PRONOUN_TIME_LIES]
+    assert all(reasons), list(zip(PRONOUN_TIME_LIES, reasons, strict=True))
+    kept = [aligner.check(c, Unit((q,))) for c, q in PRONOUN_TIME_TRUTHS]
+    assert all(v.ok for v in kept), [v.reason for v in kept]
+    happened(f"{len(reasons)} of {len(reasons)} refused with a reason, e.g. "
+             + "; ".join(f"'{r}'" for r in reasons[::2])
+             + f"; the {len(kept)} faithful wordings beside them kept")
 
 
 # ---- the scripted LLM server ---------------------------------------------------------
