@@ -97,7 +97,9 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # 1.000 / 0.750 and 0.800 / 0.750) at 0.900 / 1.000, 1.000 / 1.000 and 0.800 / 0.750
 # after it; probe51 to probe54 (written in the fourteenth session, reworded more heavily;
 # as written 0.636 / 0.333, 0.818 / 0.333, 0.727 / 0.667 and 0.545 / 0.333) at 0.818 /
-# 0.667, 0.818 / 0.333, 0.818 / 0.667 and 0.545 / 0.667 after it.
+# 0.667, 0.818 / 0.333, 0.818 / 0.667 and 0.545 / 0.667 after it; probe55 and probe56
+# (fifteenth session, reworded the same way; as written 0.400 / 0.250 and 0.545 / 0.667)
+# at 0.500 / 0.250 and 0.545 / 0.667 after it.
 EVIDENCE_GATES = {
     "evals/probe16.jsonl": ("0.8", "0.8"),
     "evals/probe17.jsonl": ("0.9", "0.8"),
@@ -138,6 +140,8 @@ EVIDENCE_GATES = {
     "evals/probe52.jsonl": ("0.8", "0.3"),
     "evals/probe53.jsonl": ("0.8", "0.6"),
     "evals/probe54.jsonl": ("0.5", "0.6"),
+    "evals/probe55.jsonl": ("0.45", "0.2"),
+    "evals/probe56.jsonl": ("0.5", "0.6"),
 }
 
 
