@@ -12,20 +12,26 @@ A claim is supported by a *unit* (one cited sentence, or two adjacent ones) when
    words only, a paraphrase: a quote word of the same part of speech whose vector in
    context is close enough, or one WordNet relates to it (rag/lexicon.py); a verb of
    coming to a state, with the state, for the state's own verb ("restored to normal"
-   for "normalization"). Names, numbers, dates and weekdays never pass by similarity,
+   for "normalization"). Names, numbers, dates, weekdays and units of time never pass
+   by similarity,
    and a verb that says which way something went ("lifted") only by its own lemma or
    WordNet. The article's outlet and date may ground a name or a date; a pronoun in
    the unit lends the entities of the sentence before it; a title attached to a person
    anywhere in the article may describe them;
 2. **polarity**: a claim word aligned to a quote word agrees in negation
    ("held no formal talks"), is not its antonym (resolved/unresolved), and does not
-   state as fact what the quote hedges ("is considering", "allegedly", "may"); a claim
-   verb for the quote's event noun ("resumed" for "resumption") needs the quote to tell
-   the event as happening ("the resumption was postponed" does not);
+   state as fact what the quote hedges ("is considering", "allegedly", "may") nor tell
+   as done what it tells of as still to come ("will attend", "vowed to beef up"); a
+   claim verb for the quote's event noun ("resumed" for "resumption") needs the quote
+   to tell the event as happening ("the resumption was postponed" does not); a word
+   that orders in time orders the same way ("after a court ordered" does not support
+   "before");
 3. **roles**: who did what survives. When the claim and the quote share a
    predicate, the named entity filling a role in the claim (subject, object, "X is
    Y") must be one that fills that role in the quote ("unless Seoul withdraws" does
-   not support "unless Japan withdraws").
+   not support "unless Japan withdraws"); a relative or personal pronoun of the quote
+   stands for its noun or for a name before it in its sentence ("Japan which
+   imposes", "exercises that it considers").
 
 Every refusal carries a reason a reader can check.
 """
