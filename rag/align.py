@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.dates import ISO_DATE, MONTH_NAMES, WEEKDAYS, YEAR, date_words
+from rag.dates import ISO_DATE, MONTH_NAMES, TIME_UNITS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
 from rag.lexicon import SPACY_POS, Lexicon
 from rag.terms import NUMBER_WORDS, norm
@@ -149,7 +149,7 @@ REPORT_HEDGES = frozenset("reportedly allegedly alleged".split())
 NEGATORS = frozenset({"not", "n't", "no", "never", "none", "nor", "neither", "without",
                       "nobody", "nothing", "cannot"})
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 OBJ = frozenset({"dobj", "nsubjpass", "obj", "dative", "oprd"})
 
 
@@ -288,11 +288,6 @@ def _acronym(toks: Sequence[Token]) -> str:
 
 def _is_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
-
-
-# Units of time: "in the coming weeks" is not "in the coming days", however close their
-# vectors (general English)
-TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 
 
 def _exact_only(tok: Token) -> bool:
@@ -511,7 +506,7 @@ def role_fillers(pred: Token) -> dict[str, list[Token]]:
         # before the pronoun may be the one too
         for role, toks in roles.items():
             roles[role] = [a for t in toks for a in (
-                _antecedents(t, pred) if t.lower_ in _RELATIVE_PRONOUNS else [t])]
+                _antecedents(t, pred) if t.lower_ in RELATIVE_PRONOUNS else [t])]
     for role, toks in roles.items():
         roles[role] = toks + [cj for t in toks for cj in t.conjuncts]
     return roles
@@ -712,7 +707,7 @@ class Aligner:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
         for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future,
-                      _undone):
+                      _told_as_done, _undone):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -940,9 +935,6 @@ class Aligner:
                                         for c in tok.children) and all(
                     s.tag_ == "NNS" for s in hits):
                 return f"the quote says '{hits[0].text}', the claim says one '{tok.text}'"
-            if tok.pos_ == "VERB" and _happened(tok) and all(_to_come(s) for s in hits):
-                return (f"the quote tells of '{hits[0].text}' as still to come "
-                        f"({_to_come(hits[0])}), the claim says it happened")
             if tok.pos_ in {"VERB", "ADJ"} and all(hedged(s) and not hedged(tok)
                                                      and not _hedged_clause(tok)
                                                      for s in hits):
@@ -1187,88 +1179,6 @@ def _name(tok: Token) -> str:
     return " ".join(t.text for t in sorted(_entity_span(tok), key=lambda t: t.i))
 
 
-# Verbs whose infinitive tells of what did happen ("managed to", "were able to chat",
-# "began to"); after any other ("agreed to strengthen", "vowed to beef up", "requested
-# officials to attend") it is only intended, asked or promised. General English.
-_IMPLICATIVE = frozenset("manage able begin start continue proceed go get come happen use "
-                         "fail".split())
-
-
-# Words that place one thing in time against another ("after a court ruled", "since
-# November 2019"): one for another changes what is said (general English). Others
-# ("in", "on", "during") are compared only against these.
-STRICT_TIME = frozenset("before after since until till".split())
-_TIME_WORDS = STRICT_TIME | frozenset("in on at during by from".split())
-# which way each orders: "after that first meeting" is what "since the first meeting" says
-_ORDER_OF = {"after": "later", "since": "later", "from": "later", "before": "earlier",
-             "until": "earlier", "till": "earlier", "by": "earlier"}
-
-
-def _time_word(tok: Token) -> str:
-    """The word that places the phrase ``tok`` opens in time, within the three words
-    before it ("after a Seoul court": after; "since November 2019": since), or "". By
-    position, not by the parse: the small parser hangs "before" and "after" on the
-    wrong verb often enough."""
-    for back in range(1, 4):
-        if tok.i - back < 0:
-            break
-        t = tok.doc[tok.i - back]
-        if t.lower_ in _TIME_WORDS and not (t.i and t.doc[t.i - 1].text == "-"):
-            return t.lower_  # (not the "on" of "lock-on")
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
-            break
-    return ""
-
-
-def _time_order(doc: Doc, aligned: dict[int, list[Token]]) -> str:
-    """A claim that places something in time by another word than the quote ("before a
-    Seoul court ordered" for "after a Seoul court ordered", "in November 2019" for
-    "since November 2019"), where either word orders it ("before", "after", "since",
-    "until"): the phrase after the claim's word is found in the quote after another."""
-    for t in doc:
-        if t.lower_ not in _TIME_WORDS:
-            continue
-        phrase = next((n for n in doc[t.i + 1: t.i + 4]
-                       if n.pos_ in ("NOUN", "PROPN", "NUM", "VERB")), None)
-        # "after that first 1998 meeting": the phrase is the meeting, not its year
-        while phrase is not None and phrase.dep_ in ("compound", "nummod", "amod", "nmod") \
-                and phrase.head.i > phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
-            phrase = phrase.head
-        if phrase is None or phrase.i not in aligned:
-            continue
-        mine = _ORDER_OF.get(t.lower_, "at")
-        theirs = [(_time_word(s), s) for s in aligned[phrase.i]]
-        if theirs and all(w and _ORDER_OF.get(w, "at") != mine
-                          and (w in STRICT_TIME or t.lower_ in STRICT_TIME)
-                          for w, _ in theirs):
-            w, s = theirs[0]
-            return f"the quote says '{w} … {s.text}', the claim says '{t.lower_} … {phrase.text}'"
-    return ""
-
-
-def _happened(tok: Token) -> bool:
-    """Does the claim tell of ``tok`` as having happened: a past tense or a perfect
-    ("attended", "has visited"), not under a modal or an infinitive of its own?"""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in tok.children):
-        return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
-
-
-def _to_come(tok: Token) -> str:
-    """The word that tells of the quote's ``tok`` as still to come ("will attend",
-    "agreed to strengthen": will, agreed), or ""."""
-    for c in tok.children:
-        if c.dep_ == "aux" and c.lower_ in ("will", "shall"):
-            return c.text
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if to and tok.tag_ == "VB" and tok.head.i != tok.i:
-        head = tok.head
-        if head.lemma_.lower() not in _IMPLICATIVE and head.lower_ not in _IMPLICATIVE:
-            return f"{head.text} to" if head.pos_ == "VERB" else f"to {tok.text}"
-    return ""
-
-
 def _hedged_clause(tok: Token) -> bool:
     """The claim itself reports or hedges ("the navy was accused of locking ...",
     "is said to have", "there would be")."""
@@ -1435,6 +1345,101 @@ def _told_as_future(doc: Doc, aligned: dict[int, list[Token]]) -> str:
         if not any(_ahead(h) for h in hits):
             return (f"the claim says '{tok.text}' will happen; the quote does not put "
                     f"'{hits[0].text}' ahead")
+    return ""
+
+
+def _told_as_done(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """The converse: a claim that tells as done ("Yoon attended", "North Korea beefed
+    up") what the quote tells of as still to come ("will attend", "has vowed to beef
+    up", "requested senior officials to attend")."""
+    for i, hits in aligned.items():
+        tok = doc[i]
+        if tok.pos_ == "VERB" and _happened(tok) and all(_to_come(s) for s in hits):
+            return (f"the quote tells of '{hits[0].text}' as still to come "
+                    f"({_to_come(hits[0])}), the claim says it happened")
+    return ""
+
+
+# Verbs whose infinitive tells of what did happen ("managed to", "were able to chat",
+# "began to"); after any other ("agreed to strengthen", "vowed to beef up", "requested
+# officials to attend") it is only intended, asked or promised. General English.
+_IMPLICATIVE = frozenset("manage able begin start continue proceed go get come happen use "
+                         "fail".split())
+
+
+# Words that place one thing in time against another ("after a court ruled", "since
+# November 2019"): one for another changes what is said (general English). Others
+# ("in", "on", "during") are compared only against these.
+STRICT_TIME = frozenset("before after since until till".split())
+_TIME_WORDS = STRICT_TIME | frozenset("in on at during by from".split())
+# which way each orders: "after that first meeting" is what "since the first meeting" says
+_ORDER_OF = {"after": "later", "since": "later", "from": "later", "before": "earlier",
+             "until": "earlier", "till": "earlier", "by": "earlier"}
+
+
+def _time_word(tok: Token) -> str:
+    """The word that places the phrase ``tok`` opens in time, within the three words
+    before it ("after a Seoul court": after; "since November 2019": since), or "". By
+    position, not by the parse: the small parser hangs "before" and "after" on the
+    wrong verb often enough."""
+    for back in range(1, 4):
+        if tok.i - back < 0:
+            break
+        t = tok.doc[tok.i - back]
+        if t.lower_ in _TIME_WORDS and not (t.i and t.doc[t.i - 1].text == "-"):
+            return t.lower_  # (not the "on" of "lock-on")
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
+            break
+    return ""
+
+
+def _time_order(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that places something in time by another word than the quote ("before a
+    Seoul court ordered" for "after a Seoul court ordered", "in November 2019" for
+    "since November 2019"), where either word orders it ("before", "after", "since",
+    "until"): the phrase after the claim's word is found in the quote after another."""
+    for t in doc:
+        if t.lower_ not in _TIME_WORDS:
+            continue
+        phrase = next((n for n in doc[t.i + 1: t.i + 4]
+                       if n.pos_ in ("NOUN", "PROPN", "NUM", "VERB")), None)
+        # "after that first 1998 meeting": the phrase is the meeting, not its year
+        while phrase is not None and phrase.dep_ in ("compound", "nummod", "amod", "nmod") \
+                and phrase.head.i > phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase.head
+        if phrase is None or phrase.i not in aligned:
+            continue
+        mine = _ORDER_OF.get(t.lower_, "at")
+        theirs = [(_time_word(s), s) for s in aligned[phrase.i]]
+        if theirs and all(w and _ORDER_OF.get(w, "at") != mine
+                          and (w in STRICT_TIME or t.lower_ in STRICT_TIME)
+                          for w, _ in theirs):
+            w, s = theirs[0]
+            return f"the quote says '{w} … {s.text}', the claim says '{t.lower_} … {phrase.text}'"
+    return ""
+
+
+def _happened(tok: Token) -> bool:
+    """Does the claim tell of ``tok`` as having happened: a past tense or a perfect
+    ("attended", "has visited"), not under a modal or an infinitive of its own?"""
+    if any(c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.lower_ in ("would", "to"))
+           for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+
+
+def _to_come(tok: Token) -> str:
+    """The word that tells of the quote's ``tok`` as still to come ("will attend",
+    "agreed to strengthen": will, agreed), or ""."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX:
+            return c.text
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if to and tok.tag_ == "VB" and tok.head.i != tok.i:
+        head = tok.head
+        if head.lemma_.lower() not in _IMPLICATIVE and head.lower_ not in _IMPLICATIVE:
+            return f"{head.text} to" if head.pos_ == "VERB" else f"to {tok.text}"
     return ""
 
 

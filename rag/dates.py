@@ -18,6 +18,10 @@ MONTH_NAMES = frozenset(MONTHS)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year as a whole word: YEAR.fullmatch(word)
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
+# Units of time, shortest first: what "how long" counts, and words a claim may take only
+# from its quote ("weeks" is not "days", however close their vectors); general English
+TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade",
+              "century")
 _MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_RE = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH_RE},? (\d{{4}})\b")

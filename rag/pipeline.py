@@ -195,13 +195,14 @@ def as_question(question: str) -> str:
         return rest[0].upper() + rest[1:] + "?"
     if m.group("verb").lower().startswith("tell"):
         return question
+    from rag.align import RELATIVE_PRONOUNS
     from rag.language import parse
 
     doc = parse(rest)
     # "the chipmakers that lost out": the relative pronoun gives way to the question word
     dropped = {c.i for t in doc if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN")
                for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
-               and c.lower_ in ("that", "who", "which") and c.i == t.head.i + 1}
+               and c.lower_ in RELATIVE_PRONOUNS and c.i == t.head.i + 1}
     start = 1 if len(doc) and doc[0].lower_ in ("the", "a", "an", "any", "all") else 0
     words = "".join(t.text_with_ws for t in doc[start:] if t.i not in dropped).strip()
     return f"Which {words}?" if words else question

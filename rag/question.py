@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.align import AHEAD_WORDS, HEDGE_WORDS, REPORT_HEDGES, country_of
-from rag.dates import MONTHS, WEEKDAYS, YEAR
+from rag.dates import MONTHS, TIME_UNITS, WEEKDAYS, YEAR
 from rag.language import parse
 from rag.lexicon import lexicon
 
@@ -72,9 +72,8 @@ _REACTION = re.compile(r"\bhow did\b.{0,80}\b(?:respond|react|retaliate|reply"
 # Kinds of place that WordNet files named places under (a city is an instance of a
 # national capital, a country of a country); "venue" or "location" it does not
 PLACE_KINDS = frozenset("city town capital country".split())
-# What "how long" counts: units of time (general English)
-DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade",
-                  "century")
+# What "how long" counts: units of time
+DURATION_UNITS = TIME_UNITS
 # "what share of exports": a part of a whole, which only a percentage or a fraction gives
 _SHARES = frozenset("share percentage proportion fraction percent".split())
 SHARE = ("percent",)
