@@ -14,8 +14,10 @@ from rag.align import (
     DOCUMENTS,
     FRAME_NOUNS,
     HEDGE_WORDS,
+    agree,
     country_of,
     opposite,
+    span_keys,
 )
 from rag.corpus import OUTLET_COUNTRY, Sentence
 from rag.dates import placed_years
@@ -41,6 +43,7 @@ from rag.evidence import (
 from rag.language import parse
 from rag.lexicon import (
     ABSTRACT_FILES,
+    COMMUNICATION_FILE,
     EVENT_FILES,
     OCCASION_FILES,
     lexicon,
@@ -553,6 +556,55 @@ def untold_event(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
         return ""
     asks = {"person": "who", "place": "where", "reason": "why"}[asked.kind]
     return f"no passage about it tells {asks} '{main[0].text}'"
+
+
+def unacted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not answer a question that names who did what ("What
+    did the WTO rule on Seoul's complaint?"): the named doer is the subject of no verb in
+    the chosen sentences ("a complaint with the World Trade Organization" only names it)
+    and no chosen sentence tells of the act (a word within ``act_links`` of it); ""
+    otherwise. Only for questions that ask for no type: a typed question has its own
+    checks."""
+    asked = profile(question)
+    if asked.kind != "" or not chosen:
+        return ""
+    docs = [parse(r.sentence.text) for r in chosen]
+    for verb in _main_events(parse(question), asked.events):
+        # "how does RT describe the ties": telling is the article's own act, shown by
+        # the sentence that tells; a passive has its doer elsewhere ("who is Suga
+        # described as", whose "Suga" the small parser makes a subject)
+        if _telling(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                 and not outlets_in(c.text)]
+        if not doers or any(_acts(d, docs) for d in doers):
+            continue
+        event = phrasal(verb)
+        if not any(tells_of(t, (event,), weights.act_links, senses=weights.event_senses)
+                   for d in docs for t in d):
+            return f"no passage tells what {_spelled(doers[0].subtree)} did ('{verb.text}')"
+    return ""
+
+
+def _telling(verb: Token) -> bool:
+    """Is ``verb`` a verb of communication in its most used sense ("describe", "say")?"""
+    lx = lexicon()
+    return lx is not None and any(s.lexfile == COMMUNICATION_FILE
+                                  for s in lx.synsets(verb.lemma_.lower(), "v")[:1])
+
+
+def _acts(doer: Token, docs: list[Doc]) -> bool:
+    """Is ``doer`` (or, for all one can tell, a pronoun) the subject of a verb in one of
+    ``docs``, or its agent ("by the WTO")?"""
+    mine = span_keys(doer)
+    for d in docs:
+        for t in d:
+            if t.dep_ == "nsubj" or t.dep_ == "pobj" and t.head.lower_ == "by":
+                if t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they"):
+                    return True
+                if t.pos_ in ("PROPN", "NOUN") and agree(mine, span_keys(t)):
+                    return True
+    return False
 
 
 def others_act(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:

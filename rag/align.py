@@ -980,7 +980,7 @@ class Aligner:
                 mine_ids = _identity(noun)
                 theirs_ids = [g for s in hits for g in _identity(s)]
                 for f in mine_ids:
-                    if theirs_ids and not any(_agree(_span_keys(f), _span_keys(g))
+                    if theirs_ids and not any(agree(span_keys(f), span_keys(g))
                                               for g in theirs_ids):
                         return (f"the quote says the {hits[0].text} is {_name(theirs_ids[0])}, "
                                 f"the claim says {_name(f)}")
@@ -997,7 +997,7 @@ class Aligner:
                 for f in fillers:
                     if not _is_entity(f):
                         continue
-                    fk = _span_keys(f)
+                    fk = span_keys(f)
                     # "in April" and "in Seoul" fill different roles: a time, a place.
                     # A prepositional phrase may hang on the verb or on its object
                     # ("held [talks] [in Seoul]"): both count, on either side
@@ -1015,8 +1015,8 @@ class Aligner:
                     # (two countries never agree by a shared word: "South Korea" was
                     # aligned to the "Korea" of "North Korea")
                     if theirs and not any(
-                            _agree(fk, _span_keys(g)) or not _other_countries(
-                                fk, _span_keys(g)) and any(
+                            agree(fk, span_keys(g)) or not _other_countries(
+                                fk, span_keys(g)) and any(
                                 (t.doc.text, t.i) in linked for t in _entity_span(g))
                             for g in theirs):
                         g = theirs[0]
@@ -1143,7 +1143,7 @@ def role_word(role: str) -> str:
             "owner": "is the owner of", "mod": "describes"}[role]
 
 
-def _agree(a: set[str], b: set[str]) -> bool:
+def agree(a: set[str], b: set[str]) -> bool:
     """Do two names (as span keys) name the same thing? The same country ("Seoul" and
     "South Korea"; "North" and "South" Korea never agree), or one name inside the other
     ("Kishida" and "Fumio Kishida"). A shared part is not enough: "Chung Jin-suk" and
@@ -1166,7 +1166,7 @@ def _other_countries(a: set[str], b: set[str]) -> bool:
     return bool(ca and cb and not ca & cb)
 
 
-def _span_keys(tok: Token) -> set[str]:
+def span_keys(tok: Token) -> set[str]:
     span = _entity_span(tok)
     out = {k for t in span for k in word_keys(t)}
     out |= {f"@{c}" for t in span for c in [country_of(t)] if c}  # Pyongyang = North Korea

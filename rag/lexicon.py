@@ -53,6 +53,8 @@ OCCASION_FILES = frozenset({4, 10, 11})
 ABSTRACT_FILES = frozenset({3, 4, 7, 9, 16, 26})
 # noun.person: the one who does an act, derived from its verb ("leader", "successor")
 AGENT_FILES = frozenset({18})
+# verb.communication: saying, describing, reporting
+COMMUNICATION_FILE = 32
 # noun.group, noun.person: nouns for people taking part ("officials", "a delegation")
 PEOPLE_FILES = frozenset({14, 18})
 

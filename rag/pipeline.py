@@ -23,6 +23,7 @@ from rag.abstain import (
     contradicted,
     other_time,
     others_act,
+    unacted,
     unasserted,
     unheld_occasion,
     unnamed_actor,
@@ -531,6 +532,7 @@ class Pipeline:
                 or unasserted(question, chosen, self.weights)
                 or untold_event(question, chosen, self.weights)
                 or others_act(question, chosen, self.weights)
+                or unacted(question, chosen, self.weights)
                 or untied_count(question, chosen, self.weights)
                 or other_time(question, chosen))
 

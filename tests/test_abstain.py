@@ -12,6 +12,7 @@ from rag.abstain import (
     contradicted,
     other_time,
     others_act,
+    unacted,
     unasserted,
     unheld_occasion,
     unnamed_actor,
@@ -732,3 +733,32 @@ def test_evidence_placed_in_another_year_does_not_answer(question: str, sentence
 def test_abstain_when_no_sentence_tells_of_the_topic(question: str, sentence: str,
                                                      reason: str) -> None:
     assert untold_topic(question, [chosen_sentence(sentence)]) == reason
+
+
+_RULE = "What did the WTO rule on Seoul's complaint?"
+
+
+@pytest.mark.parametrize(("question", "sentence", "reason"), [
+    # the named doer is only named, and no word tells of its act
+    (_RULE, "Seoul has filed a complaint with the World Trade Organization against Japan.",
+     "no passage tells what WTO did ('rule')"),
+    # the doer acts, under its full name or as the agent of a passive
+    (_RULE, "The World Trade Organization has yet to take up the complaint.", ""),
+    (_RULE, "The complaint was rejected by the WTO in March.", ""),
+    # the act is told, whoever the sentence says did it (others_act judges the doer)
+    (_RULE, "A panel ruled on the complaint in March.", ""),
+    ("What did China think of Kishida's proposal for talks?",
+     "Kishida will urge trilateral talks with China this year.",
+     "no passage tells what China did ('think')"),
+    # a pronoun may stand for the doer
+    ("What did Hayashi think of the proposal?", "He welcomed the proposal.", ""),
+    # telling is the article's own act; a passive's doer is elsewhere; an outlet tells
+    ("How does Yonhap describe the ties?", "The two countries have long had strained ties.", ""),
+    ("What was Suga described as?", "Abe's successor, Yoshihide Suga, met the group.", ""),
+    # a typed question has its own checks
+    ("When did the WTO rule on Seoul's complaint?",
+     "Seoul has filed a complaint with the World Trade Organization in 2019.", ""),
+])
+def test_abstain_when_the_named_doer_does_nothing_in_the_evidence(question: str, sentence: str,
+                                                                  reason: str) -> None:
+    assert unacted(question, [chosen_sentence(sentence)]) == reason
