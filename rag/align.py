@@ -707,7 +707,7 @@ class Aligner:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
         for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future,
-                      _told_as_done, _undone):
+                      _told_as_done, _undone, _bound_dropped):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1267,6 +1267,51 @@ def _phrase(tok: Token) -> str:
 # verb left with nothing else keeps: its subject, a conjunction, auxiliaries.
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp"})
 _BARE = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "punct", "cc"})
+
+
+# Words that bound a number ("at least 18", "nearly 5 million"), by which way they bound
+# it; a number told without its bound is told as exact (general English)
+_BOUNDS = {"at least": "at least", "more than": "at least", "over": "at least",
+           "above": "at least", "upwards of": "at least", "in excess of": "at least",
+           "at most": "at most", "up to": "at most", "less than": "at most",
+           "fewer than": "at most", "under": "at most", "below": "at most",
+           "nearly": "at most", "almost": "at most", "no more than": "at most",
+           "about": "about", "around": "about", "roughly": "about", "some": "about",
+           "approximately": "about", "close to": "at most", "an estimated": "about"}
+_BOUND_WORDS = max(len(b.split()) for b in _BOUNDS)
+
+
+def _bound(tok: Token) -> tuple[str, str]:
+    """Which way the words before the number ``tok`` bound it ("at least" 18), with the
+    words and the number as the text has them; ("", "") when they do not. The number
+    may be one word of several ("nearly 5 million")."""
+    start = tok.i
+    while start > 0 and (tok.doc[start - 1].like_num or tok.doc[start - 1].lower_ in NUMBER_WORDS):
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and (tok.doc[end].like_num or tok.doc[end].lower_ in NUMBER_WORDS):
+        end += 1
+    before = [t.lower_ for t in tok.doc[max(0, start - _BOUND_WORDS): start]]
+    for n in range(len(before), 0, -1):
+        bound = _BOUNDS.get(" ".join(before[-n:]))
+        if bound:
+            return bound, tok.doc[start - n: end].text
+    return "", ""
+
+
+def _bound_dropped(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A number the quote bounds ("at least 18 missile tests") told without that bound
+    ("18 missile tests") or with another ("nearly 18"): the claim makes it exact, or
+    bounds it the other way. "More than" counts as "at least"."""
+    for i, hits in aligned.items():
+        tok = doc[i]
+        if not (tok.like_num or tok.lower_ in NUMBER_WORDS):
+            continue
+        theirs = [_bound(s) for s in hits]
+        mine, said = _bound(tok)
+        if all(b for b, _ in theirs) and mine not in {b for b, _ in theirs}:
+            return f"the quote says '{theirs[0][1]}', the claim says '{said or tok.text}'"
+    return ""
 
 
 def _undone(doc: Doc, aligned: dict[int, list[Token]]) -> str:

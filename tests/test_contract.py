@@ -198,6 +198,15 @@ CASES = [
     ("It would be the last visit by a South Korean foreign minister since November 2019.",
      "It would be the first visit by a South Korean foreign minister since November 2019.",
      False, "last"),
+    # a number keeps its bound: told bare it is told as exact; a bound the same way
+    # in other words keeps it
+    ("North Korea has conducted 18 missile tests this year.",
+     "North Korea has conducted at least 18 missile tests this year.", False,
+     "the quote says 'at least 18', the claim says '18'"),
+    ("The Korean War left about 5 million people dead.",
+     "The Korean War left nearly 5 million people dead.", False, "'nearly 5 million'"),
+    ("The Korean War left almost five million people dead.",
+     "The Korean War left nearly 5 million people dead.", True, ""),
     # a word that orders in time is kept: "before" for "after", "in" for "since"; one
     # of the same order agrees ("after that first meeting" for "since the first
     # meeting"), and the "on" of "lock-on" orders nothing
@@ -392,9 +401,11 @@ SEED_SENTENCES = [
     "Japan responded by placing new restrictions on exports of key high-tech materials to "
     "South Korea.",
 ]
-# Quotes that order in time or tell of what is to come, for the "order" and "done"
-# perturbations (kept apart: benchmarks.swaps reads the seven above)
-TIME_SEEDS = [
+# Quotes that order in time, tell of what is to come or bound a number, for the
+# "order", "done" and "bound" perturbations (kept apart: benchmarks.swaps reads the seven
+# above)
+MORE_SEEDS = [
+    "The Korean War left nearly 5 million people dead.",
     "South Korea's relationship with Tokyo soured in 2018, after a Seoul court ordered "
     "Japanese companies to pay compensation.",
     "It would be the first visit by a South Korean foreign minister since November 2019.",
@@ -470,26 +481,33 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
                 return "".join(toks[:start]) + _past(t.lemma_) + t.whitespace_ + "".join(
                     toks[t.i + 1:])
         return None
+    if kind == "bound":  # "18" or "nearly 18" for "at least 18"
+        m = re.search(r"\b(at least|nearly) (?=\d)", sentence)
+        if not m:
+            return None
+        other = "" if pick % 2 else {"at least": "nearly ", "nearly": "more than "}[m.group(1)]
+        return sentence[:m.start()] + other + sentence[m.end():]
     raise AssertionError(kind)
 
 
 _OTHER_ORDER = {"after": "before", "before": "after", "since": "before", "until": "after"}
-PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done"]
+PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done", "bound"]
 
 
 @pytest.mark.reliability("Citation contract", "Claims made from a quote by changing a number "
                          "or date, swapping two names, adding or removing a negation, "
                          "swapping an antonym, inserting a content word, swapping a word "
-                         "that orders in time, or telling as done what is to come "
-                         "(hypothesis)")
+                         "that orders in time, telling as done what is to come, or "
+                         "dropping or turning the bound of a number ('18' for 'at least "
+                         "18'; hypothesis)")
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sentence=st.sampled_from(SEED_SENTENCES + TIME_SEEDS),
+@given(sentence=st.sampled_from(SEED_SENTENCES + MORE_SEEDS),
        kind=st.sampled_from(PERTURBATIONS),
        pick=st.integers(0, 5))
 def test_perturbed_claims_never_pass(aligner, happened, sentence, kind, pick):  # type: ignore[no-untyped-def]
     happened(f"every generated claim refused with a reason "
-             f"({len(SEED_SENTENCES + TIME_SEEDS)} seed "
+             f"({len(SEED_SENTENCES + MORE_SEEDS)} seed "
              f"quotes, {len(PERTURBATIONS)} kinds, 120 examples)")
     claim = _perturb(sentence, kind, pick)
     if claim is None or claim == sentence:
