@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -565,20 +565,34 @@ def _is_time(tok: Token) -> bool:
 _PERSONAL_PRONOUNS = frozenset({"it", "he", "she", "they"})
 
 
-def _referents(tok: Token) -> list[Token]:
-    """What ``tok`` stands for in its sentence: a personal pronoun the names that are
-    subjects before it ("North Korea has vowed ... exercises that it considers ...":
-    North Korea), or for "they" any name before it ("while Lee did not hold talks with
-    Kishi, they were able to chat"); itself otherwise. A pronoun whose sentence names
-    no one before it stands for someone an earlier sentence names: [] then, and the
-    role goes unchecked."""
+def _referents(tok: Token, earlier: Doc | None = None) -> list[Token]:
+    """What ``tok`` stands for: a personal pronoun the names that are subjects before it
+    in its sentence ("North Korea has vowed ... exercises that it considers ...": North
+    Korea), or for "they" any name before it ("while Lee did not hold talks with Kishi,
+    they were able to chat"); itself otherwise. A pronoun whose sentence names no one
+    before it stands for someone the sentence before names (``earlier``, when the quote
+    leans on it): its subjects, a person for "he" or "she" and no person for "it"; []
+    when there is no such sentence, and the role goes unchecked."""
     if tok.lower_ not in _PERSONAL_PRONOUNS:
         return [tok]
-    before = [t for t in tok.sent if t.i < tok.i and _is_entity(t)
-              and (tok.lower_ == "they" or t.dep_ in ("nsubj", "nsubjpass")
-                   or any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
-                          if a.pos_ == "PROPN"))]
-    return before
+    before = [t for t in tok.sent if t.i < tok.i and _subject_name(t, tok)]
+    if before or earlier is None:
+        return before
+    # a person is no country or capital; the small tagger's entity types are no guide
+    # ("Kishida" and "Yoon" come out as places)
+    person = tok.lower_ in ("he", "she")
+    return [t for t in earlier if _subject_name(t, tok) and (
+        tok.lower_ == "they" or person and key(t.text) not in CAPITALS
+        and not any(k.startswith("@") for k in span_keys(t))
+        or tok.lower_ == "it" and t.ent_type_ != "PERSON")]
+
+
+def _subject_name(t: Token, pronoun: Token) -> bool:
+    """Is ``t`` a name ``pronoun`` may stand for: a subject, or part of one, for "he",
+    "she" and "it"; any name for "they"?"""
+    return _is_entity(t) and (pronoun.lower_ == "they" or t.dep_ in ("nsubj", "nsubjpass")
+                              or any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
+                                     if a.pos_ == "PROPN"))
 
 
 def _is_entity(tok: Token) -> bool:
@@ -706,8 +720,9 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
-        for check in (self._polarity, self._roles, self._speaker, _cut_off, _told_as_future,
-                      _told_as_done, _undone, _bound_dropped):
+        earlier = parse(unit.antecedents) if unit.antecedents else None
+        for check in (self._polarity, partial(self._roles, earlier=earlier), self._speaker,
+                      _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -972,7 +987,8 @@ class Aligner:
             return ka == kb
         return self.lexicon.distance(ka, "n", kb, "n", limit=1) is not None
 
-    def _roles(self, doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    def _roles(self, doc: Doc, aligned: dict[int, list[Token]],
+               earlier: Doc | None = None) -> str:
         for i, hits in aligned.items():
             noun = doc[i]
             if noun.pos_ == "NOUN":
@@ -1004,7 +1020,7 @@ class Aligner:
                     group = [t for s in hits for t in (
                         _attachment_group(s) if role.startswith("prep:") else [s])]
                     theirs = [r for s in group for g in role_fillers(s).get(role, [])
-                              for r in _referents(g)
+                              for r in _referents(g, earlier)
                               if _is_entity(r) and _is_time(r) == _is_time(f)]
                     # a name the claim words another way ("Second World War" for
                     # "World War II") agrees with the quote name it was aligned to

@@ -654,6 +654,33 @@ def test_pronoun_and_time_lies_are_refused(aligner, happened):  # type: ignore[n
              + f"; the {len(kept)} faithful wordings beside them kept")
 
 
+# A pronoun whose sentence names no one before it stands for a subject of the sentence
+# before (the unit's antecedents): a person for "he", no person for "it"
+_BEFORE_KISHIDA = "Kishida met Yoon in Seoul on Sunday."
+_BEFORE_SEOUL = "Japan met South Korea at the WTO in Geneva."
+
+
+@pytest.mark.parametrize(("claim", "quote", "before", "reason"), [
+    ("Kishida said the two countries would cooperate closely.",
+     "He said the two countries would cooperate closely.", _BEFORE_KISHIDA, ""),
+    ("Yoon said the two countries would cooperate closely.",
+     "He said the two countries would cooperate closely.", _BEFORE_KISHIDA,
+     "the quote says Kishida is the subject of 'said', the claim says Yoon"),
+    ("Japan imposes export controls.", "It imposes export controls.", _BEFORE_SEOUL, ""),
+    ("South Korea imposes export controls.", "It imposes export controls.", _BEFORE_SEOUL,
+     "the quote says Japan is the subject of 'imposes', the claim says South Korea"),
+    # "they" may be any of the names before
+    ("Yoon and Kishida chatted informally.", "They chatted informally.", _BEFORE_KISHIDA, ""),
+    # a country is no "he": with no person before, the role goes unchecked
+    ("Yoon urged Japan to act.", "He urged Japan to act.",
+     "South Korea sent an envoy of Yoon's to Tokyo.", ""),
+])
+def test_a_pronoun_stands_for_a_subject_of_the_sentence_before(  # type: ignore[no-untyped-def]
+        aligner, claim, quote, before, reason):
+    verdict = aligner.check(claim, Unit((quote,), antecedents=before))
+    assert verdict.reason == reason and verdict.ok is not reason
+
+
 # ---- the scripted LLM server ---------------------------------------------------------
 def _prompt(question: str, passages: list[str]) -> list[dict[str, str]]:
     blocks = "\n\n".join(f"[{i}] Title (Kyodo)\n{p}" for i, p in enumerate(passages, 1))
