@@ -133,6 +133,8 @@ ANTONYMS: tuple[tuple[str, str], ...] = (
     ("send", "receive"), ("host", "visit"), ("major", "minor"), ("large", "small"),
     ("big", "small"), ("long", "short"), ("old", "new"), ("public", "private"),
     ("official", "unofficial"), ("legal", "illegal"), ("true", "false"),
+    ("fully", "partly"), ("fully", "partially"), ("completely", "partly"),
+    ("full", "partial"), ("complete", "partial"),
 )
 _NEG_PREFIX = re.compile(r"^(?:un|in|im|il|ir|non-?|dis|de)(?=\w{3,})")
 # Words that hedge what they govern: a quote that hedges does not support a claim
@@ -290,11 +292,25 @@ def _is_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
+# Words that say how many or which of something a claim is about ("all members", "only
+# Japan"): a claim that uses one says what the quote must say in the same word. "Both"
+# and "any" are left to the pair and negation rules. General English.
+QUANTIFIERS = frozenset("all every each only most many few several some sole solely entire "
+                        "whole alone".split())
+
+
+def _singles_out(tok: Token) -> bool:
+    """Is ``tok`` an "only" that singles out a thing ("only Japan", "the only country"),
+    not one that limits a saying ("the reports only say")?"""
+    return tok.lower_ == "only" and tok.head.pos_ in {"NOUN", "PROPN", "NUM"}
+
+
 def _exact_only(tok: Token) -> bool:
-    """Names, numbers, dates, weekdays and units of time: grounded only by the same
-    word."""
+    """Names, numbers, dates, weekdays, units of time and quantifiers: grounded only by
+    the same word."""
     low = tok.lower_
     return (tok.pos_ in {"PROPN", "NUM"} or tok.like_num or low in NUMBER_WORDS
+            or low in QUANTIFIERS
             or tok.lemma_.lower() in TIME_UNITS
             or low in MONTH_NAMES or low in WEEKDAYS or low in MULTIPLES
             or (tok.ent_type_ in NAME_ENTS and tok.text[:1].isupper())
@@ -308,10 +324,10 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
     out = []
     for tok in tokens:
         low = tok.lower_
-        if not re.search(r"\w", tok.text) or low in LIGHT:
+        if not re.search(r"\w", tok.text) or low in LIGHT and not _singles_out(tok):
             continue
-        if claim and (tok.lemma_.lower() in LIGHT or _take_place(tok) or _frame(tok)
-                      or _capital(tok) or the_article(tok)
+        if claim and (tok.lemma_.lower() in LIGHT and not _singles_out(tok)
+                      or _take_place(tok) or _frame(tok) or _capital(tok) or the_article(tok)
                       or tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING):
             continue
         if _exact_only(tok):

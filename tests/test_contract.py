@@ -198,6 +198,16 @@ CASES = [
     ("It would be the last visit by a South Korean foreign minister since November 2019.",
      "It would be the first visit by a South Korean foreign minister since November 2019.",
      False, "last"),
+    # a word that says how many or which ("all", "only Japan") must be the quote's;
+    # "only" that limits a saying is no such word
+    ("All members of the group met the delegation.",
+     "Some members of the group met the delegation.", False, "'All' is in no cited sentence"),
+    ("Only Japan imposes export controls.", "Japan imposes export controls.", False,
+     "'Only' is in no cited sentence"),
+    ("The reports only say that Japan imposes export controls.",
+     "Japan imposes export controls.", True, ""),
+    ("Japan fully lifted the restrictions.", "Japan partly lifted the restrictions.", False,
+     "its opposite"),
     # a number keeps its bound: told bare it is told as exact; a bound the same way
     # in other words keeps it
     ("North Korea has conducted 18 missile tests this year.",
@@ -481,6 +491,17 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
                 return "".join(toks[:start]) + _past(t.lemma_) + t.whitespace_ + "".join(
                     toks[t.i + 1:])
         return None
+    if kind == "quantify":  # "Only Japan ...", "all members" for "members"
+        first = doc[0]
+        if first.pos_ == "PROPN":
+            return "Only " + sentence
+        plural = [t for t in doc if t.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss", "nummod", "amod") for c in t.children)]
+        if not plural:
+            return None
+        t = plural[pick % len(plural)]
+        toks[t.i] = "all " + t.text_with_ws
+        return "".join(toks)
     if kind == "bound":  # "18" or "nearly 18" for "at least 18"
         m = re.search(r"\b(at least|nearly) (?=\d)", sentence)
         if not m:
@@ -491,15 +512,16 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
 
 
 _OTHER_ORDER = {"after": "before", "before": "after", "since": "before", "until": "after"}
-PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done", "bound"]
+PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done", "bound",
+                 "quantify"]
 
 
 @pytest.mark.reliability("Citation contract", "Claims made from a quote by changing a number "
                          "or date, swapping two names, adding or removing a negation, "
                          "swapping an antonym, inserting a content word, swapping a word "
-                         "that orders in time, telling as done what is to come, or "
+                         "that orders in time, telling as done what is to come, "
                          "dropping or turning the bound of a number ('18' for 'at least "
-                         "18'; hypothesis)")
+                         "18'), or adding a quantifier ('Only Japan', 'all'; hypothesis)")
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sentence=st.sampled_from(SEED_SENTENCES + MORE_SEEDS),
