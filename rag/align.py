@@ -297,12 +297,18 @@ def _is_place(tok: Token) -> bool:
 # and "any" are left to the pair and negation rules. General English.
 QUANTIFIERS = frozenset("all every each only most many few several some sole solely entire "
                         "whole alone".split())
+# Adverbs that presuppose another time ("imposed them again": once before; "already":
+# sooner than thought), which only the same word grounds. Not "still", which "remain"
+# and "continue" say too. General English.
+PRESUPPOSING = frozenset("again already anymore".split())
 
 
-def _singles_out(tok: Token) -> bool:
-    """Is ``tok`` an "only" that singles out a thing ("only Japan", "the only country"),
-    not one that limits a saying ("the reports only say")?"""
-    return tok.lower_ == "only" and tok.head.pos_ in {"NOUN", "PROPN", "NUM"}
+def _carries_claim(tok: Token) -> bool:
+    """Is the light word ``tok`` one that says something here: an "only" that singles out
+    a thing ("only Japan", "the only country"), not one that limits a saying ("the
+    reports only say"), or an adverb that presupposes another time ("again")?"""
+    return tok.lower_ == "only" and tok.head.pos_ in {"NOUN", "PROPN", "NUM"} \
+        or tok.lower_ in PRESUPPOSING
 
 
 def _exact_only(tok: Token) -> bool:
@@ -310,7 +316,7 @@ def _exact_only(tok: Token) -> bool:
     the same word."""
     low = tok.lower_
     return (tok.pos_ in {"PROPN", "NUM"} or tok.like_num or low in NUMBER_WORDS
-            or low in QUANTIFIERS
+            or low in QUANTIFIERS or low in PRESUPPOSING
             or tok.lemma_.lower() in TIME_UNITS
             or low in MONTH_NAMES or low in WEEKDAYS or low in MULTIPLES
             or (tok.ent_type_ in NAME_ENTS and tok.text[:1].isupper())
@@ -324,9 +330,9 @@ def content_tokens(tokens: Iterable[Token], *, claim: bool = True) -> list[Token
     out = []
     for tok in tokens:
         low = tok.lower_
-        if not re.search(r"\w", tok.text) or low in LIGHT and not _singles_out(tok):
+        if not re.search(r"\w", tok.text) or low in LIGHT and not _carries_claim(tok):
             continue
-        if claim and (tok.lemma_.lower() in LIGHT and not _singles_out(tok)
+        if claim and (tok.lemma_.lower() in LIGHT and not _carries_claim(tok)
                       or _take_place(tok) or _frame(tok) or _capital(tok) or the_article(tok)
                       or tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING):
             continue

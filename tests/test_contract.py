@@ -204,6 +204,12 @@ CASES = [
      "Some members of the group met the delegation.", False, "'All' is in no cited sentence"),
     ("Only Japan imposes export controls.", "Japan imposes export controls.", False,
      "'Only' is in no cited sentence"),
+    # an adverb that presupposes another time ("again": once before) is the quote's too
+    ("Japan imposed export controls on South Korea again.",
+     "Japan imposed export controls on South Korea in 2019.", False,
+     "'again' is in no cited sentence"),
+    ("Japan has already imposed export controls on South Korea.",
+     "Japan has already imposed export controls on South Korea.", True, ""),
     ("The reports only say that Japan imposes export controls.",
      "Japan imposes export controls.", True, ""),
     ("Japan fully lifted the restrictions.", "Japan partly lifted the restrictions.", False,
