@@ -48,7 +48,7 @@ import numpy as np
 
 from rag.dates import ISO_DATE, MONTH_NAMES, TIME_UNITS, WEEKDAYS, YEAR, date_words
 from rag.language import parse
-from rag.lexicon import SPACY_POS, Lexicon
+from rag.lexicon import PEOPLE_FILES, SPACY_POS, Lexicon
 from rag.terms import NUMBER_WORDS, norm
 
 if TYPE_CHECKING:
@@ -1031,6 +1031,9 @@ class Aligner:
                 for role, fillers in role_fillers(t).items():
                     if role.startswith("prep:"):
                         mine[role] = mine.get(role, []) + fillers
+            swapped = _swapped_nouns(pred, mine, hits, aligned, self.lexicon)
+            if swapped:
+                return swapped
             for role, fillers in mine.items():
                 for f in fillers:
                     if not _is_entity(f):
@@ -1061,6 +1064,34 @@ class Aligner:
                         return (f"the quote says {_name(g)} {role_word(role)} "
                                 f"'{hits[0].text}', the claim says {_name(f)}")
         return ""
+
+
+_ROLE_NAMES = {"subj": "subject", "obj": "object"}
+
+
+def _swapped_nouns(pred: Token, mine: dict[str, list[Token]], hits: list[Token],
+                   aligned: dict[int, list[Token]], lexicon: Lexicon | None) -> str:
+    """Who did what among common nouns for people and bodies: a claim noun that is the
+    subject of ``pred`` where the quote word it stands for is the object of the quote's
+    verb, or the other way round ("Japanese companies ordered a Seoul court to pay" for
+    "a Seoul court ordered Japanese companies to pay"). Names are judged by their roles
+    elsewhere; nouns for things and events change roles in fair paraphrase ("a visit
+    that Kishida returned" for "Kishida's visit returns the trip")."""
+    if lexicon is None:
+        return ""
+    for role, other in (("subj", "obj"), ("obj", "subj")):
+        theirs = [g for s in hits for g in role_fillers(s).get(role, [])]
+        crossed = [g for s in hits for g in role_fillers(s).get(other, [])]
+        for f in mine.get(role, []):
+            if f.pos_ != "NOUN" or _is_entity(f) or not any(
+                    s.lexfile in PEOPLE_FILES for s in lexicon.synsets(f.lemma_.lower(), "n")[:1]):
+                continue
+            linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
+            if any((g.doc.text, g.i) in linked for g in crossed) and not any(
+                    (g.doc.text, g.i) in linked for g in theirs):
+                return (f"the quote makes the {f.text} the {_ROLE_NAMES[other]} of "
+                        f"'{hits[0].text}', the claim makes it the {_ROLE_NAMES[role]}")
+    return ""
 
 
 _CLASS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADJ": "a", "ADV": "r"}
@@ -1469,8 +1500,10 @@ def _time_word(tok: Token) -> str:
         if tok.i - back < 0:
             break
         t = tok.doc[tok.i - back]
-        if t.lower_ in _TIME_WORDS and not (t.i and t.doc[t.i - 1].text == "-"):
-            return t.lower_  # (not the "on" of "lock-on")
+        # (not the "on" of "lock-on", nor the "by" of a passive's doer)
+        if t.lower_ in _TIME_WORDS and not (t.i and t.doc[t.i - 1].text == "-") \
+                and t.dep_ != "agent":
+            return t.lower_
         if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
             break
     return ""
@@ -1482,7 +1515,7 @@ def _time_order(doc: Doc, aligned: dict[int, list[Token]]) -> str:
     "since November 2019"), where either word orders it ("before", "after", "since",
     "until"): the phrase after the claim's word is found in the quote after another."""
     for t in doc:
-        if t.lower_ not in _TIME_WORDS:
+        if t.lower_ not in _TIME_WORDS or t.dep_ == "agent":
             continue
         phrase = next((n for n in doc[t.i + 1: t.i + 4]
                        if n.pos_ in ("NOUN", "PROPN", "NUM", "VERB")), None)

@@ -50,6 +50,8 @@ QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in
               "this month, a first for a South Korean leader.")
 
 
+QUOTE_COURT_ORDER = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
+                     "ordered Japanese companies to pay compensation.")
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
     # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
@@ -214,6 +216,12 @@ CASES = [
      "Japan imposes export controls.", True, ""),
     ("Japan fully lifted the restrictions.", "Japan partly lifted the restrictions.", False,
      "its opposite"),
+    # who did what among nouns for people and bodies; a passive's "by" names its doer,
+    # not a time
+    ("Japanese companies ordered a Seoul court to pay compensation.", QUOTE_COURT_ORDER,
+     False, "the quote makes the companies the object of 'ordered'"),
+    ("Japanese companies were ordered by a Seoul court to pay compensation.",
+     QUOTE_COURT_ORDER, True, ""),
     # a number keeps its bound: told bare it is told as exact; a bound the same way
     # in other words keeps it
     ("North Korea has conducted 18 missile tests this year.",
