@@ -742,6 +742,9 @@ class Aligner:
             if not lent:
                 return Verdict(False, _missing_reason([doc[verb].text]), (doc[verb].text,))
             aligned[verb] = lent
+        cause = _cause_added(doc, src_tokens)
+        if cause:
+            return Verdict(False, cause)
         earlier = parse(unit.antecedents) if unit.antecedents else None
         for check in (self._polarity, partial(self._roles, earlier=earlier), self._speaker,
                       _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped):
@@ -1380,6 +1383,32 @@ def _bound_dropped(doc: Doc, aligned: dict[int, list[Token]]) -> str:
         mine, said = _bound(tok)
         if all(b for b, _ in theirs) and mine not in {b for b, _ in theirs}:
             return f"the quote says '{theirs[0][1]}', the claim says '{said or tok.text}'"
+    return ""
+
+
+# Words by which a claim gives a cause ("because of a trade spat"), and the lemmas by
+# which a quote may give one ("due to", "in retaliation for", "led to", "stemming
+# from"). "Amid" tells only of what went on at the time. General English.
+CAUSE_MARKERS = frozenset("because due owing thanks therefore hence consequently".split())
+CAUSE_WORDS = CAUSE_MARKERS | frozenset("""result retaliation response cause reason lead
+    prompt trigger spark stem since so""".split())
+
+
+def _cause_added(doc: Doc, src_tokens: list[Token]) -> str:
+    """A claim that gives a cause ("Seoul scrapped the pact because of a trade spat")
+    where no cited sentence gives any ("... amid a trade spat"). "Due to" before a verb
+    schedules ("due to take place") and gives no cause."""
+    for t in doc:
+        if t.lower_ not in CAUSE_MARKERS:
+            continue
+        nxt = doc[t.i + 1: t.i + 3]
+        if t.lower_ in ("due", "owing", "thanks") and (
+                len(nxt) < 2 or nxt[0].lower_ != "to" or nxt[1].pos_ in ("VERB", "AUX")):
+            continue
+        if not any(s.lemma_.lower() in CAUSE_WORDS or s.lower_ in CAUSE_WORDS
+                   for s in src_tokens):
+            return f"the claim gives a cause ('{t.text}'), the quote gives none"
+        return ""
     return ""
 
 

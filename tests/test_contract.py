@@ -222,6 +222,15 @@ CASES = [
      False, "the quote makes the companies the object of 'ordered'"),
     ("Japanese companies were ordered by a Seoul court to pay compensation.",
      QUOTE_COURT_ORDER, True, ""),
+    # a cause the quote does not give ("amid" tells only of what went on), and a "due
+    # to" that schedules
+    ("Seoul scrapped the agreement because of a trade spat.", QUOTE_PACT, False,
+     "the claim gives a cause ('because'), the quote gives none"),
+    ("The talks were interrupted because of their complex relationship.",
+     "The talks were punctuated with interruptions due to their complex bilateral "
+     "relationship.", True, ""),
+    ("The summit was due to take place later that month.",
+     "The summit is set for later this month.", True, ""),
     # a number keeps its bound: told bare it is told as exact; a bound the same way
     # in other words keeps it
     ("North Korea has conducted 18 missile tests this year.",
