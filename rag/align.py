@@ -303,6 +303,13 @@ QUANTIFIERS = frozenset("all every each only most many few several some sole sol
 PRESUPPOSING = frozenset("again already anymore".split())
 
 
+def _pro_verb(tok: Token) -> bool:
+    """Is ``tok`` a "did" that repeats the verb it hangs on with other roles ("Japan
+    imposed controls, as China did", "and so did China")?"""
+    return tok.lemma_.lower() == "do" and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj") \
+        and tok.head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _carries_claim(tok: Token) -> bool:
     """Is the light word ``tok`` one that says something here: an "only" that singles out
     a thing ("only Japan", "the only country"), not one that limits a saying ("the
@@ -721,6 +728,15 @@ class Aligner:
                 same = [s for k in word_keys(tok) for s in src_keys.get(k, []) if s.pos_ == "VERB"]
                 if same:
                     aligned[tok.i] = same
+        # "as South Korea did on Japan": a "did" stands for the verb it repeats, in the
+        # claim and in the quote, with its own roles
+        for tok in doc:
+            if tok.i in aligned and tok.pos_ == "VERB":
+                aligned[tok.i] = [*aligned[tok.i], *(
+                    c for q in aligned[tok.i] for c in q.children if _pro_verb(c))]
+        for tok in doc:
+            if _pro_verb(tok) and tok.head.i in aligned:
+                aligned[tok.i] = aligned[tok.head.i]
         loose: list[str] = []
         if common:
             verdict = self._paraphrase(common, src_tokens, aligned, paraphrases,

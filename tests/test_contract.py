@@ -231,6 +231,14 @@ CASES = [
      "relationship.", True, ""),
     ("The summit was due to take place later that month.",
      "The summit is set for later this month.", True, ""),
+    # a "did" stands for the verb it repeats, with its own roles, in claim and quote
+    ("Japan imposed export controls on South Korea as South Korea did on Japan.",
+     "Japan imposed export controls on South Korea in 2019.", False,
+     "the quote says Japan is the subject of 'imposed', the claim says South Korea"),
+    ("China imposed export controls.", "Japan imposed export controls, as did China.",
+     True, ""),
+    ("Japan imposed export controls, as China did.",
+     "Japan imposed export controls, as did China.", True, ""),
     # a number keeps its bound: told bare it is told as exact; a bound the same way
     # in other words keeps it
     ("North Korea has conducted 18 missile tests this year.",
