@@ -707,6 +707,56 @@ def test_pronoun_and_time_lies_are_refused(aligner, happened):  # type: ignore[n
              + f"; the {len(kept)} faithful wordings beside them kept")
 
 
+# Lies a fluent LLM could tell that had passed, each with a unit to check against, and
+# faithful wordings of the same quotes that must still pass
+_MISSILES = "North Korea has conducted at least 18 missile tests this year."
+_MEMBERS = "Some members of the group met the delegation."
+_CONTROLS = "Japan imposed export controls on South Korea in 2019."
+_SCRAPPED = ("Seoul scrapped an intelligence-sharing agreement with Japan in August 2019 amid "
+             "a trade spat.")
+QUANTITY_CAUSE_ROLE_LIES = [
+    ("North Korea has conducted 18 missile tests this year.", Unit((_MISSILES,))),
+    ("All members of the group met the delegation.", Unit((_MEMBERS,))),
+    ("Only Japan imposed export controls on South Korea.", Unit((_CONTROLS,))),
+    ("Japan imposed export controls on South Korea again.", Unit((_CONTROLS,))),
+    ("Seoul scrapped the agreement because of a trade spat.", Unit((_SCRAPPED,))),
+    ("Japanese companies ordered a Seoul court to pay compensation.",
+     Unit((QUOTE_COURT_ORDER,))),
+    ("Japan imposed export controls on South Korea as South Korea did on Japan.",
+     Unit((_CONTROLS,))),
+    ("Yoon said the two countries would cooperate closely.",
+     Unit(("He said the two countries would cooperate closely.",),
+          antecedents="Kishida met Yoon in Seoul on Sunday.")),
+]
+QUANTITY_CAUSE_ROLE_TRUTHS = [
+    ("North Korea has carried out at least eighteen missile tests this year.",
+     Unit((_MISSILES,))),
+    ("Some members of the group met the delegation.", Unit((_MEMBERS,))),
+    ("Seoul scrapped the agreement in August 2019 amid a trade spat.", Unit((_SCRAPPED,))),
+    ("Japanese companies were ordered by a Seoul court to pay compensation.",
+     Unit((QUOTE_COURT_ORDER,))),
+    ("Kishida said the two countries would cooperate closely.",
+     Unit(("He said the two countries would cooperate closely.",),
+          antecedents="Kishida met Yoon in Seoul on Sunday.")),
+]
+
+
+@pytest.mark.reliability("Citation contract", "A number told without its bound ('18' for "
+                         "'at least 18'), a quantifier or 'again' the quote lacks, a cause "
+                         "the quote does not give, who did what among nouns for people, "
+                         "through a 'did' or through a pronoun of the sentence before: "
+                         "lies that had passed")
+def test_quantity_cause_and_role_lies_are_refused(aligner, happened):  # type: ignore[no-untyped-def]
+    reasons = [aligner.check(c, u).reason for c, u in QUANTITY_CAUSE_ROLE_LIES]
+    assert all(reasons), [(c, r) for (c, _), r in zip(QUANTITY_CAUSE_ROLE_LIES, reasons,
+                                                      strict=True) if not r]
+    kept = [aligner.check(c, u) for c, u in QUANTITY_CAUSE_ROLE_TRUTHS]
+    assert all(v.ok for v in kept), [v.reason for v in kept]
+    happened(f"{len(reasons)} of {len(reasons)} refused with a reason, e.g. "
+             + "; ".join(f"'{r}'" for r in reasons[::3])
+             + f"; the {len(kept)} faithful wordings beside them kept")
+
+
 # A pronoun whose sentence names no one before it stands for a subject of the sentence
 # before (the unit's antecedents): a person for "he", no person for "it"
 _BEFORE_KISHIDA = "Kishida met Yoon in Seoul on Sunday."
