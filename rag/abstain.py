@@ -14,6 +14,7 @@ from rag.align import (
     DOCUMENTS,
     FRAME_NOUNS,
     HEDGE_WORDS,
+    PERSONAL_PRONOUNS,
     agree,
     country_of,
     opposite,
@@ -600,7 +601,7 @@ def _acts(doer: Token, docs: list[Doc]) -> bool:
     for d in docs:
         for t in d:
             if t.dep_ == "nsubj" or t.dep_ == "pobj" and t.head.lower_ == "by":
-                if t.pos_ == "PRON" and t.lower_ in ("he", "she", "it", "they"):
+                if t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS:
                     return True
                 if t.pos_ in ("PROPN", "NOUN") and agree(mine, span_keys(t)):
                     return True

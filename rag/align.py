@@ -591,7 +591,7 @@ def _is_time(tok: Token) -> bool:
             or tok.lower_ in WEEKDAYS or bool(YEAR.fullmatch(tok.text)))
 
 
-_PERSONAL_PRONOUNS = frozenset({"it", "he", "she", "they"})
+PERSONAL_PRONOUNS = frozenset({"it", "he", "she", "they"})
 
 
 def _referents(tok: Token, earlier: Doc | None = None) -> list[Token]:
@@ -602,7 +602,7 @@ def _referents(tok: Token, earlier: Doc | None = None) -> list[Token]:
     before it stands for someone the sentence before names (``earlier``, when the quote
     leans on it): its subjects, a person for "he" or "she" and no person for "it"; []
     when there is no such sentence, and the role goes unchecked."""
-    if tok.lower_ not in _PERSONAL_PRONOUNS:
+    if tok.lower_ not in PERSONAL_PRONOUNS:
         return [tok]
     before = [t for t in tok.sent if t.i < tok.i and _subject_name(t, tok)]
     if before or earlier is None:

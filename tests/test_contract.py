@@ -670,15 +670,13 @@ QUOTE_CONTROLS = ("Seoul has filed a complaint with the World Trade Organization
                   "Japan which imposes export controls.")
 QUOTE_DRILLS = ("North Korea has vowed to beef up its nuclear arsenal because of joint "
                 "US-South Korea military exercises that it considers rehearsals for invasion.")
-QUOTE_COURT = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
-               "ordered Japanese companies to pay compensation.")
 QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later "
               "this month.")
 PRONOUN_TIME_LIES = [
     ("Seoul imposes export controls.", QUOTE_CONTROLS),
     ("South Korea considers the exercises rehearsals for invasion.", QUOTE_DRILLS),
     ("Relations soured before a Seoul court ordered Japanese companies to pay compensation.",
-     QUOTE_COURT),
+     QUOTE_COURT_ORDER),
     ("It would be the first visit by a South Korean foreign minister in November 2019.",
      "It would be the first visit by a South Korean foreign minister since November 2019."),
     ("Yoon attended the NATO summit in Spain.", QUOTE_NATO),
@@ -688,7 +686,7 @@ PRONOUN_TIME_TRUTHS = [
     ("Japan imposes export controls.", QUOTE_CONTROLS),
     ("Pyongyang considers the exercises rehearsals for invasion.", QUOTE_DRILLS),
     ("Relations soured in 2018 after a Seoul court ordered Japanese companies to pay "
-     "compensation.", QUOTE_COURT),
+     "compensation.", QUOTE_COURT_ORDER),
     ("Yoon will attend the NATO summit in Spain.", QUOTE_NATO),
 ]
 
@@ -698,13 +696,21 @@ PRONOUN_TIME_TRUTHS = [
                          "that orders in time ('after a Seoul court ordered'), what is to "
                          "come told as done ('Yoon will attend'): lies that had passed")
 def test_pronoun_and_time_lies_are_refused(aligner, happened):  # type: ignore[no-untyped-def]
-    reasons = [aligner.check(c, Unit((q,))).reason for c, q in PRONOUN_TIME_LIES]
-    assert all(reasons), list(zip(PRONOUN_TIME_LIES, reasons, strict=True))
-    kept = [aligner.check(c, Unit((q,))) for c, q in PRONOUN_TIME_TRUTHS]
+    happened(_refused_and_kept(aligner, [(c, Unit((q,))) for c, q in PRONOUN_TIME_LIES],
+                               [(c, Unit((q,))) for c, q in PRONOUN_TIME_TRUTHS], every=2))
+
+
+def _refused_and_kept(aligner, lies: list[tuple[str, Unit]],  # type: ignore[no-untyped-def]
+                      truths: list[tuple[str, Unit]], every: int) -> str:
+    """Asserts every lie is refused with a reason and every truth kept; says so, with
+    every ``every``-th reason as an example."""
+    reasons = [aligner.check(c, u).reason for c, u in lies]
+    assert all(reasons), [c for (c, _), r in zip(lies, reasons, strict=True) if not r]
+    kept = [aligner.check(c, u) for c, u in truths]
     assert all(v.ok for v in kept), [v.reason for v in kept]
-    happened(f"{len(reasons)} of {len(reasons)} refused with a reason, e.g. "
-             + "; ".join(f"'{r}'" for r in reasons[::2])
-             + f"; the {len(kept)} faithful wordings beside them kept")
+    return (f"{len(reasons)} of {len(reasons)} refused with a reason, e.g. "
+            + "; ".join(f"'{r}'" for r in reasons[::every])
+            + f"; the {len(kept)} faithful wordings beside them kept")
 
 
 # Lies a fluent LLM could tell that had passed, each with a unit to check against, and
@@ -747,14 +753,8 @@ QUANTITY_CAUSE_ROLE_TRUTHS = [
                          "through a 'did' or through a pronoun of the sentence before: "
                          "lies that had passed")
 def test_quantity_cause_and_role_lies_are_refused(aligner, happened):  # type: ignore[no-untyped-def]
-    reasons = [aligner.check(c, u).reason for c, u in QUANTITY_CAUSE_ROLE_LIES]
-    assert all(reasons), [(c, r) for (c, _), r in zip(QUANTITY_CAUSE_ROLE_LIES, reasons,
-                                                      strict=True) if not r]
-    kept = [aligner.check(c, u) for c, u in QUANTITY_CAUSE_ROLE_TRUTHS]
-    assert all(v.ok for v in kept), [v.reason for v in kept]
-    happened(f"{len(reasons)} of {len(reasons)} refused with a reason, e.g. "
-             + "; ".join(f"'{r}'" for r in reasons[::3])
-             + f"; the {len(kept)} faithful wordings beside them kept")
+    happened(_refused_and_kept(aligner, QUANTITY_CAUSE_ROLE_LIES, QUANTITY_CAUSE_ROLE_TRUTHS,
+                               every=3))
 
 
 # A pronoun whose sentence names no one before it stands for a subject of the sentence
