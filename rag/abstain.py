@@ -480,6 +480,45 @@ def unheld_occasion(question: str, chosen: list[Ranked], weights: Weights = WEIG
     return ""
 
 
+# Words that make a question's clause a premise, an event taken as past ("when Park
+# visited Tokyo", "after Kishida met Yoon"); general English, not tuned
+_PREMISE_MARKS = frozenset("when after while once".split())
+
+
+def unhappened_premise(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
+    """Why the chosen evidence does not answer a question whose clause takes an event as
+    past ("What did Park and Hayashi agree on when Park visited Tokyo?"): every chosen
+    sentence that tells of the event tells of it only as planned, hoped for or ahead
+    ("he will arrange a time for him to visit Japan"); "" otherwise, or when none tells
+    of it (other checks judge that)."""
+    if not chosen:
+        return ""
+    premises = [t for t in parse(question) if t.pos_ == "VERB" and t.dep_ == "advcl"
+                and t.tag_ in ("VBD", "VBN") and any(
+                    c.dep_ in ("advmod", "mark") and c.lower_ in _PREMISE_MARKS
+                    for c in t.children)]
+    docs = [parse(r.sentence.text) for r in chosen]
+    for verb in premises:
+        event = phrasal(verb)
+        told = [t for d in docs for t in d
+                if tells_of(t, (event,), weights.premise_links, senses=weights.event_senses)]
+        if told and all(_planned(t) for t in told):
+            return (f"the passages tell of '{verb.text}' only as planned or hoped for, "
+                    f"not as having happened")
+    return ""
+
+
+def _planned(tok: Token) -> bool:
+    """Is the event word ``tok`` only ahead: unsettled itself, or an infinitive that
+    says what an unsettled word is for ("will arrange a time for him to visit")?"""
+    while not unsettled(tok):
+        if tok.dep_ not in ("xcomp", "relcl", "acl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        tok = tok.head
+    return True
+
+
 def unasserted(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
     """Why the chosen evidence does not answer a yes/no question about what someone
     did ("Did Japan apologise for the radar incident?"): no chosen sentence tells of the

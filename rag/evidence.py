@@ -143,6 +143,9 @@ class Weights:
     # 1 link (a synonym, a derived noun); 2 reaches "defense" from "apologise" (through
     # apologise as justify)
     act_links: int = 1  # tune: probe4 s01 (2026-11-27)
+    # A question's premise ("when Park visited Tokyo") and a sentence's word for it: 0
+    # (a shared sense); 1 reaches "meeting" from "visit", someone else's meeting
+    premise_links: int = 0  # tune: dev-more m055, probe16 n07 (2026-11-29)
     # A best sentence that holds this share of the question's terms (by IDF) is about
     # the question however far its vector lies (a long sentence dilutes it: "members of
     # the delegation plan to meet Shinzo Abe, who leads the largest faction within the

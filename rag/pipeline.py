@@ -25,6 +25,7 @@ from rag.abstain import (
     others_act,
     unacted,
     unasserted,
+    unhappened_premise,
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
@@ -525,6 +526,7 @@ class Pipeline:
                 or unnamed_actor(question, chosen, self.index.sentences_before)
                 or unnamed_body(question, chosen)
                 or unheld_occasion(question, chosen, self.weights)
+                or unhappened_premise(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
                 or unsaid(question, chosen, self.index.sentences_before)
                 or untold_topic(question, chosen)

@@ -14,6 +14,7 @@ from rag.abstain import (
     others_act,
     unacted,
     unasserted,
+    unhappened_premise,
     unheld_occasion,
     unnamed_actor,
     unnamed_attribute,
@@ -315,6 +316,38 @@ def test_abstain_when_the_occasion_was_only_planned(sentence: str, reason: str) 
 
 HELD_12TH = ("The 12th Security Policy Consultation, held in Seoul, was attended by Director "
              "General Seo Min-jeong and Director General Takehiro Funakoshi.")
+
+
+PARK_PLANS = ("South Korea's Foreign Minister Park Jin said on Sunday that he will arrange a "
+              "mutually convenient time for him to visit Japan.")
+
+
+@pytest.mark.parametrize(("question", "sentences", "reason"), [
+    # the premise "when Park visited" told of only as planned
+    ("What did Park and Hayashi agree on when Park visited Tokyo?", [PARK_PLANS],
+     "tell of 'visited' only as planned"),
+    ("What did Kishida say after he met Yoon?", ["Kishida plans to meet Yoon in May."],
+     "tell of 'met' only as planned"),
+    ("What did Yoon say when Kishida visited Seoul?",
+     ["Kishida will visit Seoul for two days from Sunday."], "only as planned"),
+    # told as done, in one of the sentences: the premise holds
+    ("What did Park and Hayashi agree on when Park visited Tokyo?",
+     [PARK_PLANS, "Park visited Tokyo in July and met Hayashi."], ""),
+    ("What did Yoon say when Kishida visited Seoul?",
+     ["Kishida's bilateral visit returns the trip Yoon made to Tokyo in March."], ""),
+    # no sentence tells of the premise (other checks judge that), or another word's
+    # sense only: "meeting" is no word for "visited"
+    ("What did Park and Hayashi agree on when Park visited Tokyo?",
+     ["Hayashi and the delegation agreed during their meeting to strengthen ties."], ""),
+    # the premise is no event taken as past: a plan asked about, or what was said of it
+    ("What will Park discuss when he visits Tokyo?", [PARK_PLANS], ""),
+    ("Which country was Park about to leave when he spoke of visiting Japan?",
+     [PARK_PLANS], ""),
+])
+def test_abstain_when_the_questions_premise_is_told_only_as_planned(
+        question: str, sentences: list[str], reason: str) -> None:
+    got = unhappened_premise(question, [chosen_sentence(s) for s in sentences])
+    assert reason in got and bool(got) is bool(reason)
 
 
 @pytest.mark.parametrize(("question", "sentence", "reason"), [
