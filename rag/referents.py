@@ -54,11 +54,12 @@ def resolve(question: str, passages: Sequence[Passage]) -> str:
     edits: list[tuple[int, int, str]] = []
     for t, (start, end, quals, country) in descriptions:
         fits = _fitting(str(t.lemma_).lower(), quals, country, people)
-        found = {name for name, parts in fits}
         persons = _persons(fits)
         if len(persons) != 1 or persons[0] & named:
             continue
-        name = max(found, key=len)
+        # the longest spelling, the best-ranked passage's among equals ("Lee Jong-sup"
+        # and "Lee Jong Sup"): a set's order changes with the process's hash seed
+        name = max(dict.fromkeys(name for name, parts in fits), key=len)
         edits.append((start, end, name))
     out = question
     for start, end, name in reversed(edits):  # right to left: offsets stay valid

@@ -46,6 +46,12 @@ def _passage(text: str, n: int) -> Passage:
     ("According to the Korea University academic, what could hinder US goals?",
      [PROFESSOR, LEE], "According to Lee, the Korea University academic, what could "
      "hinder US goals?"),
+    # one person spelt two ways: the best-ranked passage's spelling, whatever the
+    # process's hash seed (a set's order decided it, so answers changed between runs)
+    ("What did Seoul's defence chief say?", [LEE, LEE.replace("Jong Sup", "Jong-sup")],
+     "What did Lee Jong Sup say?"),
+    ("What did Seoul's defence chief say?", [LEE.replace("Jong Sup", "Jong-sup"), LEE],
+     "What did Lee Jong-sup say?"),
     # two people fit: the question stays as it was
     ("What did the South Korean president say?", [KISHIDA, MOON], None),
     # no one fits: the office of a ministry official is no minister's
