@@ -25,17 +25,24 @@ class SentenceVectors:
         self._tokens: OrderedDict[str, tuple[np.ndarray, list[tuple[int, int]]]] = OrderedDict()
 
     def of(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        """The vectors of ``texts``, in order. A text asked for stays cached longest (the
+        cache forgets the least recently used), and never comes back as zeros when the
+        texts it arrives with overflow the cache."""
+        wanted = list(dict.fromkeys(texts))
+        with self._lock:
+            known = {t: self._cache[t] for t in wanted if t in self._cache}
+            for t in known:
+                self._cache.move_to_end(t)
+        missing = [t for t in wanted if t not in known]
         if missing:
             fresh = np.asarray(self.embed_model.get_text_embedding_batch(missing), dtype=np.float32)
             fresh /= np.linalg.norm(fresh, axis=1, keepdims=True) + 1e-12
             with self._lock:
                 for text, vec in zip(missing, fresh, strict=True):
-                    self._cache[text] = vec
+                    known[text] = self._cache[text] = vec
                 while len(self._cache) > self._max:
                     self._cache.popitem(last=False)
-        dim = len(next(iter(self._cache.values())))
-        return np.stack([self._cache.get(t, np.zeros(dim, np.float32)) for t in texts])
+        return np.stack([known[t] for t in texts])
 
     def tokens(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]] | None:
         """Contextual vectors of ``text``'s word pieces (normalised) with their character
