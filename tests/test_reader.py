@@ -1266,6 +1266,35 @@ def test_the_weights_passed_in_decide_the_ranking(weights: Weights, first: str) 
     assert ranked[0].sentence.text == first
 
 
+KISHI_2022 = "His Japanese counterpart Nobuo Kishi was also in attendance."
+FUNAKOSHI_2023 = "Takehiro Funakoshi, his Japanese counterpart, also attended the talks."
+
+
+@pytest.mark.parametrize(("question", "dates", "weights", "first"), [
+    # a report of another year that names none of the question's years drops back
+    ("Who was Lee's Japanese counterpart at the 2022 summit?", ("2023-04-17", "2022-06-12"),
+     WEIGHTS, KISHI_2022),
+    ("Who was Lee's Japanese counterpart at the 2023 talks?", ("2023-04-17", "2022-06-12"),
+     WEIGHTS, FUNAKOSHI_2023),
+    # no year asked, no date known, or the term weighed 0: similarity decides
+    ("Who was Lee's Japanese counterpart?", ("2023-04-17", "2022-06-12"), WEIGHTS,
+     FUNAKOSHI_2023),
+    ("Who was Lee's Japanese counterpart at the 2022 summit?", ("", ""), WEIGHTS,
+     FUNAKOSHI_2023),
+    ("Who was Lee's Japanese counterpart at the 2022 summit?", ("2023-04-17", "2022-06-12"),
+     Weights(off_year=0.0), FUNAKOSHI_2023),
+])
+def test_a_report_of_another_year_ranks_below_one_of_the_asked_year(
+        question: str, dates: tuple[str, str], weights: Weights, first: str) -> None:
+    passages = [passage_of(FUNAKOSHI_2023, doc_id="b", date=dates[0]),
+                passage_of(KISHI_2022, doc_id="c", date=dates[1])]
+    # the 2023 sentence a shade closer in meaning, as the embedder put dev d03's caption
+    ranked = rank_sentences(question, passages,
+                            _Fixed({FUNAKOSHI_2023: 0.62, KISHI_2022: 0.60}),  # type: ignore[arg-type]
+                            weights=weights)
+    assert ranked[0].sentence.text == first
+
+
 def _fillers(passage: Passage) -> list[Ranked]:
     """Six low-scoring sentences that make the question's terms rare (IDF)."""
     return [Ranked(sentence=Sentence("a", 300 + 60 * i, 350 + 60 * i, text, "body"),
