@@ -39,6 +39,7 @@ Every refusal carries a reason a reader can check.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -762,7 +763,8 @@ class Aligner:
         if cause:
             return Verdict(False, cause)
         earlier = parse(unit.antecedents) if unit.antecedents else None
-        for check in (self._polarity, partial(self._roles, earlier=earlier), self._speaker,
+        for check in (_broken_off, partial(_repeated, srcs=srcs), self._polarity,
+                      partial(self._roles, earlier=earlier), self._speaker,
                       _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped):
             reason = check(doc, aligned)
             if reason:
@@ -1480,6 +1482,39 @@ def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
             what = governed[0][0]
             return (f"the claim stops at '{tok.text}'; the quote goes on to what it "
                     f"governs ('{_clip(what)}')")
+    return ""
+
+
+# what a finished English sentence does not end on ("… and the."): a conjunction or an
+# article (by its word: the small tagger calls a stranded "the" a pronoun)
+_UNFINISHED_POS = frozenset({"CCONJ", "SCONJ"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _broken_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that ends on an article or a conjunction ("…, and the Japanese Foreign
+    Ministry, and the.") was cut off mid-phrase, as a model's output is when it runs out
+    of tokens: refused, whatever its words match."""
+    words = [t for t in doc if not t.is_punct]
+    if words and (words[-1].pos_ in _UNFINISHED_POS or words[-1].lower_ in _ARTICLES):
+        return f"the claim breaks off at '{words[-1].text}'"
+    return ""
+
+
+def _repeated(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> str:
+    """A claim that says a run of three words more often than its quotes do ("and the
+    Japanese Foreign Ministry, and the Japanese Foreign Ministry, …") is a model's loop,
+    not a paraphrase: refused. A run the quotes repeat may be repeated."""
+    def runs(d: Doc) -> Counter[tuple[str, ...]]:
+        words = [t.lower_ for t in d if not t.is_punct]
+        return Counter(tuple(words[i:i + 3]) for i in range(len(words) - 2))
+
+    quoted = Counter[tuple[str, ...]]()
+    for src in srcs:
+        quoted.update(runs(src))
+    for run, n in runs(doc).items():
+        if n > 1 and n > quoted[run] and any(w.isalpha() for w in run):
+            return f"the claim repeats '{' '.join(run)}' {n} times"
     return ""
 
 

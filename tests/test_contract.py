@@ -50,6 +50,10 @@ QUOTE_NATO = ("Yoon will attend the North Atlantic Treaty Organization summit in
               "this month, a first for a South Korean leader.")
 
 
+QUOTE_SPC = ("The 12th Security Policy Consultation, held in Seoul, was attended by Director "
+             "General for Asian and Pacific Affairs Seo Min-jeong and Director General for "
+             "Asian and Oceanian Affairs Takehiro Funakoshi of the Japanese Ministry of Foreign "
+             "Affairs, alongside their respective delegations.")
 QUOTE_COURT_ORDER = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
                      "ordered Japanese companies to pay compensation.")
 CASES = [
@@ -369,6 +373,20 @@ CASES = [
     ("A Seoul court ordered compensation in 2018.", QUOTE_COURT, True, ""),
     ("The companies a Seoul court ordered to pay were Japanese.", QUOTE_COURT, True, ""),
     ("Seoul scrapped.", QUOTE_PACT_SCRAPPED, False, "stops at 'scrapped'"),
+    # a model's output cut off mid-phrase, or looping (the local model's answer to dev
+    # d24, kept as supported before): refused whatever its words match
+    ("The 12th Security Policy Consultation, held in Seoul, was attended by Director General "
+     "for Asian and Pacific Affairs, Seo Min-jeong, and the.", QUOTE_SPC, False,
+     "breaks off at 'the'"),
+    ("The 12th Security Policy Consultation, held in Seoul, was attended by Director General "
+     "for Asian and Pacific Affairs, Seo Min-jeong, and the Japanese Ministry of Foreign "
+     "Affairs, and the Japanese Foreign Ministry, and the Japanese Foreign Ministry.",
+     QUOTE_SPC, False, "repeats 'and the japanese' 3 times"),
+    ("The 12th Security Policy Consultation, held in Seoul, was attended by Director General "
+     "for Asian and Pacific Affairs, Seo Min-jeong.", QUOTE_SPC, True, ""),
+    # a run the quote itself repeats may be repeated
+    ("Japan and South Korea met, and Japan and South Korea agreed.",
+     "Japan and South Korea met, and Japan and South Korea agreed to cooperate.", True, ""),
     ("Seoul scrapped it in August 2019.", QUOTE_PACT_SCRAPPED, True, ""),
     # what the quote tells of as done or as a plain fact is not something that will happen
     ("Yoon will visit Tokyo in March.", QUOTE_TRIP, False, "will happen"),
