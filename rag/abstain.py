@@ -491,12 +491,12 @@ def unhappened_premise(question: str, chosen: list[Ranked], weights: Weights = W
     sentence that tells of the event tells of it only as planned, hoped for or ahead
     ("he will arrange a time for him to visit Japan"); "" otherwise, or when none tells
     of it (other checks judge that)."""
-    if not chosen:
-        return ""
     premises = [t for t in parse(question) if t.pos_ == "VERB" and t.dep_ == "advcl"
                 and t.tag_ in ("VBD", "VBN") and any(
                     c.dep_ in ("advmod", "mark") and c.lower_ in _PREMISE_MARKS
                     for c in t.children)]
+    if not premises or not chosen:
+        return ""
     docs = [parse(r.sentence.text) for r in chosen]
     for verb in premises:
         event = phrasal(verb)

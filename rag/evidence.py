@@ -927,13 +927,9 @@ def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
     return False
 
 
-def _in_time(r: Ranked, years: set[str]) -> bool:
-    """False for a sentence from an article dated in another year than the question
-    names, when the sentence itself names none of those years."""
-    return _dated_within(r.sentence.text, r.passage.date, years)
-
-
 def _dated_within(text: str, date: str, years: set[str]) -> bool:
+    """False for a sentence ``text`` from an article of ``date`` in another year than
+    ``years`` (the question's), when the sentence itself names none of those years."""
     if not years or not date or year_terms(text) & years:
         return True
     return date[:4] in years
@@ -1545,7 +1541,7 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
                 break
             if r is primary or not content_terms(r.sentence.text) & missing \
                     or _same(r.sentence, primary.sentence, weights.same_overlap) \
-                    or not _in_time(r, years) \
+                    or not _dated_within(r.sentence.text, r.passage.date, years) \
                     or (kind and not r.has_type):
                 continue
             chosen.append(r)
