@@ -388,6 +388,20 @@ CASES = [
     ("Japan and South Korea met, and Japan and South Korea agreed.",
      "Japan and South Korea met, and Japan and South Korea agreed to cooperate.", True, ""),
     ("Seoul scrapped it in August 2019.", QUOTE_PACT_SCRAPPED, True, ""),
+    # one quote word made to stand for two things: a common word said more often than
+    # the quotes say it (two one-word swaps of benchmarks/swaps.py); a name may be repeated
+    ("North Korea has conducted at least 18 missile tests this missile.",
+     "North Korea has conducted at least 18 missile tests this year.", False,
+     "says 'missile' 2 times, its quotes 1 time"),
+    ("Kishida's visit was the first by a Japanese visit to Seoul in 12 years.",
+     "Kishida's visit was the first by a Japanese leader to Seoul in 12 years.", False,
+     "says 'visit' 2 times"),
+    ("North Korea fired a missile, its second missile this year.",
+     "North Korea fired a missile on Sunday, its second missile this year.", True, ""),
+    ("Japan said Japan would keep the controls.", "Japan said it would keep the controls.",
+     True, ""),
+    ("Seoul and Tokyo agreed to keep up their cooperation.",
+     "Seoul and Tokyo agreed to maintain their cooperation.", True, ""),
     # what the quote tells of as done or as a plain fact is not something that will happen
     ("Yoon will visit Tokyo in March.", QUOTE_TRIP, False, "will happen"),
     ("Yoon visited Tokyo in March.", QUOTE_TRIP, True, ""),
