@@ -699,11 +699,15 @@ def credits(text: str, source: tuple[str, ...], outlet: str = "") -> bool:
     return False
 
 
-def names_a_source(text: str, question_keys: set[str]) -> bool:
+def names_a_source(text: str, question_keys: set[str], origin: str = "") -> bool:
     """Does ``text`` say who said something, if only as a description ("Japanese
-    government sources said ...", "according to a person close to his office")?"""
+    government sources said ...", "according to a person close to his office")? With
+    an ``origin``, the source must be described as of that country ("which Chinese
+    official commented": not "Kyodo reported, citing diplomatic sources")."""
     for tok in parse(text):
         if tok.pos_ not in ("NOUN", "PROPN") or key_terms(tok.text) & question_keys:
+            continue
+        if origin and not any(country_of(t) == origin for t in tok.subtree):
             continue
         head = tok.head
         if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
@@ -1118,7 +1122,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                           context=passage.text, counted=counted, place=place,
                           people=people, instance=instance, events=events,
                           weights=weights) or (
-                reported and names_a_source(sent.text, q_keys))
+                reported and names_a_source(sent.text, q_keys, origin))
         if typed and profile(question).future and _all_past(sent.text, passage.date or (
                 _latest_year(article_text(passage.doc_id) if article_text else passage.text))):
             typed = False  # "when will the WTO rule": no year before the report answers

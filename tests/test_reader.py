@@ -857,6 +857,21 @@ def test_a_sentence_names_a_source(text: str, expected: bool) -> None:
     assert names_a_source(text, key_terms("Who said Kishida would attend?")) is expected
 
 
+@pytest.mark.parametrize(("text", "origin", "expected"), [
+    # "which Chinese official commented": a source described as of another country, or
+    # as of none, is not the one asked for
+    ("Kishida will urge talks with China, Kyodo reported, citing diplomatic sources.",
+     "CHN", False),
+    ("Japanese government sources said the talks would go ahead.", "CHN", False),
+    ("Japanese government sources said the talks would go ahead.", "JPN", True),
+    ("A Chinese foreign ministry spokesman said the talks would go ahead.", "CHN", True),
+    ("The talks will go ahead, according to a South Korean official.", "KOR", True),
+    ("The talks will go ahead, according to a person close to the talks.", "KOR", False),
+])
+def test_a_source_of_the_asked_country(text: str, origin: str, expected: bool) -> None:
+    assert names_a_source(text, set(), origin) is expected
+
+
 SINCE = "It would be the first visit by a South Korean foreign minister since November 2019."
 TOLD = ("North Korea may conduct its first nuclear bomb test since 2017 in the coming days, "
         "a State Department spokesman told reporters last week.")
