@@ -1728,6 +1728,22 @@ def test_a_no_break_space_parses_as_a_space() -> None:
     assert len(doc) == len(parse("Yoon made the trip in March."))
 
 
+@pytest.mark.parametrize(("text", "word", "lemma"), [
+    # "-es" is a suffix only after a sibilant or an "o"; the small model strips it anyway
+    ("Kishida hopes to meet Yoon.", "hopes", "hope"),
+    ("He copes with the row.", "copes", "cope"),
+    ("Japan imposes curbs.", "imposes", "impose"),
+    ("The navy watches the plane.", "watches", "watch"),
+    ("Yoon goes to Tokyo.", "goes", "go"),
+    ("Japan fixes the rules.", "fixes", "fix"),
+    ("The crises deepened.", "crises", "crisis"),
+])
+def test_a_lemma_english_spelling_allows(text: str, word: str, lemma: str) -> None:
+    from rag.language import parse
+
+    assert next(t for t in parse(text) if t.text == word).lemma_ == lemma
+
+
 @pytest.mark.parametrize(("text", "published", "past"), [
     # a question of what is to come: dates all before the report's year answer nothing
     ("Disputes date back to the colonial rule from 1910 to 1945.", "2022", True),
