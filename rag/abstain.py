@@ -315,8 +315,15 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
         # that names none is no reason to abstain; it still ranks by them
         abstract = lx is not None and bool(ss := lx.synsets(which, "n")) \
             and ss[0].lexfile in ABSTRACT_FILES
+        # a country, or its capital, names its state and government ("which government
+        # administers the islets": "controlled by Seoul")
+        state = lx is not None and any(lx.kind_of(which, k, "n")
+                                       for k in ("political_unit", "government"))
+        # a verb names the thing only as the act its noun derives from ("agreed" for
+        # "which agreement"), not as a broader act ("returns" is no "gift")
         if not label and not abstract and not any(
-                near_noun(which, t, links, senses) or topic and _talked_of(t)
+                near_noun(which, t, min(links, 1) if t.pos_ == "VERB" else links, senses)
+                or topic and _talked_of(t) or state and bool(country_of(t))
                 for d in sentences for t in d):
             return f"no passage about it names a {which}"
         return ""

@@ -281,6 +281,16 @@ def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
      "Yoon welcomed Kishida to Seoul on Sunday.", "names a agreement"),
     ("Which hotel did the delegation stay at?",
      "The delegation is on a five-day trip to Japan.", "names a hotel"),
+    # a verb names the thing only as the act its noun derives from, not a broader act
+    ("What gift did Kishida bring Yoon on his visit to Seoul?",
+     "Kishida's visit returns the trip Yoon made to Tokyo in March.", "names a gift"),
+    ("What agreement did Yoon and Kishida reach in Seoul?",
+     "Yoon and Kishida agreed to resume shuttle diplomacy.", ""),
+    # a country or its capital names its government
+    ("Which government administers the islets that Tokyo lays claim to?",
+     "The two sides are at odds over islets controlled by Seoul and claimed by Tokyo.", ""),
+    ("Which government administers the islets?",
+     "The two sides are at odds over the islets.", "names a government"),
 ])
 def test_abstain_when_the_asked_attribute_is_missing(question: str, passage: str,
                                                      reason: str) -> None:
