@@ -30,6 +30,7 @@ from rag.evidence import (
     Weights,
     agents_of,
     ahead,
+    clause_of,
     event_agents,
     from_header,
     near_noun,
@@ -417,9 +418,12 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     # "how many years were the rounds of talks spread over": the talks themselves,
     # the occasion the verb is said of, tell how long too
     events = (*asked.events, *_occasion_subjects(question, asked.events))
+    # "how long since a Japanese leader last visited": the gap since, which "the first
+    # visit in 12 years" gives
+    gap = any(w.lower_ in _GAP for w in parse(question))
     if asked.events and {norm(c) for c in asked.counted} & DURATION_STEMS and not any(
             tells_of(t, events, 1, senses=weights.event_senses)
-            and not other_agent(t, agents)
+            and not other_agent(t, agents) and (gap or _lasts(t))
             for r in chosen if r.has_type for t in parse(r.sentence.text)):
         # "how long has Price held his post": a span of time said of something else (one
         # WordNet link: at two, "post" tells of a "test"), or of someone else's act
@@ -451,6 +455,32 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
                               and w.dep_ != "det")
             return f"no passage gives the number for the {phrase}"
     return ""
+
+
+def _lasts(event: Token) -> bool:
+    """Does a span of time in ``event``'s sentence say how long it lasted: one that hangs
+    on it ("a five-day trip") or on the verb of its clause ("held a total of 11 talks
+    over two decades"), not on an ordinal or a superlative on the way ("the first
+    visit in 12 years": 12 years since the last one), nor on another clause's verb
+    ("disputes that have dominated relations for decades")?"""
+    for u in event.doc:
+        if not {norm(p) for p in u.lower_.split("-")} & DURATION_STEMS:
+            continue
+        verb = None
+        for a in u.ancestors:
+            if a.ent_type_ == "ORDINAL" or a.tag_ in ("JJS", "RBS") or a.lower_ in _ENDS:
+                break
+            if a.i == event.i:
+                return True
+            if verb is None and a.pos_ in ("VERB", "AUX"):
+                verb = a
+        else:
+            if verb is not None and verb.i == clause_of(event).i:
+                return True
+    return False
+# words that say a thing is the first or last of a series (general English)
+_ENDS = frozenset("first last latest previous".split())
+_GAP = frozenset("since ago".split())
 
 
 # Words that put an occasion a question asks about still ahead ("the next

@@ -505,10 +505,10 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     if ahead:
         marks = [m for m in marks if not _done(m)]
     marks = [m for m in marks if not other_agent(m, agents)]
-    anchors = {t.i for m in marks for t in (m, _clause(m))}
+    anchors = {t.i for m in marks for t in (m, clause_of(m))}
     # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
     # date of the clause it hangs on
-    anchors |= {_clause(c.head).i for m in marks for c in [_clause(m)]
+    anchors |= {clause_of(c.head).i for m in marks for c in [clause_of(m)]
                 if c.dep_ == "advcl" and c.head.i != c.i
                 and any(k.dep_ == "mark" and k.lower_ in _SAME_MOMENT for k in c.children)}
     return any(anchors & _places(d) for d in dates)
@@ -654,7 +654,7 @@ def _done(tok: Token) -> bool:
 def _places(date: Token) -> set[int]:
     """What a date is said of: its clause's verb, and the noun that verb describes
     ("restrictions imposed in July 2019" dates the restrictions)."""
-    verb = _clause(date)
+    verb = clause_of(date)
     out = {verb.i}
     if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
         out.add(verb.head.i)
@@ -725,7 +725,7 @@ def names_a_source(text: str, question_keys: set[str], origin: str = "") -> bool
 _CITING = frozenset({"cite", "quote"})
 
 
-def _clause(tok: Token) -> Token:
+def clause_of(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the root when there is none)."""
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:

@@ -699,6 +699,17 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      ["Kishida\u2019s visit, the first to Seoul in 12 years, returns the trip Yoon made."],
      "how long of 'visit'"),
     ("How long did Yoon's visit to Tokyo last?", ["Yoon's visit lasted two days."], ""),
+    # a span an ordinal bounds is the gap since the last one, not a length; a span of
+    # another clause's verb is that clause's (probe50 ca04)
+    ("How long did Kishida's stay in Seoul last?",
+     ["Kishida's visit, the first by a Japanese leader to Seoul in 12 years, returns the "
+      "trip Yoon made, where they sought to close disputes that have dominated relations "
+      "for decades."], "how long of 'stay'"),
+    ("How long had it been since a Japanese leader last visited Seoul?",
+     ["Kishida's visit, the first by a Japanese leader to Seoul in 12 years, returns the "
+      "trip Yoon made."], ""),
+    ("How long did Kishida's visit to Seoul last?",
+     ["Kishida's two-day visit, the first to Seoul in 12 years, began on Sunday."], ""),
     # the occasion the verb's preposition takes: days spent on a trip
     ("How many days did the group spend on its Japan trip?",
      ["The delegation is on a five-day trip to Japan."], ""),
