@@ -174,8 +174,11 @@ def unsaid(question: str, chosen: list[Ranked],
             not named or _names(named, r.passage.outlet))
         if not own and not _said_by(r, asked.actors, asked.sayer, earlier):
             continue
+        # a topic word that only qualifies another noun ("the response capabilities of
+        # the military") is not what is talked of ("Beijing's response")
         if not asked.about or any(near_noun(a, t, 1) for a in asked.about
-                                  for t in parse(r.sentence.text)):
+                                  for t in parse(r.sentence.text)
+                                  if t.dep_ not in ("compound", "amod")):
             return ""
     article = "an" if asked.sayer[:1] in tuple("aeiou") else "a"
     who = " or ".join(asked.actors) or (f"{article} {asked.sayer}" if asked.sayer else "anyone")

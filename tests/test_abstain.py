@@ -190,6 +190,12 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "about dokdo"),
     ("What did Yoon and Kishida say about Dokdo when they met in Seoul?", "",
      "Kishida said Dokdo, known as Takeshima in Japan, was not discussed with Yoon.", ""),
+    # a topic word that only qualifies another noun is not the topic
+    ("What did Lee say about Beijing's response to the summit?", "",
+     "Lee said Yoon aims to reinforce the response capabilities of the military.",
+     "about response summit"),
+    ("What did Lee say about Beijing's response to the summit?", "",
+     "Lee said Beijing's response to the summit would be muted.", ""),
     # a known outlet is a news agency speaking; a minister is none
     ("On what day did the Japanese news agency report that Kishida would seek talks?", "",
      "Kishida will urge for trilateral talks with China, Kyodo reported on Friday.", ""),
