@@ -460,6 +460,12 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     return ""
 
 
+# words that say a thing is the first or last of a series (general English)
+_ENDS = frozenset("first last latest previous".split())
+# words that ask for the gap since something happened, not how long it lasted
+_GAP = frozenset("since ago".split())
+
+
 def _lasts(event: Token) -> bool:
     """Does a span of time in ``event``'s sentence say how long it lasted: one that hangs
     on it ("a five-day trip") or on the verb of its clause ("held a total of 11 talks
@@ -481,9 +487,6 @@ def _lasts(event: Token) -> bool:
             if verb is not None and verb.i == clause_of(event).i:
                 return True
     return False
-# words that say a thing is the first or last of a series (general English)
-_ENDS = frozenset("first last latest previous".split())
-_GAP = frozenset("since ago".split())
 
 
 # Words that put an occasion a question asks about still ahead ("the next

@@ -65,22 +65,6 @@ def nlp() -> Language:
 
 _JOIN = "join_given_names"
 _SPELLED = "spelled_lemmas"
-# endings after which English spells a plural or third person "-es" ("taxes", "goes")
-_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
-
-
-def spelled_lemmas(doc: Doc) -> Doc:
-    """Mend a lemma that English spelling rules out: the small model's lemmatizer strips
-    "-es" from "hopes" and "copes" and gives "hop" and "cop", whose "-s" forms are
-    "hops" and "cops". "-es" is a suffix only after a sibilant or an "o"; elsewhere the
-    "e" is the stem's ("hope"), and a hedge such as "Kishida hopes to meet Yoon" is
-    read as one."""
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ in ("VERB", "NOUN") and low.endswith("es") and \
-                tok.lemma_.lower() == low[:-2] and not low[:-2].endswith(_ES_STEMS):
-            tok.lemma_ = low[:-1]
-    return doc
 _DO_SUPPORT = "verbs_after_do"
 # auxiliaries that take a bare verb: "did", "will", "can" (English do-support and modals)
 _BARE_AUX = frozenset("do does did will would can could should may might must shall".split())
@@ -125,6 +109,24 @@ def _subject_from_compounds(verb: Token) -> None:
         subject.dep_ = "nsubj"
         for c in before[:-1]:  # "the intelligence-sharing pact": one noun phrase
             c.head = subject
+
+
+# endings after which English spells a plural or third person "-es" ("taxes", "goes")
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def spelled_lemmas(doc: Doc) -> Doc:
+    """Mend a lemma that English spelling rules out: the small model's lemmatizer strips
+    "-es" from "hopes" and "copes" and gives "hop" and "cop", whose "-s" forms are
+    "hops" and "cops". "-es" is a suffix only after a sibilant or an "o"; elsewhere the
+    "e" is the stem's ("hope"), and a hedge such as "Kishida hopes to meet Yoon" is
+    read as one."""
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ in ("VERB", "NOUN") and low.endswith("es") and \
+                tok.lemma_.lower() == low[:-2] and not low[:-2].endswith(_ES_STEMS):
+            tok.lemma_ = low[:-1]
+    return doc
 
 
 def join_given_names(doc: Doc) -> Doc:
