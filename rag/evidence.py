@@ -465,7 +465,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
                 ahead: bool = False, links: int = WEIGHTS.event_links,
                 senses: int = WEIGHTS.event_senses,
                 given: frozenset[str] = frozenset(),
-                agents: Agents = frozenset(), calendar: bool = False) -> bool:
+                agents: Agents = frozenset(), calendar: bool = False,
+                known: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` date one of the question's events? A date ("July 2019", "last
     week") in the clause of a word naming the event (the same word, a derived form
     or a WordNet neighbour: "tightened" for "restrict"). "Told reporters last week
@@ -481,7 +482,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     which answer nothing. ``agents``: who the question says does the event (see
     ``event_agents``); a word for it done by someone else dates nothing. ``calendar``:
     the question asks for a date ("on what date"), which a span ("later this month",
-    "next week") does not give."""
+    "next week") does not give. ``known``: acts the question tells as known ("the talks
+    that Kishida urged"): a date on that act's clause dates the act, not the event."""
     doc = parse(text)
     relative = {t.i for e in doc.ents if e.label_ == "DATE" and _RELATIVE.search(e.text)
                 and not (calendar and _SPAN.search(e.text)) for t in e}
@@ -505,7 +507,8 @@ def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
     if ahead:
         marks = [m for m in marks if not _done(m)]
     marks = [m for m in marks if not other_agent(m, agents)]
-    anchors = {t.i for m in marks for t in (m, clause_of(m))}
+    anchors = {t.i for m in marks for t in (m, clause_of(m))
+               if t.i == m.i or t.lemma_.lower() not in known}
     # a clause of the same moment ("said on Sunday as he welcomed Kishida") takes the
     # date of the clause it hangs on
     anchors |= {clause_of(c.head).i for m in marks for c in [clause_of(m)]
@@ -1094,6 +1097,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                       if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
     agents = event_agents(question, events)
     calendar = bool(_CALENDAR.search(question))
+    # "the talks that Kishida urged": the urging is known, its date is not asked for
+    known = frozenset(str(t.lemma_).lower() for t in parse(question)
+                      if t.dep_ == "relcl" and t.pos_ == "VERB") - set(events)
     described = _by_description(question)
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
@@ -1116,7 +1122,8 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given, agents=agents, calendar=calendar) \
+                            given=given, agents=agents, calendar=calendar,
+                            known=known) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
