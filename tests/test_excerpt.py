@@ -161,6 +161,12 @@ def test_a_cut_keeps_what_the_article_says_an_asked_about_name_is(question: str,
     assert kept in trim(Sentence("a", 0, len(LEE), LEE, "body"), question).text
 
 
+# the parser makes "were" the root and "quoted" a clause of it
+QUOTED = ("Lee was quoted by Yonhap News Agency as telling reporters that while he did not "
+          "hold talks with Kishi during the forum, the Shangri-La Dialogue was known as the "
+          "Shangri-La Dialogue, they were able to chat informally on three occasions.")
+KYODO = ("Kishida will also urge for trilateral talks with China as early as this year, "
+         "Kyodo reported on Friday.")
 VISIT = ("Kishida’s bilateral visit, the first by a Japanese leader to Seoul in 12 years, "
          "returns the trip Yoon made to Tokyo in March, where they sought to close a chapter.")
 
@@ -175,6 +181,15 @@ VISIT = ("Kishida’s bilateral visit, the first by a Japanese leader to Seoul i
      "Japan restricted exports of chip materials in July 2019", True),
     ("Before the talks, officials said the curbs would stay.",
      "officials said the curbs would stay", True),
+    # ... and from one that may stand without its head: what a report says, or a
+    # clause joined to the one cut away; not a clause the main one tells more of
+    (QUOTED, "Lee was quoted by Yonhap News Agency as telling reporters that while he did "
+             "not hold talks with Kishi during the forum, the Shangri-La Dialogue was known "
+             "as the Shangri-La Dialogue", False),
+    (KYODO, "Kishida will also urge for trilateral talks with China as early as this year",
+     True),
+    ("Seoul filed a complaint with the WTO, and Tokyo rejected it.", "Tokyo rejected it",
+     True),
 ])
 def test_a_cut_must_hang_from_one_word_of_its_sentence(whole: str, piece: str,
                                                       alone: bool) -> None:
