@@ -8,6 +8,7 @@ so parses are cached: article sentences recur across questions.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from functools import lru_cache
@@ -60,12 +61,16 @@ def nlp() -> Language:
     if not spacy.language.Language.has_factory(_SPELLED):
         spacy.language.Language.component(_SPELLED, func=spelled_lemmas)
     model.add_pipe(_SPELLED, after="lemmatizer")
+    if not spacy.language.Language.has_factory(_NAMED):
+        spacy.language.Language.component(_NAMED, func=people_by_given_names)
+    model.add_pipe(_NAMED, after="ner")
     return model
 
 
 _JOIN = "join_given_names"
 _SPELLED = "spelled_lemmas"
 _DO_SUPPORT = "verbs_after_do"
+_NAMED = "people_by_given_names"
 # auxiliaries that take a bare verb: "did", "will", "can" (English do-support and modals)
 _BARE_AUX = frozenset("do does did will would can could should may might must shall".split())
 
@@ -151,6 +156,38 @@ def join_given_names(doc: Doc) -> Doc:
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span)
+    return doc
+
+
+# a given name as join_given_names makes it one token: "Jae-in", "Min-jung", "Shin-wha"
+_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+
+
+def people_by_given_names(doc: Doc) -> Doc:
+    """A hyphenated given name is part of a person's name, which the small model's
+    entity recogniser often stops short of ("Moon" of "Moon Jae-in", "Yoon" of "Yoon
+    Suk-yeol") or misses ("Seo Min-jung", "Woo Kyoung-suk"): the name is the given
+    name with the capitalised word next to it, the family name before it (Korean
+    order) or, with none there, after it ("Shin-wha Lee"). Entities of another kind
+    are left as they are."""
+    from spacy.util import filter_spans
+
+    people = []
+    for tok in doc:
+        if not _GIVEN.fullmatch(tok.text) or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        family = next((t for t in (before, after) if t is not None and t.is_title
+                       and t.is_alpha and t.ent_type_ in ("", "PERSON")), None)
+        if family is not None:
+            people.append(doc[min(tok.i, family.i): max(tok.i, family.i) + 1])
+    if people:
+        from spacy.tokens import Span
+
+        # (only a person's entity can overlap: the name's words have no other kind)
+        doc.ents = filter_spans([*doc.ents, *(Span(doc, p.start, p.end, label="PERSON")
+                                              for p in people)])
     return doc
 
 

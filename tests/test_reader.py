@@ -494,8 +494,8 @@ def test_a_person_of_the_asked_for_office(question: str, text: str, context: str
     ("How did China react to the summit in Seoul?", ("China",)),
     ("What did Japan's defence minister promise?", ()),
     ("How did Japan-South Korea relations change?", ()),
-    # a name the tokenizer splits ("Moon" modifying "Jae")
-    ("What did Moon Jae-in say about the pact?", ("Moon",)),
+    # a name the tokenizer splits ("Moon" modifying "Jae"), whole
+    ("What did Moon Jae-in say about the pact?", ("Moon Jae-in",)),
     # a surname the tagger takes for a product is still the speaker named
     ("What did Funakoshi say after the April 2023 security talks?", ("Funakoshi",)),
     ("What did Kyodo report about the talks?", ()),  # a news agency, not a person
@@ -597,6 +597,20 @@ def test_the_occasion_a_question_takes_to_have_happened(question: str,
 ])
 def test_a_hyphenated_given_name_is_one_token(text: str, tokens: list[str]) -> None:
     assert [t.text for t in parse(text)] == tokens
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # the recogniser stops short of the given name, or misses the person
+    ("Yoon Suk-yeol was sworn in as president on May 10.", ["Yoon Suk-yeol"]),
+    ("Under President Moon Jae-in’s administration, ties sank.", ["Moon Jae-in"]),
+    ("Seo Min-jung (second from left) and Woo Kyoung-suk (third from left) hold talks.",
+     ["Seo Min-jung", "Woo Kyoung-suk"]),
+    ("said Shin-wha Lee, a professor at Seoul-based Korea University.", ["Shin-wha Lee"]),
+    # a participle or two places make no person
+    ("Seoul-based experts met Tokyo-Seoul envoys.", []),
+])
+def test_a_hyphenated_given_name_completes_a_person(text: str, people: list[str]) -> None:
+    assert [e.text for e in parse(text).ents if e.label_ == "PERSON"] == people
 
 
 @pytest.mark.parametrize(("text", "verb", "subject"), [

@@ -44,8 +44,11 @@ def _passage(text: str, n: int) -> Passage:
      "What did Nobuo Kishi promise?"),
     # a one-word name keeps the description beside it
     ("According to the Korea University academic, what could hinder US goals?",
-     [PROFESSOR, LEE], "According to Lee, the Korea University academic, what could "
-     "hinder US goals?"),
+     [PROFESSOR.replace("Shin-wha Lee", "Lee"), LEE], "According to Lee, the Korea "
+     "University academic, what could hinder US goals?"),
+    # ... a full name, given name first, stands alone
+    ("According to the Korea University academic, what could hinder US goals?",
+     [PROFESSOR, LEE], "According to Shin-wha Lee, what could hinder US goals?"),
     # one person spelt two ways: the best-ranked passage's spelling, whatever the
     # process's hash seed (a set's order decided it, so answers changed between runs)
     ("What did Seoul's defence chief say?", [LEE, LEE.replace("Jong Sup", "Jong-sup")],
