@@ -572,7 +572,7 @@ def _attachment_group(tok: Token) -> list[Token]:
     return [tok]
 
 
-def _owns(owner: list[Token], nouns: list[Token]) -> bool:
+def _owns(owner: list[Token], nouns: list[Token], country: str = "") -> bool:
     """Does the quote tie the claim's owner ("Tokyo's president") to the noun, where it
     gives the noun no possessor of its own? It does when a quote word aligned to the
     owner hangs inside the noun's phrase ("the visit by Kishida", "restrictions imposed
@@ -580,12 +580,21 @@ def _owns(owner: list[Token], nouns: list[Token]) -> bool:
     ("Japan responded by placing new restrictions"); not when it fills another slot of
     that verb ("Seoul filed a complaint against Japan" is no Japanese complaint). An
     owner aligned only outside the noun's sentence (a name given elsewhere in the
-    article) is not judged."""
+    article) is not judged. An owner that is a ``country`` owns the noun by any word
+    of its phrase naming that country, whatever word the claim's was aligned to
+    ("Japanese Prime Minister Fumio Kishida" beside "South Korea and Japan")."""
     for noun in nouns:
         mine = [t for t in owner if t.doc is noun.doc]
         if not mine:
             return True
-        near = {t.i for t in noun.subtree}
+        # a title before a name is of the name's whole phrase: "Japanese" in
+        # "Japanese Prime Minister Fumio Kishida" hangs on the name, not on "Minister"
+        top = noun
+        while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+            top = top.head
+        if country and any(country_of(t) == country for t in top.subtree):
+            return True
+        near = {t.i for t in top.subtree}
         near |= {t.i for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
                  for c in role_fillers(a)["subj"] for t in _entity_span(c)}
         if any(t.i in near for t in mine):
@@ -1079,7 +1088,8 @@ class Aligner:
                     # a name the claim words another way ("Second World War" for
                     # "World War II") agrees with the quote name it was aligned to
                     linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
-                    if role == "owner" and not theirs and not _owns(aligned.get(f.i, []), hits):
+                    if role == "owner" and not theirs and not _owns(
+                            aligned.get(f.i, []), hits, country_of(f)):
                         return (f"the quote does not tie {_name(f)} to '{hits[0].text}', "
                                 f"the claim says {_name(f)}'s {pred.text}")
                     # (two countries never agree by a shared word: "South Korea" was

@@ -56,6 +56,8 @@ QUOTE_SPC = ("The 12th Security Policy Consultation, held in Seoul, was attended
              "Affairs, alongside their respective delegations.")
 QUOTE_COURT_ORDER = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
                      "ordered Japanese companies to pay compensation.")
+WELCOMED = ("South Korean President Yoon Suk Yeol said on Sunday as he welcomed Japanese "
+            "Prime Minister Fumio Kishida to Seoul.")
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
     # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
@@ -428,6 +430,18 @@ CASES = [
     # ... but a report that is a thing done or found is a claim of its own
     ("The navy allegedly locked its radar on the plane, and the report was leaked.",
      "The South Korean navy allegedly locked its radar on the plane.", False, "report"),
+    # a title before a name is of the whole name: "Japanese" hangs on "Kishida", and
+    # still makes him Japan's prime minister (dev-more m081); another country does not
+    ("Fumio Kishida was Japan's prime minister at the time.", WELCOMED, True, ""),
+    ("Fumio Kishida was South Korea's prime minister at the time.", WELCOMED, False,
+     "does not tie South Korea"),
+    ("Yoon Suk Yeol was Japan's president at the time.", WELCOMED, False, "does not tie Japan"),
+    ("Fumio Kishida was Japan's prime minister at the time.", "Differences should not "
+     "prevent South Korea and Japan from expanding ties, " + WELCOMED[0].lower() + WELCOMED[1:],
+     True, ""),
+    ("Fumio Kishida was South Korea's prime minister at the time.", "Differences should not "
+     "prevent South Korea and Japan from expanding ties, " + WELCOMED[0].lower() + WELCOMED[1:],
+     False, "does not tie South Korea"),
 ]
 
 
