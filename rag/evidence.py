@@ -38,6 +38,7 @@ from rag.dates import (
     YEAR,
     date_words,
     event_date,
+    placed_years,
 )
 from rag.language import parse
 from rag.lexicon import (
@@ -936,10 +937,16 @@ def _counts(ws: list[str], counted: tuple[str, ...]) -> bool:
 
 def _dated_within(text: str, date: str, years: set[str]) -> bool:
     """False for a sentence ``text`` from an article of ``date`` in another year than
-    ``years`` (the question's), when the sentence itself names none of those years."""
-    if not years or not date or year_terms(text) & years:
+    ``years`` (the question's), when the sentence itself names none of those years;
+    or one that places what it tells in other years ("Since the first meeting was held
+    in Seoul in 1998, ... held 11 talks" is no answer about the April 2023 talks,
+    whatever its report's date; "the first since November 2019" places nothing)."""
+    if not years or year_terms(text) & years:
         return True
-    return date[:4] in years
+    placed = placed_years(text)
+    if placed and not {str(y) for y in placed} & years:
+        return False
+    return not date or date[:4] in years
 
 
 def published_before(date: str, times: tuple[str, ...]) -> bool:

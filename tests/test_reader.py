@@ -14,6 +14,7 @@ from rag.evidence import (
     Ranked,
     Weights,
     _all_past,
+    _dated_within,
     _synonym,
     antecedent,
     coverage_gap,
@@ -1324,6 +1325,24 @@ def test_a_report_of_another_year_ranks_below_one_of_the_asked_year(
                             _Fixed({FUNAKOSHI_2023: 0.62, KISHI_2022: 0.60}),  # type: ignore[arg-type]
                             weights=weights)
     assert ranked[0].sentence.text == first
+
+
+@pytest.mark.parametrize(("text", "date", "within"), [
+    # a sentence that places its event in another year is of another time, whatever
+    # its report's date (probe21 ae14: the 1998 sentence for the April 2023 talks)
+    ("Since the first meeting was held in Seoul in 1998, the two held 11 security talks.",
+     "2023-04-17", False),
+    ("The 12th Security Policy Consultation was held in Seoul.", "2023-04-17", True),
+    ("The 12th Security Policy Consultation was held in Seoul.", "2022-06-12", False),
+    # a year counted from places nothing; a year asked for is within
+    ("The talks marked the first meeting of defense chiefs since November 2019.", "2023-04-17",
+     True),
+    ("Seoul scrapped the pact in August 2019 and restored it in 2023.", "2023-04-17", True),
+    ("Seoul scrapped the pact in August 2019.", "", False),
+    ("Seoul scrapped the pact.", "", True),
+])
+def test_a_sentence_is_dated_within_the_asked_year(text: str, date: str, within: bool) -> None:
+    assert _dated_within(text, date, {"2023"}) is within
 
 
 def _fillers(passage: Passage) -> list[Ranked]:
