@@ -91,7 +91,7 @@ def untyped_answer(question: str, chosen: list[Ranked]) -> str:
         return ""
     if profile(question).counted == DURATION_UNITS:
         return "no passage about it gives a length of time"
-    return f"no passage about it gives {_TYPE_NAMES.get(kind, kind)}"
+    return f"no passage about it gives {type_name(kind)}"
 
 
 def unnamed_actor(question: str, chosen: list[Ranked],
@@ -839,3 +839,8 @@ _TYPE_NAMES = {"date": "a date", "weekday": "a day of the week", "day": "a day",
                "reason": "a reason", "significance": "what makes it notable",
                "clock": "a time of day", "owner": "whose it is",
                "party": "a party to it"}
+
+
+def type_name(kind: str) -> str:
+    """What a question of ``kind`` asks for, in words: "a date", "a person's name"."""
+    return _TYPE_NAMES.get(kind, kind)

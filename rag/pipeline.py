@@ -23,6 +23,7 @@ from rag.abstain import (
     contradicted,
     other_time,
     others_act,
+    type_name,
     unacted,
     unasserted,
     unhappened_premise,
@@ -427,7 +428,12 @@ class Pipeline:
                          retrieved=tuple(p.doc_id for p in passages), refused=refused,
                          why=why)
             return
-        if kept and self._answers(question, kept, ranked, chosen):
+        unfit = self._unanswering(question, kept, ranked, chosen) if kept else ""
+        if unfit:
+            # supported, yet no answer: the quotes replace it, and the user is told why
+            refused += tuple((c.text, f"supported, but {unfit}") for c in kept)
+            log.info("LLM text set aside for %r: %s", question, unfit)
+        if kept and not unfit:
             mode = "llm" if len(kept) == len(claims) else "llm_partial"
             items = [(c.text, c.support) for c in kept]
         else:
@@ -538,12 +544,13 @@ class Pipeline:
                 or untied_count(question, chosen, self.weights)
                 or other_time(question, chosen))
 
-    def _answers(self, question: str, kept: list[Claim], ranked: list[Ranked],
-                 chosen: list[Ranked]) -> bool:
-        """Does the LLM's supported text answer the question? It must say something
-        the question does not, carry what is asked for (a date for "when", ...), and
-        rest on one of the best few sentences for the question (not necessarily the
-        one the ranker put first): a true but off-topic sentence does not answer."""
+    def _unanswering(self, question: str, kept: list[Claim], ranked: list[Ranked],
+                     chosen: list[Ranked]) -> str:
+        """Why the LLM's supported text does not answer the question, or "" when it
+        does. It must say something the question does not, carry what is asked for (a
+        date for "when", ...), and rest on one of the best few sentences for the
+        question (not necessarily the one the ranker put first): a true but off-topic
+        sentence does not answer."""
         text = " ".join(c.text for c in kept)
         says_more = bool(content_terms(text) - content_terms(question))
         kind = question_type(question)
@@ -556,8 +563,9 @@ class Pipeline:
         need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
         # an office the question names may be given by the sentences the claims cite
         quoted = " ".join(s.text for c in kept for s in c.support)
-        typed = not kind or type_strength(kind, text, question, f"{text} {quoted}",
-                                          self.weights) >= need
+        strength = type_strength(kind, text, question, f"{text} {quoted}",
+                                 self.weights) if kind else 0
+        typed = not kind or strength >= need
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
@@ -572,7 +580,19 @@ class Pipeline:
         # reader's does; one side alone does not say which came first
         sides = profile(question).sides
         dated = not sides or sum(has_type("date", c.text, set()) for c in kept) >= len(sides)
-        return says_more and typed and on_topic and credited and dated
+        if not says_more:
+            return "it says nothing the question does not"
+        if not typed:
+            return (f"it gives {type_name(kind)} less precisely than the passages do"
+                    if strength else f"it does not give {type_name(kind)}")
+        if not on_topic:
+            return (f"it rests on no sentence among the "
+                    f"{self.settings.llm_support_rank} closest to the question")
+        if not credited:
+            return f"it does not rest on what {' '.join(source)} said"
+        if not dated:
+            return "it does not date each event compared"
+        return ""
 
     def _evidence_items(self, question: str, chosen: list[Ranked]
                         ) -> list[tuple[str, tuple[Sentence, ...]]]:

@@ -68,6 +68,9 @@ def test_an_llm_answer_must_rest_on_the_source_the_question_names(real_pipeline)
                        "Ned Price"))
     a = ask(real_pipeline.with_llm(llm), question)
     assert a.mode == "evidence" and "Park said" in a.text and "political decision" in a.text
+    # set aside with its reason, as a refused sentence is
+    assert a.refused == (("North Korea may conduct its first nuclear bomb test since 2017.",
+                          "supported, but it does not rest on what Park Jin said"),)
     llm = FakeLLM(cite("Park said the decision to conduct the test rests on the political "
                        "decision of the North", "political decision"))
     a = ask(real_pipeline.with_llm(llm), question)
@@ -80,11 +83,27 @@ def test_an_llm_answer_to_which_came_first_dates_each_event(real_pipeline):
     llm = FakeLLM(cite("Yoon won the presidential election in March", "March presidential"))
     a = ask(real_pipeline.with_llm(llm), question)
     assert a.mode == "evidence" and "March" in a.text and "May 10" in a.text, a.text
+    assert [why for _, why in a.refused] == [
+        "supported, but it does not date each event compared"]
     llm = FakeLLM(lambda prompt: cite("Yoon won the presidential election in March",
                                       "March presidential")(prompt) + " " + cite(
         "His inauguration was on May 10", "May 10")(prompt))
     a = ask(real_pipeline.with_llm(llm), question)
     assert a.mode == "llm" and "May 10" in a.text, a.refused
+
+
+@pytest.mark.parametrize(("claim", "snippet", "why"), [
+    ("Seoul scrapped an intelligence-sharing agreement with Japan", "Seoul scrapped",
+     "supported, but it does not give a date"),
+    ("Seoul scrapped an intelligence-sharing agreement with Japan in 2019", "Seoul scrapped",
+     "supported, but it gives a date less precisely than the passages do"),
+])
+def test_an_llm_answer_without_what_is_asked_is_set_aside_with_the_reason(
+        real_pipeline, claim, snippet, why):
+    llm = FakeLLM(cite(claim, snippet))
+    a = ask(real_pipeline.with_llm(llm), "When did Seoul scrap its intelligence-sharing pact?")
+    assert a.mode == "evidence" and "August 2019" in a.text
+    assert a.refused == ((claim + ".", why),)
 
 
 def test_an_llm_fragment_that_stops_at_its_verb_is_not_shown(real_pipeline):
