@@ -787,9 +787,11 @@ def _after_event(tok: Token, question_keys: set[str]) -> bool:
     if tok.dep_ == "mark":
         return tok.head.pos_ in ("VERB", "AUX")
     lx = lexicon()
+    # an event by one of the noun's two commonest senses: "a row" is a line of things
+    # first and a quarrel second ("halted following a row over a radar lock-on")
     return tok.dep_ == "prep" and tok.lower_ == "following" and lx is not None and any(
         c.dep_ in ("pobj", "dobj") and any(s.lexfile in EVENT_FILES
-                                 for s in lx.synsets(c.lemma_.lower(), "n")[:1])
+                                 for s in lx.synsets(c.lemma_.lower(), "n")[:2])
         for c in tok.children)
 
 

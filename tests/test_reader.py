@@ -268,6 +268,11 @@ def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
      "Why did relations sour?", True),
     ("reason", "Tensions escalated following an incident in December 2018.",
      "Why did tensions escalate?", True),
+    # ... by one of the noun's two commonest senses ("a row" is a quarrel second)
+    ("reason", "Cooperation was halted following a row over a radar lock-on.",
+     "Why was cooperation halted?", True),
+    ("reason", "The ships sailed north following the coast.", "Why did the ships sail?",
+     False),
     ("reason", "Talks resumed after five years.", "Why did talks resume?", False),
     ("reason", "Talks resumed the following month.", "Why did talks resume?", False),
     # a number inside a name counts nothing
