@@ -590,7 +590,7 @@ def _owns(owner: list[Token], nouns: list[Token], country: str = "") -> bool:
         # a title before a name is of the name's whole phrase: "Japanese" in
         # "Japanese Prime Minister Fumio Kishida" hangs on the name, not on "Minister"
         top = noun
-        while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+        while top.dep_ == "compound" and top.head.pos_ == "PROPN":
             top = top.head
         if country and any(country_of(t) == country for t in top.subtree):
             return True

@@ -159,14 +159,14 @@ def _drops_description(doc: Doc, a: int, b: int, q_keys: set[str]) -> bool:
 
 
 def _one_tree(doc: Doc, a: int, b: int) -> bool:
-    """Do the words between characters ``a`` and ``b`` of ``doc`` form one subtree
-    (a single word whose head lies outside them, or is itself)?"""
+    """Do the words between characters ``a`` and ``b`` of ``doc`` form one subtree (a
+    single word whose head lies outside them, or is itself) that may stand without its
+    head: the sentence's own root, a clause joined to the one left out ("..., and Seoul
+    agreed"), or what a report says ("Kishida will urge ..." of "..., Kyodo reported");
+    not a clause the sentence says more about ("Lee was quoted ... that ..." of "...,
+    they were able to chat")?"""
     inside = [t for t in doc if a <= t.idx < b and not t.is_punct]
     tops = [t for t in inside if t.head.i == t.i or not a <= t.head.idx < b]
-    # ... and one that may stand without its head: the sentence's own root, a clause
-    # joined to the one left out ("..., and Seoul agreed"), or what a report says
-    # ("Kishida will urge ..." of "..., Kyodo reported"); not a clause the sentence
-    # says more about ("Lee was quoted ... that ..." of "..., they were able to chat")
     return len(tops) == 1 and (tops[0].head.i == tops[0].i or tops[0].dep_ == "conj"
                                or tops[0].head.lemma_.lower() in REPORTING_VERBS)
 

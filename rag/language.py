@@ -8,7 +8,6 @@ so parses are cached: article sentences recur across questions.
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
 from functools import lru_cache
@@ -134,6 +133,15 @@ def spelled_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+def _given_name(first: str, second: str) -> bool:
+    """Are ``first`` and ``second``, joined by a hyphen, a given name ("Jae" and "in",
+    "Shin" and "wha"): a short capitalised part and a short lower-case part that is no
+    participle's ending ("Seoul-based")?"""
+    return (first.isalpha() and first.istitle() and 2 <= len(first) <= 6
+            and second.isalpha() and second.islower() and 2 <= len(second) <= 6
+            and not second.endswith(("ed", "ing")))
+
+
 def join_given_names(doc: Doc) -> Doc:
     """Make a hyphenated given name one token, before tagging: the tokenizer cuts
     "Moon Jae-in" into "Jae", "-", "in", and the tagger then reads "What did Moon
@@ -145,9 +153,7 @@ def join_given_names(doc: Doc) -> Doc:
         a, hyphen, b = doc[i - 1], doc[i], doc[i + 1]
         if hyphen.text != "-" or a.whitespace_ or hyphen.whitespace_:
             continue
-        if not (a.is_alpha and a.is_title and 2 <= len(a) <= 6
-                and b.is_alpha and b.is_lower and 2 <= len(b) <= 6
-                and not b.text.endswith(("ed", "ing"))):
+        if not _given_name(a.text, b.text):
             continue
         before = doc[i - 2] if i >= 2 else None
         after = doc[i + 2] if i + 2 < len(doc) else None
@@ -157,10 +163,6 @@ def join_given_names(doc: Doc) -> Doc:
         for span in spans:
             retokenizer.merge(span)
     return doc
-
-
-# a given name as join_given_names makes it one token: "Jae-in", "Min-jung", "Shin-wha"
-_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 
 def people_by_given_names(doc: Doc) -> Doc:
@@ -174,7 +176,9 @@ def people_by_given_names(doc: Doc) -> Doc:
 
     people = []
     for tok in doc:
-        if not _GIVEN.fullmatch(tok.text) or tok.ent_type_ not in ("", "PERSON"):
+        # a given name is one token once join_given_names has run: "Jae-in", "Min-jung"
+        first, hyphen, second = tok.text.partition("-")
+        if not (hyphen and _given_name(first, second)) or tok.ent_type_ not in ("", "PERSON"):
             continue
         before = doc[tok.i - 1] if tok.i else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

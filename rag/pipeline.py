@@ -552,45 +552,41 @@ class Pipeline:
         question (not necessarily the one the ranker put first): a true but off-topic
         sentence does not answer."""
         text = " ".join(c.text for c in kept)
-        says_more = bool(content_terms(text) - content_terms(question))
+        if not content_terms(text) - content_terms(question):
+            return "it says nothing the question does not"
         kind = question_type(question)
-        # as precise as what the reader would quote: "11 security talks", not "the two";
-        # for other types the reader's second level is about context (the question's
-        # own names beside the answer), which a claim need not repeat
-        best_strength = max([type_strength(kind, r.sentence.text, question, r.passage.text,
-                                           self.weights)
-                             for r in chosen] or [1]) if kind else 0
-        need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
-        # an office the question names may be given by the sentences the claims cite
-        quoted = " ".join(s.text for c in kept for s in c.support)
-        strength = type_strength(kind, text, question, f"{text} {quoted}",
-                                 self.weights) if kind else 0
-        typed = not kind or strength >= need
+        if kind:
+            # as precise as what the reader would quote: "11 security talks", not "the
+            # two"; for other types the reader's second level is about context (the
+            # question's own names beside the answer), which a claim need not repeat
+            best_strength = max([type_strength(kind, r.sentence.text, question,
+                                               r.passage.text, self.weights)
+                                 for r in chosen] or [1])
+            need = best_strength if kind in PRECISE_KINDS else min(1, best_strength)
+            # an office the question names may be given by the sentences the claims cite
+            quoted = " ".join(s.text for c in kept for s in c.support)
+            strength = type_strength(kind, text, question, f"{text} {quoted}", self.weights)
+            if strength < need:
+                return (f"it gives {type_name(kind)} less precisely than the passages do"
+                        if strength else f"it does not give {type_name(kind)}")
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
-        on_topic = any((s.doc_id, s.start) in best for c in kept for s in c.support)
+        if not any((s.doc_id, s.start) in best for c in kept for s in c.support):
+            return (f"it rests on no sentence among the "
+                    f"{self.settings.llm_support_rank} closest to the question")
         # "according to Park Jin, ...": when the reader found what the source said, the
         # LLM's text must rest on it too, not on what someone else said
         source = profile(question).source
         outlets = {p.doc_id: p.outlet for p in (r.passage for r in ranked)}
-        credited = not source or not any(
-            credits(r.sentence.text, source, r.passage.outlet) for r in chosen) or any(
-            credits(s.text, source, outlets.get(s.doc_id, "")) for c in kept for s in c.support)
+        if source and any(credits(r.sentence.text, source, r.passage.outlet)
+                          for r in chosen) and not any(
+                credits(s.text, source, outlets.get(s.doc_id, ""))
+                for c in kept for s in c.support):
+            return f"it does not rest on what {' '.join(source)} said"
         # "which came first: X or Y": an answer dates each event compared, as the
         # reader's does; one side alone does not say which came first
         sides = profile(question).sides
-        dated = not sides or sum(has_type("date", c.text, set()) for c in kept) >= len(sides)
-        if not says_more:
-            return "it says nothing the question does not"
-        if not typed:
-            return (f"it gives {type_name(kind)} less precisely than the passages do"
-                    if strength else f"it does not give {type_name(kind)}")
-        if not on_topic:
-            return (f"it rests on no sentence among the "
-                    f"{self.settings.llm_support_rank} closest to the question")
-        if not credited:
-            return f"it does not rest on what {' '.join(source)} said"
-        if not dated:
+        if sides and sum(has_type("date", c.text, set()) for c in kept) < len(sides):
             return "it does not date each event compared"
         return ""
 

@@ -224,18 +224,18 @@ def profile(question: str) -> Profile:
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
-                   _main_tense(doc, "VBD"),
+                   _past(doc),
                    any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc),
                    _participants(doc))
 
 
-def _main_tense(doc: Doc, tag: str) -> bool:
-    """Is the question's main verb (or an auxiliary of it) of ``tag``? A verb in a
-    clause of its own does not set the question's tense: "When is the summit that Yoon
+def _past(doc: Doc) -> bool:
+    """Is the question's main verb (or an auxiliary of it) in the past tense? A verb in
+    a clause of its own does not set the question's tense: "When is the summit that Yoon
     was invited to taking place?" asks about what is ahead."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and any(
-        t.tag_ == tag for t in [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
+    return root is not None and any(t.tag_ == "VBD" for t in [
+        root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
 
 
 # the auxiliaries a yes/no question opens with
