@@ -462,7 +462,6 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 # a time told as a span around the report's date, which names no date of its own
 _SPAN = re.compile(r"\b(?:week|month|year|weekend)\b", re.I)
 # "on what date", "which date": a date is asked, not a time of any breadth
-_CALENDAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
 
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,
@@ -1105,14 +1104,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     owned, instance = profile(question).owned, profile(question).instance_of
     if profile(question).publication:
         events = ()  # the report's own date answers, from its header
-    # "when did they talk after the March election": March answers nothing
-    given = frozenset(t.lower_ for t in parse(question)
-                      if t.lower_ in MONTHS or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text))
     agents = event_agents(question, events)
-    calendar = bool(_CALENDAR.search(question))
-    # "the talks that Kishida urged": the urging is known, its date is not asked for
-    known = frozenset(str(t.lemma_).lower() for t in parse(question)
-                      if t.dep_ == "relcl" and t.pos_ == "VERB") - set(events)
     described = _by_description(question)
     # "which ministry's staff": its people, whom a sentence may call "an official"
     members = bool(owned) and _people_word(owned)
@@ -1135,8 +1127,9 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
                             happened=profile(question).past,
                             ahead=profile(question).future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=given, agents=agents, calendar=calendar,
-                            known=known) \
+                            given=profile(question).given_dates, agents=agents,
+                            calendar=profile(question).calendar,
+                            known=profile(question).known) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,

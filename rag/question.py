@@ -167,6 +167,15 @@ class Profile:
     # "Who represented the United States at ..."): evidence about someone else's act
     # does not answer
     participants: tuple[str, ...] = ()
+    # the date words the question gives ("when did they talk after the March
+    # election": March), which answer nothing
+    given_dates: frozenset[str] = frozenset()
+    # asks for a date of the calendar ("on what date"), which a span ("later this
+    # month") does not give
+    calendar: bool = False
+    # the acts of its relative clauses ("the talks that Kishida urged": urge), told as
+    # known: their dates are not asked for
+    known: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2048)
@@ -224,18 +233,29 @@ def profile(question: str) -> Profile:
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
-                   _past(doc),
-                   any(t.dep_ == "aux" and t.lower_ in ("will", "shall") for t in doc),
-                   _participants(doc))
+                   *_tense(doc),
+                   _participants(doc),
+                   frozenset(t.lower_ for t in doc if t.lower_ in MONTHS
+                             or t.lower_ in WEEKDAYS or YEAR.fullmatch(t.text)),
+                   bool(_CALENDAR.search(question)),
+                   frozenset(str(t.lemma_).lower() for t in doc
+                             if t.dep_ == "relcl" and t.pos_ == "VERB") - set(events))
 
 
-def _past(doc: Doc) -> bool:
-    """Is the question's main verb (or an auxiliary of it) in the past tense? A verb in
-    a clause of its own does not set the question's tense: "When is the summit that Yoon
-    was invited to taking place?" asks about what is ahead."""
+_CALENDAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
+
+
+def _tense(doc: Doc) -> tuple[bool, bool]:
+    """Does the question ask about the past, or about what is ahead, by its main verb
+    and that verb's auxiliaries? A verb in a clause of its own does not set the
+    question's tense: "When is the summit that Yoon was invited to taking place?" asks
+    about what is ahead, "What did Kishida say Japan will do?" about the past."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and any(t.tag_ == "VBD" for t in [
-        root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
+    if root is None:
+        return False, False
+    verbs = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
+    return (any(t.tag_ == "VBD" for t in verbs),
+            any(t.lower_ in ("will", "shall") for t in verbs))
 
 
 # the auxiliaries a yes/no question opens with

@@ -1565,17 +1565,21 @@ def test_a_span_from_now_dates_an_event(text: str, expected: bool) -> None:
     assert dated_event(text, ("conduct",)) is expected
 
 
-@pytest.mark.parametrize(("question", "past"), [
-    ("When did Yoon and Kishida meet?", True), ("When was the pact signed?", True),
-    ("When will Yoon and Kishida meet?", False), ("When is the summit?", False),
+@pytest.mark.parametrize(("question", "past", "future"), [
+    ("When did Yoon and Kishida meet?", True, False),
+    ("When was the pact signed?", True, False),
+    ("When will Yoon and Kishida meet?", False, True), ("When is the summit?", False, False),
     # the main verb's tense, not a relative clause's: the summit is ahead (probe45
     # bv04); what the clause tells is known, not asked (see the test below)
-    ("When is the G7 summit that Yoon was invited to taking place?", False),
+    ("When is the G7 summit that Yoon was invited to taking place?", False, False),
     ("When are the trilateral talks with China that Kishida urged scheduled to take "
-     "place?", False),
-    ("When were the talks that Kishida will attend first held?", True)])
-def test_a_question_about_the_past(question: str, past: bool) -> None:
-    assert profile(question).past is past
+     "place?", False, False),
+    ("When were the talks that Kishida will attend first held?", True, False),
+    # what was said of the future was said in the past
+    ("What did Kishida say Japan will do about the pact?", True, False),
+    ("Where will the summit that Yoon attended last year be held?", False, True)])
+def test_a_question_about_the_past_or_ahead(question: str, past: bool, future: bool) -> None:
+    assert (profile(question).past, profile(question).future) == (past, future)
 
 
 @pytest.mark.parametrize(("text", "known", "expected"), [
@@ -1593,6 +1597,21 @@ def test_a_question_about_the_past(question: str, past: bool) -> None:
 def test_a_date_of_a_known_act_dates_no_event(text: str, known: tuple[str, ...],
                                               expected: bool) -> None:
     assert dated_event(text, ("talk", "summit"), known=frozenset(known)) is expected
+
+
+@pytest.mark.parametrize(("question", "given", "calendar", "known"), [
+    ("When did they talk after the March election?", {"march"}, False, set()),
+    ("On what date did Park visit Tokyo in 2023?", {"2023"}, True, set()),
+    ("Which date was the pact signed?", set(), True, set()),
+    # the relative clause's act is known; the asked event is not, though a clause has it
+    ("When are the trilateral talks with China that Kishida urged scheduled to take "
+     "place?", set(), False, {"urge"}),
+    ("When did Yoon visit the city that he visited in 2019?", {"2019"}, False, set()),
+])
+def test_the_profile_reads_what_the_question_gives(question: str, given: set[str],
+                                                   calendar: bool, known: set[str]) -> None:
+    asked = profile(question)
+    assert (asked.given_dates, asked.calendar, asked.known) == (given, calendar, known)
 
 
 @pytest.mark.parametrize(("question", "act"), [
