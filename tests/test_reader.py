@@ -268,7 +268,8 @@ def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
      "Why did relations sour?", True),
     ("reason", "Tensions escalated following an incident in December 2018.",
      "Why did tensions escalate?", True),
-    # ... by one of the noun's two commonest senses ("a row" is a quarrel second)
+    # ... by one of the noun's commonest senses (Weights.cause_senses: "a row" is a
+    # quarrel second; see the table below)
     ("reason", "Cooperation was halted following a row over a radar lock-on.",
      "Why was cooperation halted?", True),
     ("reason", "The ships sailed north following the coast.", "Why did the ships sail?",
@@ -1563,6 +1564,22 @@ def test_an_event_told_on_someones_word_is_dated_as_it_happened(text: str,
 ])
 def test_a_span_from_now_dates_an_event(text: str, expected: bool) -> None:
     assert dated_event(text, ("conduct",)) is expected
+
+
+@pytest.mark.parametrize(("text", "senses", "expected"), [
+    ("Cooperation was halted following a row over a radar lock-on.", 1, False),
+    ("Cooperation was halted following a row over a radar lock-on.", 2, True),
+    ("It is a difficult time for the region following Russia's invasion of Ukraine.", 1,
+     True),
+    ("It is a difficult time for the region following Russia's invasion of Ukraine.", 0,
+     False),
+    # a coast is a place first and second; its fourth sense is an act (coasting)
+    ("The ships sailed north following the coast.", 2, False),
+    ("The ships sailed north following the coast.", 6, True),
+])
+def test_an_event_followed_gives_a_reason_by_its_first_senses(text: str, senses: int,
+                                                               expected: bool) -> None:
+    assert has_type("reason", text, set(), weights=Weights(cause_senses=senses)) is expected
 
 
 @pytest.mark.parametrize(("question", "past", "future"), [
