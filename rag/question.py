@@ -661,14 +661,25 @@ def _title(doc: Doc) -> tuple[tuple[str, ...], str]:
         quals = tuple(str(c.lemma_).lower() for c in mods if not c.ent_type_
                       and c.dep_ != "poss" and c.lower_ not in NOT_QUALIFIERS)
         country = next((code for c in mods for code in [country_of(c)] if code), "")
-        return (*quals, str(t.lemma_).lower()), country
-    # no office, but a country: "which US official", "which Chinese diplomat"
+        return (*quals, str(t.lemma_).lower()), country or _of_country(t)
+    # no office, but a country: "which US official", "which Chinese diplomat", "which
+    # member of Japan's cabinet"
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     noun = wh.head if wh is not None and wh.dep_ == "det" else None
     if noun is not None and noun.pos_ == "NOUN" and _person_noun(noun):
         return (), next((code for c in noun.children if c.dep_ in ("amod", "compound")
-                         and c.i < noun.i for code in [country_of(c)] if code), "")
+                         and c.i < noun.i for code in [country_of(c)] if code),
+                        "") or _of_country(noun)
     return (), ""
+
+
+def _of_country(noun: Token) -> str:
+    """The country of ``noun``'s "of" phrase ("member of Japan's cabinet", "an official
+    of the South Korean government"): the body named, or its owner or qualifier."""
+    return next((code for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"
+                 for c in (o, *(c for c in o.children if c.dep_ in ("poss", "amod", "compound")))
+                 for code in [country_of(c)] if code), "")
 
 
 def _kind(doc: Doc) -> tuple[str, bool]:

@@ -426,6 +426,10 @@ def test_what_a_how_many_question_counts(question: str, counted: str) -> None:
     ("Which US official attended the talks in Seoul?", (), "USA"),
     ("Which Chinese diplomat commented on the talks?", (), "CHN"),
     ("Which official attended the talks?", (), ""),
+    # ... or the country of its "of" phrase: the body named, or its owner
+    ("Which member of Japan's cabinet met the envoys?", (), "JPN"),
+    ("Which minister of the South Korean government visited Tokyo?", ("minister",), "KOR"),
+    ("Which member of the delegation met Kishi?", (), ""),
 ])
 def test_a_person_question_may_name_an_office(question: str, title: tuple[str, ...],
                                               origin: str) -> None:
