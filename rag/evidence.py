@@ -469,7 +469,6 @@ _RELATIVE = re.compile(r"\b(?:last|this|next|previous|earlier|later)\s+(?:week|m
 
 # a time told as a span around the report's date, which names no date of its own
 _SPAN = re.compile(r"\b(?:week|month|year|weekend)\b", re.I)
-# "on what date", "which date": a date is asked, not a time of any breadth
 
 
 def dated_event(text: str, events: tuple[str, ...], *, backward: bool = False,

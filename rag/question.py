@@ -242,6 +242,7 @@ def profile(question: str) -> Profile:
                              if t.dep_ == "relcl" and t.pos_ == "VERB") - set(events))
 
 
+# "on what date", "which date": a date is asked, not a time of any breadth
 _CALENDAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
 
 
