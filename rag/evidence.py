@@ -1125,24 +1125,25 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
     # a name the evidence gives a person is no place where the parser says it is one
     people = frozenset().union(*(_person_parts(s.text) for s, _ in cands)) \
         if kind == "place" else frozenset()
+    asked = profile(question)  # read once, not for each candidate
     ranked = []
     for i, ((sent, passage), sim, ts) in enumerate(zip(cands, sims, terms, strict=True)):
         lexical = focus[i]
         typed = dated_event(sent.text, events, backward=backward,
                             weekday=kind in ("weekday", "day"), month_day=kind == "day",
-                            happened=profile(question).past,
-                            ahead=profile(question).future,
+                            happened=asked.past,
+                            ahead=asked.future,
                             links=weights.event_links, senses=weights.event_senses,
-                            given=profile(question).given_dates, agents=agents,
-                            calendar=profile(question).calendar,
-                            known=profile(question).known) \
+                            given=asked.given_dates, agents=agents,
+                            calendar=asked.calendar,
+                            known=asked.known) \
             if kind in ("date", "weekday", "day") \
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
                           people=people, instance=instance, events=events,
                           weights=weights) or (
                 reported and names_a_source(sent.text, q_keys, origin))
-        if typed and profile(question).future and _all_past(sent.text, passage.date or (
+        if typed and asked.future and _all_past(sent.text, passage.date or (
                 _latest_year(article_text(passage.doc_id) if article_text else passage.text))):
             typed = False  # "when will the WTO rule": no year before the report answers
         if typed and owned:  # "which region's environment": where the environment is named

@@ -679,8 +679,8 @@ def _of_country(noun: Token) -> str:
     of the South Korean government"): the body named, or its owner or qualifier."""
     return next((code for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj"
-                 for c in (o, *(c for c in o.children if c.dep_ in ("poss", "amod", "compound")))
-                 for code in [country_of(c)] if code), "")
+                 for w in (o, *(m for m in o.children if m.dep_ in ("poss", "amod", "compound")))
+                 for code in [country_of(w)] if code), "")
 
 
 def _kind(doc: Doc) -> tuple[str, bool]:
