@@ -329,9 +329,11 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
             office = given.get(n, set())
             countries = {c for w in office for c in [country_code(key(w))] if c}
             # each word of the asked office, or a kind of it ("spokesman" for
-            # "spokesperson")
+            # "spokesperson"); two of the office's words may be one ("prime minister"
+            # for "premier")
+            words_ = office | {f"{a} {b}" for a in office for b in office if a != b}
             if all(any(key(o) == key(w) or lx is not None and lx.kind_of(o, w, "n")
-                       for o in office) for w in title) \
+                       for o in words_) for w in title) \
                     and (not country or not (countries or strict) or country in countries):
                 return True
     return False
@@ -1558,6 +1560,9 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     missing = {t for t in q_terms - have if idf[t] >= weights.rare_idf} \
         - _named_elsewhere(question, have) - {norm(v) for v in LIGHT_VERBS} \
         - {norm(t.text) for t in parse(question) if the_article(t)}
+    # a country the sentence names another way ("Pyongyang" for its "North Korea")
+    countries = {country_of(t) for t in parse(primary.sentence.text)} - {""}
+    missing = {t for t in missing if country_code(t) not in countries}
     years = year_terms(question)
     if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:
@@ -1572,7 +1577,10 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
             break
     chosen = _each_side(question, chosen, ranked, weights.side_share)
     chosen = _as_many_as_asked(question, kind, chosen, ranked, weights.cover_ratio)
-    return sorted(chosen, key=lambda r: (r.sentence.doc_id, r.sentence.start))
+    # the answer's own article leads; within an article, the article's order
+    lead = chosen[0].sentence.doc_id
+    return sorted(chosen, key=lambda r: (r.sentence.doc_id != lead, r.sentence.doc_id,
+                                         r.sentence.start))
 
 
 # the entity labels that name one of an asked-for kind, for counting them

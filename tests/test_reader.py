@@ -475,6 +475,11 @@ PARK = "South Korea's Foreign Minister Park Jin will visit Tokyo."
     ("Which State Department spokesperson warned of a test?",
      "A test may come soon, US State Department official Ned Price told reporters.", "",
      False),
+    # two words of the office that WordNet holds as one: a prime minister is a premier
+    ("Which former Japanese premier did the delegation plan to meet?",
+     "The delegation plans to meet former Prime Minister Shinzo Abe.", "", True),
+    ("Which former Japanese premier did the delegation plan to meet?",
+     "The delegation plans to meet former Defense Minister Nobuo Kishi.", "", False),
     # a country without an office: the passage must give the person as that country's
     ("Which US official warned of a test?",
      "A test may come soon, US State Department spokesman Ned Price told reporters.", "",
@@ -1390,6 +1395,37 @@ def test_a_light_verb_is_no_term_a_second_sentence_must_supply() -> None:
                     lexical=0.3, has_type=False)
     fillers = _fillers(first.passage)
     assert select(question, [first, second, *fillers]) == [first]
+
+
+def _second(text: str, doc: str, score: float) -> Ranked:
+    """A sentence of article ``doc`` (before the first's in order), scoring ``score``."""
+    r = ranked_of(text, has_type=False)
+    return Ranked(sentence=Sentence(doc, 0, len(text), text, "body"), passage=r.passage,
+                  score=score, semantic=0.5, lexical=0.3, has_type=False)
+
+
+@pytest.mark.parametrize(("question", "first", "second", "expected"), [
+    # a country the first sentence names another way is no term to cover
+    ("What did the spokesman say Pyongyang might soon do?",
+     "North Korea may conduct a nuclear test soon, the spokesman said.",
+     "Yoon aims to deal with Pyongyang from a position of strength.", ["first"]),
+    ("What did the spokesman say Seoul might soon do?",
+     "North Korea may conduct a nuclear test soon, the spokesman said.",
+     "Yoon aims to deal with Seoul from a position of strength.", ["first", "second"]),
+    # the best sentence leads the answer, even when a sentence it lacks a term for comes
+    # from an article that sorts before its own
+    ("What did the delegation do in Tokyo in April?",
+     "The delegation went to Tokyo to mend ties.",
+     "The visit took place in April after the election.", ["first", "second"]),
+])
+def test_a_second_sentence_covers_a_term_and_follows_the_first(
+        question: str, first: str, second: str, expected: list[str]) -> None:
+    best = ranked_of(first, has_type=False)
+    best = Ranked(sentence=Sentence("b", 0, len(first), first, "body"), passage=best.passage,
+                  score=1.0, semantic=0.8, lexical=0.5, has_type=False)
+    other = _second(second, "a", 0.9)
+    chosen = select(question, [best, other, *_fillers(best.passage)])
+    assert [{best: "first", other: "second"}[r] for r in chosen] == expected
 
 
 @pytest.mark.parametrize(("question", "sentences"), [
