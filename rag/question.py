@@ -661,17 +661,21 @@ def _title(doc: Doc) -> tuple[tuple[str, ...], str]:
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i]
         quals = tuple(str(c.lemma_).lower() for c in mods if not c.ent_type_
                       and c.dep_ != "poss" and c.lower_ not in NOT_QUALIFIERS)
-        country = next((code for c in mods for code in [country_of(c)] if code), "")
-        return (*quals, str(t.lemma_).lower()), country or _of_country(t)
+        return (*quals, str(t.lemma_).lower()), _noun_country(t)
     # no office, but a country: "which US official", "which Chinese diplomat", "which
     # member of Japan's cabinet"
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     noun = wh.head if wh is not None and wh.dep_ == "det" else None
     if noun is not None and noun.pos_ == "NOUN" and _person_noun(noun):
-        return (), next((code for c in noun.children if c.dep_ in ("amod", "compound")
-                         and c.i < noun.i for code in [country_of(c)] if code),
-                        "") or _of_country(noun)
+        return (), _noun_country(noun)
     return (), ""
+
+
+def _noun_country(noun: Token) -> str:
+    """The country an office or person noun is of: by a modifier before it ("Japan's",
+    "Japanese", "US"), or else by its "of" phrase."""
+    return next((code for c in noun.children if c.dep_ in ("compound", "amod", "poss")
+                 and c.i < noun.i for code in [country_of(c)] if code), "") or _of_country(noun)
 
 
 def _of_country(noun: Token) -> str:
