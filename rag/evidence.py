@@ -1560,9 +1560,9 @@ def select(question: str, ranked: list[Ranked], weights: Weights = WEIGHTS) -> l
     missing = {t for t in q_terms - have if idf[t] >= weights.rare_idf} \
         - _named_elsewhere(question, have) - {norm(v) for v in LIGHT_VERBS} \
         - {norm(t.text) for t in parse(question) if the_article(t)}
-    # a country the sentence names another way ("Pyongyang" for its "North Korea")
-    countries = {country_of(t) for t in parse(primary.sentence.text)} - {""}
-    missing = {t for t in missing if country_code(t) not in countries}
+    if missing:  # a country the sentence names another way ("Pyongyang": "North Korea")
+        countries = {country_of(t) for t in parse(primary.sentence.text)} - {""}
+        missing = {t for t in missing if country_code(t) not in countries}
     years = year_terms(question)
     if missing and not precise:  # a precise typed answer needs no second sentence
         for r in ranked:

@@ -1397,11 +1397,11 @@ def test_a_light_verb_is_no_term_a_second_sentence_must_supply() -> None:
     assert select(question, [first, second, *fillers]) == [first]
 
 
-def _second(text: str, doc: str, score: float) -> Ranked:
-    """A sentence of article ``doc`` (before the first's in order), scoring ``score``."""
-    r = ranked_of(text, has_type=False)
-    return Ranked(sentence=Sentence(doc, 0, len(text), text, "body"), passage=r.passage,
-                  score=score, semantic=0.5, lexical=0.3, has_type=False)
+def _in_article(text: str, doc: str, score: float, semantic: float, lexical: float) -> Ranked:
+    """An untyped sentence at the start of article ``doc``."""
+    return Ranked(sentence=Sentence(doc, 0, len(text), text, "body"),
+                  passage=ranked_of(text).passage, score=score, semantic=semantic,
+                  lexical=lexical, has_type=False)
 
 
 @pytest.mark.parametrize(("question", "first", "second", "expected"), [
@@ -1420,10 +1420,9 @@ def _second(text: str, doc: str, score: float) -> Ranked:
 ])
 def test_a_second_sentence_covers_a_term_and_follows_the_first(
         question: str, first: str, second: str, expected: list[str]) -> None:
-    best = ranked_of(first, has_type=False)
-    best = Ranked(sentence=Sentence("b", 0, len(first), first, "body"), passage=best.passage,
-                  score=1.0, semantic=0.8, lexical=0.5, has_type=False)
-    other = _second(second, "a", 0.9)
+    # the second's article sorts before the best one's
+    best = _in_article(first, "b", 1.0, 0.8, 0.5)
+    other = _in_article(second, "a", 0.9, 0.5, 0.3)
     chosen = select(question, [best, other, *_fillers(best.passage)])
     assert [{best: "first", other: "second"}[r] for r in chosen] == expected
 
