@@ -12,14 +12,18 @@ A claim is supported by a *unit* (one cited sentence, or two adjacent ones) when
    words only, a paraphrase: a quote word of the same part of speech whose vector in
    context is close enough, or one WordNet relates to it (rag/lexicon.py); a verb of
    coming to a state, with the state, for the state's own verb ("restored to normal"
-   for "normalization"). Names, numbers, dates, weekdays and units of time never pass
-   by similarity,
-   and a verb that says which way something went ("lifted") only by its own lemma or
-   WordNet. The article's outlet and date may ground a name or a date; a pronoun in
-   the unit lends the entities of the sentence before it; a title attached to a person
-   anywhere in the article may describe them;
+   for "normalization"); "was accused of" for the quote's "allegedly"; an adjective
+   that narrows a denied noun when the quote draws the contrast itself ("held no
+   formal talks" for "did not hold talks ... chatted informally"). Names, numbers,
+   dates, weekdays and units of time never pass by similarity (nor does a count of
+   occasions pass by a count of sides: "twice" is not "bilateral"), and a verb that
+   says which way something went ("lifted") only by its own lemma or WordNet. The
+   article's outlet and date may ground a name or a date; a pronoun in the unit lends
+   the entities of the sentence before it; a title attached to a person anywhere in
+   the article may describe them;
 2. **polarity**: a claim word aligned to a quote word agrees in negation
-   ("held no formal talks"), is not its antonym (resolved/unresolved), and does not
+   ("held no formal talks"), denies no more than the quote does ("no talks" is not
+   "no formal talks"), is not its antonym (resolved/unresolved), and does not
    state as fact what the quote hedges ("is considering", "allegedly", "may") nor tell
    as done what it tells of as still to come ("will attend", "vowed to beef up"); a
    claim verb for the quote's event noun ("resumed" for "resumption") needs the quote
@@ -447,6 +451,55 @@ def negated(tok: Token) -> bool:
     return False
 
 
+# Adjectives that do not pick out a kind of what they modify ("former allies" are no
+# allies, "a possible meeting" is no meeting): general English.
+NOT_NARROWING = frozenset("""
+    former ex fake false alleged potential possible would-be future supposed so-called
+    mock pseudo apparent probable likely prospective planned proposed
+""".split())
+
+
+def _denied_contrast(tok: Token, src_tokens: list[Token]) -> Token | None:
+    """The quote word that ``tok`` is the opposite of, when ``tok`` narrows an indefinite
+    noun the claim denies: "held no formal talks" for a quote that says "did not hold
+    talks" and "chatted informally". What the quote denies of all talks it denies of
+    formal ones, and the quote draws the line between formal and informal itself. An
+    adjective the quote has no opposite of ("no nuclear talks") would bring in a topic
+    it never raises. Not for a definite noun ("the Japanese minister did not attend"
+    picks someone out); the noun itself is grounded as any word, and the polarity check
+    makes the quote deny it too."""
+    head = tok.head
+    if not _narrowing(tok) or head.pos_ != "NOUN" or not negated(head) or any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in {"no", "any", "a", "an"}
+            for c in head.children):
+        return None
+    return next((s for s in src_tokens if antonyms(tok.lower_, s.lower_.removesuffix("ly"))
+                 or antonyms(tok.lower_, s.lower_)), None)
+
+
+def _narrowing(tok: Token) -> bool:
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.tag_ not in {"JJR", "JJS"} \
+        and tok.lower_ not in NOT_NARROWING and tok.lower_ not in QUANTIFIERS
+
+
+def _denial_widened(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A quote that denies only a kind ("did not hold formal talks") does not deny the
+    whole ("held no talks"): each narrowing adjective of a denied quote noun must be in
+    the claim too."""
+    words = {k for t in doc for k in word_keys(t)}
+    for i, hits in aligned.items():
+        if doc[i].pos_ != "NOUN" or not negated(doc[i]):
+            continue
+        for q in hits:
+            if q.pos_ != "NOUN" or not negated(q):
+                continue
+            dropped = [a for a in q.children if _narrowing(a) and not word_keys(a) & words]
+            if dropped:
+                return (f"the quote denies only '{dropped[0].text} {q.text}', the claim "
+                        f"denies all '{doc[i].text}'")
+    return ""
+
+
 def hedged(tok: Token, ignore: frozenset[str] = frozenset()) -> bool:
     """The token is governed by a modal, a hedge or a reporting verb (other than the
     words of ``ignore``, among its own modifiers)."""
@@ -699,6 +752,8 @@ class Aligner:
                 continue
             ks = word_keys(tok)
             hits = [s for k in ks for s in src_keys.get(k, [])]
+            if _occasions(tok):  # "twice" counts times, "bilateral" sides
+                hits = [s for s in hits if s.lower_ not in COUNTED]
             if tok.i in supports and not hits:
                 continue  # judged by its event noun, below
             if not hits and tok.i in results:
@@ -733,6 +788,14 @@ class Aligner:
             if ks & extra:
                 continue
             if self._full_name(tok, doc, names, src_keys) or self._title(tok, doc, names):
+                continue
+            alleged = _alleged_by_quote(tok, src_tokens)
+            if alleged is not None:
+                paraphrases.append((tok.text, alleged.text))
+                continue
+            contrast = _denied_contrast(tok, src_tokens)
+            if contrast is not None:
+                paraphrases.append((tok.text, contrast.text))
                 continue
             if _exact_only(tok):
                 missing.append(_phrase(tok))
@@ -782,7 +845,8 @@ class Aligner:
         for check in (_broken_off, partial(_repeated, srcs=srcs),
                       partial(_overused, srcs=srcs), self._polarity,
                       partial(self._roles, earlier=earlier), self._speaker,
-                      _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped):
+                      _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped,
+                      _denial_widened):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1315,6 +1379,31 @@ def _hedge_word(tok: Token) -> str:
         if t.lemma_.lower() in HEDGE_WORDS:
             return t.text
     return tok.text
+
+
+OCCASIONS = frozenset("time occasion round".split())
+
+
+def _occasions(tok: Token) -> bool:
+    """Does ``tok`` count occasions ("twice", "three times", "on two occasions")?"""
+    return tok.lower_ in MULTIPLES or (tok.like_num or tok.lower_ in NUMBER_WORDS) \
+        and tok.dep_ == "nummod" and tok.head.lemma_.lower() in OCCASIONS
+
+
+ALLEGING = frozenset({"accuse", "allege"})
+
+
+def _alleged_by_quote(tok: Token, src_tokens: list[Token]) -> Token | None:
+    """The quote's "allegedly" (or "alleged") on the act that the claim says someone
+    was accused of ("was accused of locking" for "allegedly locked"): both tell the act
+    as charged, not as fact, and neither names who charges it. An accuser the claim
+    names ("Japan accused the navy") is more than the quote says: None."""
+    if tok.lemma_.lower() not in ALLEGING or any(c.dep_ in {"nsubj", "agent"}
+                                                 for c in tok.children):
+        return None
+    acts = {t.lemma_.lower() for t in tok.subtree if t.pos_ == "VERB" and t.i != tok.i}
+    return next((s for s in src_tokens if s.lower_ in {"allegedly", "alleged"}
+                 and s.head.lemma_.lower() in acts), None)
 
 
 def _key_index(tokens: Iterable[Token]) -> dict[str, list[Token]]:

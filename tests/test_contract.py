@@ -58,6 +58,10 @@ QUOTE_COURT_ORDER = ("South Korea's relationship with Tokyo soured in 2018, afte
                      "ordered Japanese companies to pay compensation.")
 WELCOMED = ("South Korean President Yoon Suk Yeol said on Sunday as he welcomed Japanese "
             "Prime Minister Fumio Kishida to Seoul.")
+QUOTE_NO_TALKS = ("Lee said he did not hold talks with Kishi during the forum, but they "
+                  "chatted informally.")
+QUOTE_ALLEGED = ("In December 2018 the South Korean navy allegedly locked its radar on a "
+                 "Japanese patrol plane.")
 CASES = [
     # (claim, quote, supported, a fragment of the reason)
     # the bundled model wrote the first; "Jin-suk" and "Suk-yeol" share a syllable only
@@ -442,6 +446,35 @@ CASES = [
     ("Fumio Kishida was South Korea's prime minister at the time.", "Differences should not "
      "prevent South Korea and Japan from expanding ties, " + WELCOMED[0].lower() + WELCOMED[1:],
      False, "does not tie South Korea"),
+    # what the quote denies of all talks it denies of formal ones, when the quote draws
+    # the line itself ("informally"); not a topic it never raises, not the reverse, not of
+    # a definite noun, and not for an adjective that does not narrow
+    ("Lee held no formal talks with Kishi", QUOTE_NO_TALKS, True, ""),
+    ("Lee did not hold formal talks with Kishi", QUOTE_NO_TALKS, True, ""),
+    ("Lee held formal talks with Kishi", QUOTE_NO_TALKS, False, ""),
+    ("Lee held no nuclear talks with Kishi", QUOTE_NO_TALKS, False, "nuclear"),
+    ("Lee held no formal talks with Kishi", "Lee did not hold talks with Kishi.", False,
+     "formal"),
+    ("Lee did not hold talks with Kishi", "Lee did not hold formal talks with Kishi.", False,
+     "denies only 'formal talks'"),
+    ("Lee held no talks with Kishi", "Lee did not hold formal talks with Kishi.", False,
+     "denies only 'formal talks'"),
+    ("The formal minister did not attend", "The minister did not attend informally.", False,
+     "formal"),
+    ("Lee held no former talks with Kishi", QUOTE_NO_TALKS, False, "former"),
+    # a count of occasions is not a count of sides ("bilateral")
+    ("They chatted twice", "They have bilateral ties. They chatted on three occasions.",
+     False, "twice"),
+    ("They chatted three times", "They have bilateral ties. They chatted on three occasions.",
+     True, ""),
+    # "was accused of" tells the act as charged, as "allegedly" does; an accuser named by
+    # the claim is not in the quote
+    ("South Korea's navy was accused of locking its radar on a Japanese patrol plane",
+     QUOTE_ALLEGED, True, ""),
+    ("Japan accused South Korea's navy of locking its radar on a patrol plane",
+     QUOTE_ALLEGED, False, "accused"),
+    ("South Korea's navy was accused of locking its radar on a Japanese patrol plane",
+     "The South Korean navy locked its radar on a Japanese patrol plane.", False, "accused"),
 ]
 
 
@@ -579,6 +612,15 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
         t = plural[pick % len(plural)]
         toks[t.i] = "all " + t.text_with_ws
         return "".join(toks)
+    if kind == "widen":  # "no talks" for "no formal talks": denies more than the quote
+        from rag.align import negated
+
+        narrowed = [t for t in doc if t.dep_ == "amod" and t.pos_ == "ADJ"
+                    and t.head.pos_ == "NOUN" and negated(t.head)]
+        if not narrowed:
+            return None
+        t = narrowed[pick % len(narrowed)]
+        return "".join(toks[:t.i] + toks[t.i + 1:])
     if kind == "bound":  # "18" or "nearly 18" for "at least 18"
         m = re.search(r"\b(at least|nearly) (?=\d)", sentence)
         if not m:
@@ -590,7 +632,7 @@ def _perturb(sentence: str, kind: str, pick: int) -> str | None:
 
 _OTHER_ORDER = {"after": "before", "before": "after", "since": "before", "until": "after"}
 PERTURBATIONS = ["number", "swap", "negation", "antonym", "insert", "order", "done", "bound",
-                 "quantify"]
+                 "quantify", "widen"]
 
 
 @pytest.mark.reliability("Citation contract", "Claims made from a quote by changing a number "
