@@ -460,6 +460,56 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     return ""
 
 
+def other_kind_counted(question: str, chosen: list[Ranked]) -> str:
+    """Why the chosen evidence does not answer "how many nuclear tests": every number
+    it gives for the counted noun counts another kind of it ("at least 18 missile
+    tests"); "" when one counts that kind, the noun with no kind named, or when none
+    counts the noun (other checks judge that). A kind is a noun or adjective the counted
+    noun is named by ("nuclear tests", "Japanese companies"), not a comparison ("more
+    tests")."""
+    counted = profile(question).counted
+    if question_type(question) != "number" or not counted:
+        return ""
+    noun = next((t for t in parse(question) if t.pos_ in ("NOUN", "PROPN")
+                 and t.lemma_.lower() == counted[0]), None)
+    kinds = _kinds(noun) if noun is not None else set()
+    if not kinds:
+        return ""
+    other = ""
+    for r in chosen:
+        for t in parse(r.sentence.text):
+            if t.lemma_.lower() not in counted or not any(c.dep_ == "nummod"
+                                                          for c in t.children):
+                continue
+            theirs = _kinds(t)
+            if not theirs - kinds or theirs & kinds:
+                return ""
+            other = other or _kind_phrase(t)
+    if other and noun is not None:
+        return f"the passages count {other}, not {_kind_phrase(noun)}"
+    return ""
+
+
+def _kind_words(noun: Token) -> list[Token]:
+    """The words that name which kind of ``noun`` is meant ("missile" of "missile
+    tests")."""
+    return [c for c in noun.children
+            if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")
+            and c.tag_ not in ("JJR", "JJS") and c.lower_ not in _HOW_MUCH]
+
+
+def _kinds(noun: Token) -> set[str]:
+    return {norm(str(c.lemma_).lower()) for c in _kind_words(noun)}
+
+
+def _kind_phrase(noun: Token) -> str:
+    return " ".join([c.text for c in _kind_words(noun)] + [noun.text])
+
+
+# "how many", "how much": the question's count, not a kind
+_HOW_MUCH = frozenset("many much few".split())
+
+
 # words that say a thing is the first or last of a series (general English)
 _ENDS = frozenset("first last latest previous".split())
 # words that ask for the gap since something happened, not how long it lasted

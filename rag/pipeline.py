@@ -21,6 +21,7 @@ from llama_index.core.llms import LLM
 from rag import referents, timeline
 from rag.abstain import (
     contradicted,
+    other_kind_counted,
     other_time,
     others_act,
     type_name,
@@ -542,6 +543,7 @@ class Pipeline:
                 or others_act(question, chosen, self.weights)
                 or unacted(question, chosen, self.weights)
                 or untied_count(question, chosen, self.weights)
+                or other_kind_counted(question, chosen)
                 or other_time(question, chosen))
 
     def _unanswering(self, question: str, kept: list[Claim], ranked: list[Ranked],

@@ -10,6 +10,7 @@ import pytest
 
 from rag.abstain import (
     contradicted,
+    other_kind_counted,
     other_time,
     others_act,
     unacted,
@@ -738,6 +739,37 @@ def test_a_count_must_be_told_of_the_occasion_asked_about(question, texts, reaso
     r = Ranked(sentence=p.sentences[-1], passage=p, score=1.0, semantic=0.8, lexical=0.5,
                has_type=True)
     got = untied_count(question, [r])
+    assert (reason in got) and bool(got) is bool(reason)
+
+
+MISSILES = "North Korea has conducted at least 18 missile tests this year."
+
+
+@pytest.mark.parametrize(("question", "texts", "reason"), [
+    # the number counts tests of another kind than asked
+    ("How many nuclear tests has North Korea carried out this year?", [MISSILES],
+     "count missile tests, not nuclear tests"),
+    ("How many missile tests has North Korea carried out this year?", [MISSILES], ""),
+    # no kind asked: any count of the noun answers; nor is "many" a kind
+    ("How many tests has North Korea carried out this year?", [MISSILES], ""),
+    # a count of the noun with no kind named may count the kind asked
+    ("How many nuclear tests has North Korea carried out?",
+     ["North Korea has conducted 18 tests this year."], ""),
+    # one sentence counting the kind asked is enough
+    ("How many missile tests has North Korea carried out?",
+     ["Pyongyang has held 2 nuclear tests.", MISSILES], ""),
+    ("How many Japanese companies were ordered to pay?",
+     ["The court ordered three Korean companies to pay."],
+     "count Korean companies, not Japanese companies"),
+    # a noun no number counts is for the other checks
+    ("How many nuclear tests has North Korea carried out?",
+     ["North Korea has vowed to beef up its nuclear arsenal."], ""),
+    ("How many people died in the Korean War?",
+     ["The Korean War left nearly 5 million people dead."], ""),
+])
+def test_a_count_of_another_kind_does_not_answer(question, texts, reason):  # type: ignore[no-untyped-def]
+    chosen = [chosen_sentence(t) for t in texts]
+    got = other_kind_counted(question, chosen)
     assert (reason in got) and bool(got) is bool(reason)
 
 
