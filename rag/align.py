@@ -1599,13 +1599,24 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _broken_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
-    """A claim that ends on an article or a conjunction ("…, and the Japanese Foreign
-    Ministry, and the.") was cut off mid-phrase, as a model's output is when it runs out
-    of tokens: refused, whatever its words match."""
+    """A claim that ends on an article, a conjunction or a preposition with no object
+    ("…, and the Japanese Foreign Ministry, and the.") was cut off mid-phrase, as a
+    model's output is when it runs out of tokens: refused, whatever its words match."""
     words = [t for t in doc if not t.is_punct]
-    if words and (words[-1].pos_ in _UNFINISHED_POS or words[-1].lower_ in _ARTICLES):
+    if words and (words[-1].pos_ in _UNFINISHED_POS or words[-1].lower_ in _ARTICLES
+                  or _objectless(words[-1])):
         return f"the claim breaks off at '{words[-1].text}'"
     return ""
+
+
+def _objectless(tok: Token) -> bool:
+    """A preposition with nothing to govern ("Kishida will also urge for."), unless a
+    relative clause or a question word has taken its object ("the talks they agreed
+    on", "what they hoped for")."""
+    return tok.pos_ == "ADP" and tok.dep_ in {"prep", "agent", "dative"} \
+        and not any(c.dep_ in {"pobj", "pcomp"} for c in tok.children) \
+        and not any(t.dep_ == "relcl" or t.tag_ in {"WDT", "WP", "WP$", "WRB"}
+                    for t in tok.doc)
 
 
 def _repeated(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> str:

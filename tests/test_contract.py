@@ -462,6 +462,14 @@ CASES = [
     ("The formal minister did not attend", "The minister did not attend informally.", False,
      "formal"),
     ("Lee held no former talks with Kishi", QUOTE_NO_TALKS, False, "former"),
+    # a preposition left with nothing to govern breaks the sentence off; a relative
+    # clause may take its object
+    ("Kishida will also urge for.", "Kishida will also urge for trilateral talks with China.",
+     False, "breaks off at 'for'"),
+    ("Kishida will also urge for trilateral talks.",
+     "Kishida will also urge for trilateral talks with China.", True, ""),
+    ("These are the trilateral talks Kishida will urge for.",
+     "Kishida will also urge for trilateral talks with China.", True, ""),
     # a count of occasions is not a count of sides ("bilateral")
     ("They chatted twice", "They have bilateral ties. They chatted on three occasions.",
      False, "twice"),
