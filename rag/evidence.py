@@ -1405,10 +1405,21 @@ def _lexical(q_terms: set[str], terms: list[set[str]],
     out = []
     for i, ts in enumerate(terms):
         own = sum(idf[t] for t in q_terms & ts) / total
-        prev = terms[i - 1] if i and cands[i - 1][0].doc_id == cands[i][0].doc_id else set()
+        prev = terms[i - 1] if i and _adjacent(cands[i - 1][0], cands[i][0]) else set()
         ctx = sum(idf[t] for t in q_terms & (ts | prev)) / total
         out.append(max(own, context * ctx))
     return out
+
+
+def _adjacent(a: Sentence, b: Sentence) -> bool:
+    """Is ``a`` the sentence right before ``b`` in their article (only spaces between)?
+    Candidates come passage by passage in retrieval order, so the one listed before a
+    passage's first sentence may be from anywhere in the article."""
+    return a.doc_id == b.doc_id and 0 <= b.start - a.end <= _SENTENCE_GAP
+
+
+# the most characters between two adjacent sentences: a space, or a paragraph break
+_SENTENCE_GAP = 4
 
 
 def _idf(q_terms: set[str], docs: list[set[str]]) -> dict[str, float]:

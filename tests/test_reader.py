@@ -15,6 +15,7 @@ from rag.evidence import (
     Weights,
     _all_past,
     _dated_within,
+    _lexical,
     _synonym,
     antecedent,
     coverage_gap,
@@ -1919,3 +1920,28 @@ def test_circumstances_give_a_reason(text: str, reason: bool) -> None:
 def test_the_office_a_sentence_gives_a_person(text: str, person: str,
                                               office: set[str]) -> None:
     assert offices(text)[person] == office
+
+
+def _cand(start: int, text: str) -> tuple[Sentence, Passage]:
+    s = Sentence("a", start, start + len(text), text, "body")
+    return s, Passage(chunk_id=f"a:{start}", doc_id="a", title="", outlet="", date="",
+                      text=text, start=s.start, end=s.end, score=1.0, sentences=(s,))
+
+
+QUOTE = "A poor relationship could obstruct U.S. objectives, she said."
+SAID = "Yoon said on Sunday that ties should grow."
+
+
+@pytest.mark.parametrize(("cands", "lends"), [
+    # the sentence right before in the article lends its words to the next
+    ([_cand(0, QUOTE), _cand(len(QUOTE) + 1, SAID)], True),
+    ([_cand(0, QUOTE), _cand(len(QUOTE) + 2, SAID)], True),  # a paragraph break
+    # a sentence listed before it from another passage, far off in the article, does not
+    ([_cand(900, QUOTE), _cand(0, SAID)], False),
+    ([_cand(0, QUOTE), _cand(400, SAID)], False),
+])
+def test_only_the_sentence_just_before_lends_its_words(cands, lends) -> None:  # type: ignore[no-untyped-def]
+    q_terms = content_terms("Who said a poor relationship could obstruct U.S. objectives?")
+    terms = [content_terms(s.text) for s, _ in cands]
+    scores = _lexical(q_terms, terms, cands, context=0.8)
+    assert (scores[1] > 0.5) is lends
