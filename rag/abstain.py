@@ -64,6 +64,7 @@ from rag.terms import (
     NUMBER_WORDS,
     key_terms,
     norm,
+    words,
     year_terms,
 )
 
@@ -168,11 +169,17 @@ def unsaid(question: str, chosen: list[Ranked],
             for a in t.children if a.dep_ in ("amod", "compound", "poss")]
     country = next((c for a in mods for c in [country_of(a)] if c), "")
     named = " ".join(a.text for a in mods if a.pos_ == "PROPN" and not country_of(a))
+    # a body the question names ("Japan's Foreign Ministry"): its country and its name
+    # tell it from another country's ministry
+    body = not outlet and not asked.actors and any(
+        t.lemma_.lower() == asked.sayer and t.ent_type_ == "ORG" for t in parse(question))
     for r in chosen:
         own = outlet and bool(r.passage.outlet) and (
             not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
             not named or _names(named, r.passage.outlet))
-        if not own and not _said_by(r, asked.actors, asked.sayer, earlier):
+        if not own and not _said_by(r, asked.actors, asked.sayer, earlier,
+                                    country=country if body else "",
+                                    named=named if body else ""):
             continue
         # a topic word that only qualifies another noun ("the response capabilities of
         # the military") is not what is talked of ("Beijing's response")
@@ -200,9 +207,13 @@ def untold_topic(question: str, chosen: list[Ranked]) -> str:
 
 
 def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
-             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> bool:
+             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None, *,
+             country: str = "", named: str = "") -> bool:
     """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or
-    with neither, anyone) saying something?"""
+    with neither, anyone) saying something? A sayer of a ``country`` ("Japan's
+    Foreign Ministry") is one the speaker's words give that country, and one ``named``
+    ("Foreign") one they name so ("a Japanese foreign ministry official", not "South
+    Korea's Defense and Foreign ministries")."""
     doc = parse(r.sentence.text)
     sayers = [_sayer(t, r, earlier) for t in doc if says(t)] + [
         " ".join(w.text for w in t.subtree) for t in doc
@@ -212,11 +223,17 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
     # "did the two governments announce": a country speaking ("Seoul and Japan
     # announced") is its government
     state = sayer in _STATE_NOUNS
-    return any(any(_names(actor, s) for actor in actors) if actors
-               else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
-               or outlet and bool(outlets_in(s))
-               or state and any(country_of(t) for t in parse(s))
+    return any((any(_names(actor, s) for actor in actors) if actors
+                else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
+                or outlet and bool(outlets_in(s))
+                or state and any(country_of(t) for t in parse(s)))
+               and (not country or any(country_of(t) == country for t in parse(s)))
+               and (not named or _lowered(named) <= _lowered(s))
                for s in sayers)
+
+
+def _lowered(text: str) -> set[str]:
+    return {norm(w.lower()) for w in words(text)}
 
 
 # what a country speaking is called: its government, or the country or side itself

@@ -348,10 +348,20 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
         # "What approach has Yoon pledged to take": the parser may make the asked noun
         # the subject; it is what was said, not who said it
         subject = None
-    # the small tagger makes "foreign ministry" a name; a lower-case word is none
+    # the small tagger makes "foreign ministry" a name; a lower-case word is none; a body
+    # named by a common noun ("Japan's Foreign Ministry") is called by that noun
     sayer = str(subject.lemma_).lower() if subject is not None and (
-        subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()) else ""
+        subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.text.islower()
+        or _common_body(subject)) else ""
     return True, _topic(root), sayer
+
+
+def _common_body(tok: Token) -> bool:
+    """Is ``tok`` the head of an organisation's name that is a common noun ("Ministry" of
+    "the Foreign Ministry", "Department" of "the State Department")?"""
+    lx = lexicon()
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and lx is not None \
+        and bool(lx.synsets(tok.lemma_.lower(), "n"))
 
 
 def _topic(root: Token) -> tuple[str, ...]:

@@ -182,6 +182,24 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "Seoul and Japan also announced the normalization of the pact.", "a ministry saying"),
     ("What did Japan's foreign ministry say about the pact?", "",
      "Japan's foreign ministry said the pact was restored.", ""),
+    # a body named by a common noun is heard through its own people, of its own country
+    ("What did Japan's Foreign Ministry say in its statement?", "",
+     "Defense Minister Nobuo Kishi said he would strive to establish close communication.",
+     "a ministry saying it"),
+    ("What did Japan's Foreign Ministry say in its statement?", "",
+     "South Korea's Defense and Foreign ministries said in a statement that both sides "
+     "exchanged opinions.", "a ministry saying it"),
+    ("What did Japan's Foreign Ministry say in its statement?", "",
+     "Japan's Defense Ministry said in a statement that both sides exchanged opinions.",
+     "a ministry saying it"),
+    ("What did Japan's Foreign Ministry say in its statement?", "",
+     "\u201cWe have a lot of opportunities to cooperate,\u201d a Japanese foreign ministry "
+     "official said.", ""),
+    ("What did the State Department say about a nuclear test?", "",
+     "North Korea may conduct a nuclear test, US State Department spokesman Ned Price told "
+     "reporters.", ""),
+    ("What did the State Department say about a nuclear test?", "",
+     "North Korea may conduct a nuclear test, Kishida told reporters.", "a department saying"),
     # the speaker speaks, of something else
     ("What did Ned Price say about Japan's export controls?", "",
      "North Korea may test a bomb soon, US spokesman Ned Price told reporters.",
