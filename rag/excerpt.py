@@ -179,13 +179,32 @@ def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
     if trimmed.end < sentence.end:
         text = text.rstrip(" ,;:—–-") + "."
         # a quotation cut before it closes ("“Their capabilities are crucial, ...” she
-        # said") reads as a plain sentence without its opening mark
+        # said") reads as a plain sentence without its opening mark; one opened inside
+        # the clause ('may conduct a test "in the coming days,"') is closed after the stop
         opened = text.count("“") + text.count('"') % 2  # straight marks pair up
         if text[:1] in ("“", '"') and opened > text.count("”"):
             text = text[1:]
+        else:
+            text += _unclosed(text)
     if trimmed.start > sentence.start:
-        text = text[:1].upper() + text[1:]
+        # a clause cut from inside a quotation that closes in it ('we intend to ...
+        # countries," Lee said') gets back the mark that opened it
+        closer = _unclosed(sentence.text[: trimmed.start - sentence.start])
+        if closer and closer in text and _unclosed(text[: text.index(closer)]) == "":
+            text = _OPENER[closer] + text
+        at = 1 if text[:1] in _OPENER.values() else 0
+        text = text[:at] + text[at:at + 1].upper() + text[at + 1:]
     return text
+
+
+_OPENER = {"”": "“", '"': '"'}
+
+
+def _unclosed(text: str) -> str:
+    """The mark that would close a quotation ``text`` leaves open, or ""."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    return '"' if text.count('"') % 2 else ""
 
 
 def sentence_passages(chosen: list[Ranked], ranked: list[Ranked], n: int) -> list[Passage]:

@@ -248,3 +248,32 @@ def test_a_quotation_cut_before_it_closes_loses_its_opening_mark(text: str,
     whole = Sentence("a", 0, len(text), text, "body")
     cut = text.index(",")
     assert excerpt(whole, Sentence("a", 0, cut, text[:cut], "body")) == shown
+
+
+UNSOLVED = ('"Although several issues remain unsolved, we intend to find solutions that '
+            'reflect the interests of both countries," Lee said on Sunday.')
+AGREED = ("As a result, both sides agreed to “develop future-oriented security cooperation,” "
+          "the statement said, without further details.")
+
+
+@pytest.mark.parametrize(("text", "piece", "shown"), [
+    # a quotation opened inside the clause and cut before it closes is closed
+    (PRICE, 'North Korea may conduct its first nuclear bomb test since 2017 "in the coming '
+     'days,', 'North Korea may conduct its first nuclear bomb test since 2017 "in the coming '
+     'days."'),
+    (AGREED, "both sides agreed to “develop future-oriented security cooperation,",
+     "Both sides agreed to “develop future-oriented security cooperation.”"),
+    # a clause cut from inside a quotation that closes in it gets its opening mark back
+    (UNSOLVED, 'we intend to find solutions that reflect the interests of both countries," '
+     'Lee said on Sunday.', '"We intend to find solutions that reflect the interests of '
+     'both countries," Lee said on Sunday.'),
+    # ... and one that does not close in it stays a plain sentence
+    (UNSOLVED, "we intend to find solutions that reflect the interests of both countries",
+     "We intend to find solutions that reflect the interests of both countries."),
+    # a clause outside any quotation is left as it is
+    (UNSOLVED, "Lee said on Sunday.", "Lee said on Sunday."),
+])
+def test_a_cut_quotation_keeps_its_marks_paired(text: str, piece: str, shown: str) -> None:
+    whole = Sentence("a", 0, len(text), text, "body")
+    at = text.index(piece)
+    assert excerpt(whole, Sentence("a", at, at + len(piece), piece, "body")) == shown
