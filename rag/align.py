@@ -723,9 +723,12 @@ class Aligner:
         meta = f"{unit.meta} {iso}".replace(".", " ")
         meta_years = set(re.findall(r"\b(?:19|20)\d\d\b", meta))
         unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(unit.texts)))
-        if set(re.findall(r"\b(?:19|20)\d\d\b", claim)) - meta_years - unit_years or (
-                meta_years and set(re.findall(r"\b(?:19|20)\d\d\b", claim)) - meta_years):
-            # a claim about another year may not take its day and month from the page date
+        claim_years = set(re.findall(r"\b(?:19|20)\d\d\b", claim))
+        if claim_years - meta_years - unit_years or (meta_years and claim_years - meta_years) \
+                or (unit_years and claim_years - unit_years):
+            # a claim about another year may not take its day and month from the page
+            # date, nor may one whose quote dates things in other years ("Since the first
+            # meeting was held in 1998" does not say it was held on the page's date)
             meta = " ".join(w for w in meta.split() if not w.isdigit()
                             and w.lower() not in MONTH_NAMES)
         # the outlet's words, whatever the parser makes of them alone ("Yonhap", and
@@ -1633,7 +1636,20 @@ def _repeated(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> 
     for run, n in runs(doc).items():
         if n > 1 and n > quoted[run] and any(w.isalpha() for w in run):
             return f"the claim repeats '{' '.join(run)}' {n} times"
+    # a shorter run said twice in a row ("suspended in 2018 in 2018") is a stutter
+    said = [t.lower_ for t in doc if not t.is_punct]
+    doubled = {" ".join(d) for src in srcs for d in _doubled([t.lower_ for t in src
+                                                               if not t.is_punct])}
+    for run in _doubled(said):
+        if " ".join(run) not in doubled and any(w.isalpha() for w in run):
+            return f"the claim says '{' '.join(run)}' twice in a row"
     return ""
+
+
+def _doubled(words: list[str]) -> list[tuple[str, ...]]:
+    """Runs of two or more words followed at once by themselves."""
+    return [tuple(words[i:i + n]) for n in range(2, len(words) // 2 + 1)
+            for i in range(len(words) - 2 * n + 1) if words[i:i + n] == words[i + n:i + 2 * n]]
 
 
 def _overused(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> str:

@@ -470,6 +470,10 @@ CASES = [
      "Kishida will also urge for trilateral talks with China.", True, ""),
     ("These are the trilateral talks Kishida will urge for.",
      "Kishida will also urge for trilateral talks with China.", True, ""),
+    # a run said twice in a row is a stutter, unless the quote says it so too
+    ("The cooperation was suspended in 2018 in 2018.",
+     "The bilateral security cooperation was suspended in 2018.", False, "twice in a row"),
+    ("They said very very little.", "They said very very little.", True, ""),
     # a count of occasions is not a count of sides ("bilateral")
     ("They chatted twice", "They have bilateral ties. They chatted on three occasions.",
      False, "twice"),
@@ -931,3 +935,20 @@ def test_contract_gate_on_the_tune_split(happened) -> None:  # type: ignore[no-u
     assert (PROJECT_ROOT / "evals" / "split.json").exists()
     happened(f"liar leak rate {liar['leak_rate']:.3f}; faithful keep rate "
              f"{faithful['keep_rate']:.3f}, abstention {faithful['abstention']:.3f}")
+
+
+@pytest.mark.parametrize(("claim", "quote", "supported"), [
+    # the page's date may date what the quote tells without a year ...
+    ("The talks were held in Seoul on April 17, 2023.", "The talks were held in Seoul.", True),
+    # ... but not what the quote dates in another year
+    ("The first meeting was held on April 17, 2023, in Seoul.",
+     "Since the first meeting was held in Seoul in 1998, they held 11 talks.", False),
+    ("The first meeting was held in Seoul in 1998.",
+     "Since the first meeting was held in Seoul in 1998, they held 11 talks.", True),
+])
+def test_the_page_date_does_not_date_what_the_quote_dates_otherwise(  # type: ignore[no-untyped-def]
+        aligner, claim, quote, supported):
+    from rag.dates import date_words
+
+    verdict = aligner.check(claim, Unit((quote,), meta=f"Yonhap {date_words('2023-04-17')}"))
+    assert verdict.ok is supported, verdict.reason
