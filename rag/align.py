@@ -848,7 +848,8 @@ class Aligner:
         for check in (_broken_off, partial(_repeated, srcs=srcs),
                       partial(_overused, srcs=srcs), self._polarity,
                       partial(self._roles, earlier=earlier), self._speaker,
-                      _cut_off, _told_as_future, _told_as_done, _undone, _bound_dropped,
+                      _cut_off, _cut_phrase, _told_as_future, _told_as_done, _undone,
+                      _bound_dropped,
                       _denial_widened):
             reason = check(doc, aligned)
             if reason:
@@ -1599,6 +1600,34 @@ def _cut_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
 # article (by its word: the small tagger calls a stranded "the" a pronoun)
 _UNFINISHED_POS = frozenset({"CCONJ", "SCONJ"})
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _cut_phrase(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A claim that ends on a word the quote uses only to modify a noun after it
+    ("…because of joint US." for "because of joint US-South Korea military exercises")
+    stops inside the quote's phrase and names something else: refused."""
+    last = [t for t in doc if not t.is_punct]
+    if not last or last[-1].i not in aligned:
+        return ""
+    hits = aligned[last[-1].i]
+    claimed = {q.i for qs in aligned.values() for q in qs}
+    heads = [_phrase_head(q) for q in hits]
+    if hits and all(h.i > q.i and h.i not in claimed and h.pos_ in ("NOUN", "PROPN")
+                    for q, h in zip(hits, heads, strict=True)):
+        return (f"the claim stops at '{last[-1].text}', which the quote says of "
+                f"'{heads[0].text}'")
+    return ""
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a chain of modifiers ends at ("US" of "US-South Korea military
+    exercises": exercises); ``tok`` itself when it modifies nothing."""
+    while tok.dep_ in _MODIFYING and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+_MODIFYING = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def _broken_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:

@@ -470,6 +470,15 @@ CASES = [
      "Kishida will also urge for trilateral talks with China.", True, ""),
     ("These are the trilateral talks Kishida will urge for.",
      "Kishida will also urge for trilateral talks with China.", True, ""),
+    # a claim that stops on a word the quote says of a noun after it names something else
+    ("North Korea vowed to beef up its arsenal because of joint US.",
+     "North Korea vowed to beef up its arsenal because of joint US-South Korea military "
+     "exercises.", False, "stops at 'US'"),
+    ("North Korea vowed to beef up its arsenal because of joint exercises.",
+     "North Korea vowed to beef up its arsenal because of joint US-South Korea military "
+     "exercises.", True, ""),
+    ("Japan imposed export controls.", "Japan imposed export controls on chip materials.",
+     True, ""),
     # a run said twice in a row is a stutter, unless the quote says it so too
     ("The cooperation was suspended in 2018 in 2018.",
      "The bilateral security cooperation was suspended in 2018.", False, "twice in a row"),
