@@ -1636,9 +1636,16 @@ def _broken_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
     model's output is when it runs out of tokens: refused, whatever its words match."""
     words = [t for t in doc if not t.is_punct]
     if words and (words[-1].pos_ in _UNFINISHED_POS or words[-1].lower_ in _ARTICLES
-                  or _objectless(words[-1])):
+                  or _objectless(words[-1]) or _item_number(words[-1])):
         return f"the claim breaks off at '{words[-1].text}'"
     return ""
+
+
+def _item_number(tok: Token) -> bool:
+    """A number that opens the next item of a list ("Friendship and cooperation; 2."):
+    it follows the list's separator and counts nothing."""
+    return tok.like_num and not list(tok.children) and tok.i > 0 \
+        and tok.nbor(-1).text in {";", ":"}
 
 
 def _objectless(tok: Token) -> bool:

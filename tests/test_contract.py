@@ -479,6 +479,11 @@ CASES = [
      "exercises.", True, ""),
     ("Japan imposed export controls.", "Japan imposed export controls on chip materials.",
      True, ""),
+    # a number that opens a list's next item breaks the claim off
+    ("Friendship and cooperation; 2.", "The two Asian countries should develop ties based "
+     "on friendship and cooperation.", False, "breaks off at '2'"),
+    ("Friendship and cooperation.", "The two Asian countries should develop ties based "
+     "on friendship and cooperation.", True, ""),
     # a run said twice in a row is a stutter, unless the quote says it so too
     ("The cooperation was suspended in 2018 in 2018.",
      "The bilateral security cooperation was suspended in 2018.", False, "twice in a row"),
