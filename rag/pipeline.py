@@ -571,6 +571,12 @@ class Pipeline:
             if strength < need:
                 return (f"it gives {type_name(kind)} less precisely than the passages do"
                         if strength else f"it does not give {type_name(kind)}")
+        # about whom the question asks: the sentences the LLM rests on name the people
+        # it says acted, as the reader's own evidence must ("Atsushi Ando is deputy
+        # director-general of which bureau?" is not answered by a list of attendees)
+        rests = [r for r in ranked if any(r.sentence == s for c in kept for s in c.support)]
+        if rests and (other := unnamed_actor(question, rests, self.index.sentences_before)):
+            return f"it rests on sentences not about them: {other}"
         best = {(r.sentence.doc_id, r.sentence.start)
                 for r in ranked[: self.settings.llm_support_rank]}
         if not any((s.doc_id, s.start) in best for c in kept for s in c.support):

@@ -77,6 +77,18 @@ def test_an_llm_answer_must_rest_on_the_source_the_question_names(real_pipeline)
     assert a.mode == "llm" and "political decision" in a.text, a.refused
 
 
+def test_an_llm_answer_must_rest_on_sentences_about_the_person_asked(real_pipeline):
+    question = "Atsushi Ando is deputy director-general of which Japanese bureau?"
+    # true and cited, but about the talks' attendees, not about Ando
+    llm = FakeLLM(cite("The 12th Security Policy Consultation, held in Seoul, was attended by "
+                       "Director General Takehiro Funakoshi", "was attended by"))
+    a = ask(real_pipeline.with_llm(llm), question)
+    assert a.mode == "evidence" and "Defense Policy Bureau" in a.text, a.text
+    assert [why.split(":")[0] for _, why in a.refused] == [
+        "supported, but it rests on sentences not about them"]
+    assert "Atsushi Ando" in a.refused[0][1]
+
+
 def test_an_llm_answer_to_which_came_first_dates_each_event(real_pipeline):
     question = "Which came first: Yoon's presidential election or his inauguration?"
     # one side, true and cited, does not say which came first
