@@ -165,14 +165,13 @@ def unsaid(question: str, chosen: list[Ranked],
     # "what did the Russian outlet say", "what does the Reuters piece say": an outlet,
     # and its article, says what the article says
     outlet = asked.sayer in TYPE_NOUNS["outlet"] | DOCUMENTS and not asked.actors
-    mods = [a for t in parse(question) if t.lemma_.lower() == asked.sayer
-            for a in t.children if a.dep_ in ("amod", "compound", "poss")]
+    called = [t for t in parse(question) if t.lemma_.lower() == asked.sayer]
+    mods = [a for t in called for a in t.children if a.dep_ in ("amod", "compound", "poss")]
     country = next((c for a in mods for c in [country_of(a)] if c), "")
     named = " ".join(a.text for a in mods if a.pos_ == "PROPN" and not country_of(a))
     # a body the question names ("Japan's Foreign Ministry"): its country and its name
     # tell it from another country's ministry
-    body = not outlet and not asked.actors and any(
-        t.lemma_.lower() == asked.sayer and t.ent_type_ == "ORG" for t in parse(question))
+    body = not outlet and not asked.actors and any(t.ent_type_ == "ORG" for t in called)
     for r in chosen:
         own = outlet and bool(r.passage.outlet) and (
             not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (

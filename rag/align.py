@@ -473,8 +473,9 @@ def _denied_contrast(tok: Token, src_tokens: list[Token]) -> Token | None:
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in {"no", "any", "a", "an"}
             for c in head.children):
         return None
-    return next((s for s in src_tokens if antonyms(tok.lower_, s.lower_.removesuffix("ly"))
-                 or antonyms(tok.lower_, s.lower_)), None)
+    # an adverb's opposite counts by its adjective ("informally": informal)
+    return next((s for s in src_tokens if opposite(tok, s)
+                 or antonyms(tok.lower_, s.lower_.removesuffix("ly"))), None)
 
 
 def _narrowing(tok: Token) -> bool:
@@ -1673,12 +1674,14 @@ def _repeated(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> 
         if n > 1 and n > quoted[run] and any(w.isalpha() for w in run):
             return f"the claim repeats '{' '.join(run)}' {n} times"
     # a shorter run said twice in a row ("suspended in 2018 in 2018") is a stutter
-    said = [t.lower_ for t in doc if not t.is_punct]
-    doubled = {" ".join(d) for src in srcs for d in _doubled([t.lower_ for t in src
-                                                               if not t.is_punct])}
-    for run in _doubled(said):
-        if " ".join(run) not in doubled and any(w.isalpha() for w in run):
-            return f"the claim says '{' '.join(run)}' twice in a row"
+    stutters = [run for run in _doubled([t.lower_ for t in doc if not t.is_punct])
+                if any(w.isalpha() for w in run)]
+    if stutters:  # the quotes are read only for a claim that has one
+        quoted_twice = {d for src in srcs for d in _doubled([t.lower_ for t in src
+                                                            if not t.is_punct])}
+        fresh = [r for r in stutters if r not in quoted_twice]
+        if fresh:
+            return f"the claim says '{' '.join(fresh[0])}' twice in a row"
     return ""
 
 

@@ -181,8 +181,7 @@ def excerpt(sentence: Sentence, trimmed: Sentence) -> str:
         # a quotation cut before it closes ("“Their capabilities are crucial, ...” she
         # said") reads as a plain sentence without its opening mark; one opened inside
         # the clause ('may conduct a test "in the coming days,"') is closed after the stop
-        opened = text.count("“") + text.count('"') % 2  # straight marks pair up
-        if text[:1] in ("“", '"') and opened > text.count("”"):
+        if text[:1] in _OPENER.values() and _unclosed(text):
             text = text[1:]
         else:
             text += _unclosed(text)
