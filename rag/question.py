@@ -620,6 +620,9 @@ def _participants(doc: Doc) -> tuple[str, ...]:
             verb = verb.head  # "held talks with Koichi Hagiuda": the act's noun takes him
         if t.dep_ == "pobj" and t.head.lower_ in _WHERE_PREPS and ent.label_ in ("GPE", "LOC"):
             continue  # "met the delegation in Tokyo": where, which a passage may leave out
+        # the main verb may open a chain ("Who is expected to succeed Kishida")
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head
         if (t.dep_ in ("dobj", "dative", "pobj") and verb.dep_ == "ROOT"
                 and verb.pos_ in ("VERB", "AUX") and ent.text not in out):
             out.append(ent.text)

@@ -47,6 +47,17 @@ def test_abstain_when_the_evidence_acts_on_someone_else(sentence: str, reason: s
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [
+    # someone else's successor (probe59 cj13)
+    ("The delegation plans to meet former Prime Minister Shinzo Abe and his successor, "
+     "Yoshihide Suga.", "no passage about it names Kishida"),
+    ("Kishida's successor is expected to be named in September.", ""),
+])
+def test_abstain_when_the_evidence_follows_someone_else(sentence: str, reason: str) -> None:
+    assert unnamed_actor("Who is expected to succeed Kishida as Japan's prime minister?",
+                         [chosen_sentence(sentence)]) == reason
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
     ("Beijing criticised the summit in Seoul.", ""),  # China by its capital
     ("Chinese officials criticised the summit in Seoul.", ""),
     ("Washington welcomed the summit in Seoul.", "no passage about it names China"),

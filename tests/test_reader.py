@@ -532,6 +532,9 @@ def test_the_people_a_question_says_acted(question: str, actors: tuple[str, ...]
     # the partner of an act its object names
     ("Which South Korean minister held talks with Koichi Hagiuda?", ("Koichi Hagiuda",)),
     ("Who signed the agreement with Japan?", ("Japan",)),
+    # the main verb opens a chain whose last verb takes the object
+    ("Who is expected to succeed Kishida as Japan's prime minister?", ("Kishida",)),
+    ("Who did the delegation plan to meet in Japan besides Shinzo Abe?", ("Shinzo Abe",)),
     # the subject acted: it is among the actors, not here
     ("What did Park Jin and Yoshimasa Hayashi agree on?", ()),
     # a place that only qualifies a noun, and a clause's object, are no participants
