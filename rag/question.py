@@ -331,7 +331,10 @@ def _saying(doc: Doc) -> tuple[bool, tuple[str, ...], str]:
     control), and the common noun the speaker is called by ("the US defense
     secretary": secretary)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not any(t.lower_ == "what" for t in doc[: root.i]):
+    # "How did the navy explain ...", "How did Japan respond ...": the manner of a
+    # saying is what was said
+    if root is None or not any(t.lower_ == "what" or t.lower_ == "how" and t.head.i == root.i
+                               and t.dep_ == "advmod" for t in doc[: root.i]):
         return False, (), ""
     if not says(root, asked=True):
         # "What was agreed about trade?": not a saying, but the topic is asked all the same

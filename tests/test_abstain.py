@@ -237,6 +237,13 @@ def test_an_outlet_says_its_own_article(question: str, outlet: str, reason: str)
      "Seoul and Japan also announced the normalization of the intelligence pact.", ""),
     ("What status did the two governments declare for the intelligence pact?", "",
      "Lee announced the normalization of the intelligence pact.", "a government saying it"),
+    # how a body explained something is what it said (probe59 cj25): the act alone
+    # does not answer
+    ("How did the South Korean navy explain locking its radar on the Japanese plane?", "",
+     "The South Korean navy allegedly locked fire-control radar on a Japanese patrol "
+     "plane.", "a navy saying it"),
+    ("How did the South Korean navy explain locking its radar on the Japanese plane?", "",
+     "The South Korean navy said its radar was aimed at a fishing boat in distress.", ""),
     # "reply" taken for a noun by the small tagger is the verb "did" hangs on
     ("What did Kishi reply when Lee spoke of a positive direction for relations?", "",
      "He told Kishi that he wants to see their countries' relations go in a positive "

@@ -673,6 +673,13 @@ def test_a_noun_without_do_support_stays_a_noun(text: str, noun: str) -> None:
     # "about" a clause, and what is joined to it, names no topic
     ("What did Park Jin say about when Yoon and Kishida might meet, and which agency "
      "carried his comment?", True, (), ""),
+    # how something was said is what was said (probe59 cj25)
+    ("How did the South Korean navy explain locking its radar on the Japanese plane?",
+     True, (), "navy"),
+    ("How did Japan respond to the Seoul court's forced-labor ruling?", True, (), ""),
+    # "how" of another verb than the saying, and a main verb that is no saying
+    ("How did Japan say it would respond?", True, (), ""),
+    ("How did China react to the summit?", False, (), ""),
     # not a saying: main verbs whose saying senses are rare, or no "what"
     ("What does Japan require before it will negotiate?", False, (), ""),
     ("What posts did they hold?", False, (), ""),
