@@ -588,6 +588,8 @@ def role_fillers(pred: Token) -> dict[str, list[Token]]:
             roles["subj"] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "attr":
             roles["obj"].append(c)
+        elif c.dep_ == "npadvmod" and pred.tag_ == "VBN" and _hyphened(c, pred):
+            roles["subj"].append(c)  # "Seoul-controlled", "US-led": who controls, leads
     if pred.dep_ == "acl" and pred.tag_ == "VBN":  # "the Consultation, held in Seoul"
         roles["obj"].append(pred.head)
     if pred.dep_ == "relcl":
@@ -601,6 +603,11 @@ def role_fillers(pred: Token) -> dict[str, list[Token]]:
     for role, toks in roles.items():
         roles[role] = toks + [cj for t in toks for cj in t.conjuncts]
     return roles
+
+
+def _hyphened(word: Token, participle: Token) -> bool:
+    """Is ``word`` joined to ``participle`` by a hyphen ("Japanese-claimed")?"""
+    return word.i + 2 == participle.i and word.doc[word.i + 1].text == "-"
 
 
 def _antecedents(pronoun: Token, clause: Token) -> list[Token]:
@@ -1437,13 +1444,20 @@ def _implied_keys(tok: Token) -> set[str]:
     return {key(base), str(int(count) * factor)}
 
 
+_PARTICIPLES = frozenset({"VBN", "VBD", "VBG"})
+
+
 def _name_tokens(tok: Token) -> list[Token]:
     """The run of proper nouns around ``tok`` ("World Trade Organization", and
     "Lee Jong-sup", whose hyphen the tokenizer splits off)."""
     def joins(a: Token, b: Token) -> bool:  # b follows a within one name
-        if b.pos_ == "PROPN" or (b.text == "-" and not a.whitespace_):
+        # ... but a participle after a hyphen is no part of it ("Japanese-claimed
+        # South Korean-controlled islets": two names, each with its own act)
+        if b.pos_ == "PROPN" or (b.text == "-" and not a.whitespace_ and not (
+                b.i + 1 < len(b.doc) and b.nbor(1).tag_ in _PARTICIPLES)):
             return True
-        return a.text == "-" and not a.whitespace_ and b.is_alpha
+        return a.text == "-" and not a.whitespace_ and b.is_alpha \
+            and b.tag_ not in _PARTICIPLES
 
     left = tok
     while left.i > 0 and (joins(left.nbor(-1), left) and (left.nbor(-1).pos_ == "PROPN"

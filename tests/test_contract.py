@@ -54,6 +54,9 @@ QUOTE_SPC = ("The 12th Security Policy Consultation, held in Seoul, was attended
              "General for Asian and Pacific Affairs Seo Min-jeong and Director General for "
              "Asian and Oceanian Affairs Takehiro Funakoshi of the Japanese Ministry of Foreign "
              "Affairs, alongside their respective delegations.")
+QUOTE_ISLETS = ("The two nations have also disagreed over Japanese-claimed South "
+                "Korean-controlled islets known as Takeshima in Japan and as Dokdo in "
+                "South Korea.")
 QUOTE_COURT_ORDER = ("South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
                      "ordered Japanese companies to pay compensation.")
 WELCOMED = ("South Korean President Yoon Suk Yeol said on Sunday as he welcomed Japanese "
@@ -232,6 +235,18 @@ CASES = [
      False, "the quote makes the companies the object of 'ordered'"),
     ("Japanese companies were ordered by a Seoul court to pay compensation.",
      QUOTE_COURT_ORDER, True, ""),
+    # a name joined to a participle by a hyphen does what it says: "Japanese-controlled"
+    # is a lie against "Japanese-claimed South Korean-controlled" (probe59 cj21, the
+    # bundled model's)
+    ("The two nations disagree over Japanese-controlled islets.", QUOTE_ISLETS, False,
+     "the quote says South Korean is the subject of 'controlled', the claim says Japanese"),
+    ("The two nations disagree over South Korean-claimed islets.", QUOTE_ISLETS, False,
+     "the quote says Japanese is the subject of 'claimed'"),
+    ("The two nations disagree over South Korean-controlled islets.", QUOTE_ISLETS, True,
+     ""),
+    ("The islets are Tokyo-controlled.", "The two sides are at odds over islets controlled "
+     "by Seoul and claimed by Tokyo.", False,
+     "the quote says Seoul is the subject of 'controlled', the claim says Tokyo"),
     # a cause the quote does not give ("amid" tells only of what went on), and a "due
     # to" that schedules
     ("Seoul scrapped the agreement because of a trade spat.", QUOTE_PACT, False,
