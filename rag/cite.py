@@ -118,6 +118,10 @@ class CitationChecker:
             return (), (), "too short to be a claim"
         if REFUSAL.search(claim):
             return (), (), "a refusal, not a claim"
+        # the bundled model may hand the question back ("Yoon plans to go to the NATO
+        # summit - what would make his attendance a first?"): a question asserts nothing
+        if claim.rstrip(" \"'\u201d\u2019)").endswith("?"):
+            return (), (), "a question, not a claim"
         allowed = list(dict.fromkeys(allowed))
         if not allowed:
             return (), (), "no cited passage"

@@ -78,6 +78,20 @@ def test_a_refusal_gives_the_reason_of_the_quote_that_shares_most_words(
     assert refused.reason == reason
 
 
+@pytest.mark.parametrize(("claim", "supported"), [
+    # the bundled model handed a question back with a citation (probe44 bu04)
+    ("Yoon will attend the NATO summit in Spain - what would make it a first? [1]", False),
+    ("Will Yoon attend the North Atlantic Treaty Organization summit in Spain? [1]", False),
+    ("Yoon will attend the North Atlantic Treaty Organization summit in Spain later this "
+     "month [1].", True),
+])
+def test_a_question_is_no_claim(real_pipeline, claim: str,  # type: ignore[no-untyped-def]
+                                supported: bool) -> None:
+    checked = real_pipeline.checker.check(claim, [NATO])[0]
+    assert checked.supported is supported
+    assert (checked.reason == "a question, not a claim") is not supported
+
+
 def test_markers_must_point_at_a_supporting_passage(real_pipeline):
     other = passage("001", "Seoul scrapped an intelligence-sharing agreement with Japan in "
                     "August 2019 amid a trade spat.")
