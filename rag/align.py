@@ -1198,15 +1198,32 @@ def _swapped_nouns(pred: Token, mine: dict[str, list[Token]], hits: list[Token],
         theirs = [g for s in hits for g in role_fillers(s).get(role, [])]
         crossed = [g for s in hits for g in role_fillers(s).get(other, [])]
         for f in mine.get(role, []):
-            if f.pos_ != "NOUN" or _is_entity(f) or not any(
-                    s.lexfile in PEOPLE_FILES for s in lexicon.synsets(f.lemma_.lower(), "n")[:1]):
+            party = not _is_entity(f) and _people(f, lexicon)
+            if not party and not _is_entity(f):
                 continue
             linked = {(t.doc.text, t.i) for t in aligned.get(f.i, [])}
-            if any((g.doc.text, g.i) in linked for g in crossed) and not any(
+            if party and any((g.doc.text, g.i) in linked for g in crossed) and not any(
                     (g.doc.text, g.i) in linked for g in theirs):
                 return (f"the quote makes the {f.text} the {_ROLE_NAMES[other]} of "
                         f"'{hits[0].text}', the claim makes it the {_ROLE_NAMES[role]}")
+            # the whole for its part, among people and bodies: "the party led by Abe"
+            # for "Abe, who leads the largest faction within the Liberal Democratic
+            # Party" (a thing or event may hold its doer: "Kishida's visit returns the
+            # trip" is "Kishida returned the visit")
+            inner = next((g for g in theirs if _people(g, lexicon) and not any(
+                (t.doc.text, t.i) in linked for t in _entity_span(g)) and any(
+                (t.doc.text, t.i) in linked for t in g.subtree)), None)
+            if inner is not None:
+                return (f"the quote says the {inner.text} {role_word(role)} "
+                        f"'{hits[0].text}', the claim says "
+                        f"{_name(f) if _is_entity(f) else 'the ' + f.text}")
     return ""
+
+
+def _people(noun: Token, lexicon: Lexicon) -> bool:
+    """Is ``noun`` a common noun for people or a body of them ("faction", "court")?"""
+    return noun.pos_ == "NOUN" and any(
+        s.lexfile in PEOPLE_FILES for s in lexicon.synsets(noun.lemma_.lower(), "n")[:1])
 
 
 _CLASS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADJ": "a", "ADV": "r"}

@@ -54,6 +54,9 @@ QUOTE_SPC = ("The 12th Security Policy Consultation, held in Seoul, was attended
              "General for Asian and Pacific Affairs Seo Min-jeong and Director General for "
              "Asian and Oceanian Affairs Takehiro Funakoshi of the Japanese Ministry of Foreign "
              "Affairs, alongside their respective delegations.")
+QUOTE_ABE = ("While in Japan, members of the delegation plan to meet former Prime Minister "
+             "Shinzo Abe, who leads the largest faction within the ruling Liberal "
+             "Democratic Party, and his successor, Yoshihide Suga.")
 QUOTE_ISLETS = ("The two nations have also disagreed over Japanese-claimed South "
                 "Korean-controlled islets known as Takeshima in Japan and as Dokdo in "
                 "South Korea.")
@@ -235,6 +238,19 @@ CASES = [
      False, "the quote makes the companies the object of 'ordered'"),
     ("Japanese companies were ordered by a Seoul court to pay compensation.",
      QUOTE_COURT_ORDER, True, ""),
+    # a body for a part of it: Abe leads a faction within the party, not the party
+    # (probe53 cd01, the bundled model's), whether the claim names the party or calls
+    # it so; an event or thing may hold its doer ("Kishida's visit returns the trip")
+    ("The party led by Abe is the Liberal Democratic Party.", QUOTE_ABE, False,
+     "the quote says the faction is the object of 'leads', the claim says the party"),
+    ("Abe leads the Liberal Democratic Party.", QUOTE_ABE, False,
+     "the quote says the faction is the object of 'leads', the claim says Liberal "
+     "Democratic Party"),
+    ("Abe leads the largest faction within the Liberal Democratic Party.", QUOTE_ABE, True,
+     ""),
+    ("Kishida returned the visit Yoon made to Tokyo in March.", "Kishida's visit, the first "
+     "by a Japanese leader to Seoul in 12 years, returns the trip Yoon made to Tokyo in "
+     "March.", True, ""),
     # a name joined to a participle by a hyphen does what it says: "Japanese-controlled"
     # is a lie against "Japanese-claimed South Korean-controlled" (probe59 cj21, the
     # bundled model's)
