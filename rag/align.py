@@ -1670,7 +1670,28 @@ def _broken_off(doc: Doc, aligned: dict[int, list[Token]]) -> str:
     if words and (words[-1].pos_ in _UNFINISHED_POS or words[-1].lower_ in _ARTICLES
                   or _objectless(words[-1]) or _item_number(words[-1])):
         return f"the claim breaks off at '{words[-1].text}'"
+    gap = next((t for t in words if _object_left_out(t, aligned)), None)
+    if gap is not None:
+        return f"the claim leaves out what '{gap.text}' governs in the quote"
     return ""
+
+
+def _object_left_out(tok: Token, aligned: dict[int, list[Token]]) -> bool:
+    """A word the parser takes for a particle, at the end or before another
+    preposition ("their conflict ended in.", "to close a chapter on during the trip"),
+    where the quote has the same word as a preposition with an object under the verb
+    ("ended in 1953", "close a chapter on the disputes"): the claim dropped the object.
+    A relative clause or a question word may have moved it ("the disputes they sought
+    to close a chapter on")."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.dep_ != "prt" or after is not None and not (after.is_punct or after.pos_ == "ADP"):
+        return False
+    if any(t.dep_ == "relcl" or t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in tok.doc):
+        return False
+    return any(c.lower_ == tok.lower_ and c.pos_ == "ADP"
+               and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+               for q in aligned.get(tok.head.i, []) for c in q.subtree
+               if c.head.i == q.i or c.head.head.i == q.i)
 
 
 def _item_number(tok: Token) -> bool:

@@ -57,6 +57,8 @@ QUOTE_SPC = ("The 12th Security Policy Consultation, held in Seoul, was attended
 QUOTE_ABE = ("While in Japan, members of the delegation plan to meet former Prime Minister "
              "Shinzo Abe, who leads the largest faction within the ruling Liberal "
              "Democratic Party, and his successor, Yoshihide Suga.")
+QUOTE_CHAPTER = ("Kishida's visit returns the trip Yoon made to Tokyo in March, where they "
+                 "sought to close a chapter on the historical disputes.")
 QUOTE_ISLETS = ("The two nations have also disagreed over Japanese-claimed South "
                 "Korean-controlled islets known as Takeshima in Japan and as Dokdo in "
                 "South Korea.")
@@ -501,6 +503,19 @@ CASES = [
      "Kishida will also urge for trilateral talks with China.", True, ""),
     ("These are the trilateral talks Kishida will urge for.",
      "Kishida will also urge for trilateral talks with China.", True, ""),
+    # ... also where the parser takes it for a particle, which the quote's verb has as a
+    # preposition with an object (probe32 ba08, the bundled model's); a particle the
+    # quote has as one stays
+    ("The two Koreas remain at war, seven decades after their conflict ended in.",
+     "The two Koreas remain at war, seven decades after their conflict ended in 1953.",
+     False, "leaves out what 'in' governs"),
+    ("The two leaders sought to close a chapter on during Yoon's trip to Tokyo.",
+     QUOTE_CHAPTER, False, "leaves out what 'on' governs"),
+    ("These are the historical disputes the two leaders sought to close a chapter on.",
+     QUOTE_CHAPTER, True, ""),
+    ("South Korea's relationship with Tokyo soured in 2018 and never picked up.",
+     "South Korea's relationship with Tokyo soured in 2018 and never picked up.", True,
+     ""),
     # a claim that stops on a word the quote says of a noun after it names something else
     ("North Korea vowed to beef up its arsenal because of joint US.",
      "North Korea vowed to beef up its arsenal because of joint US-South Korea military "
