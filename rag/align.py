@@ -1158,7 +1158,11 @@ class Aligner:
                     # ("held [talks] [in Seoul]"): both count, on either side
                     group = [t for s in hits for t in (
                         _attachment_group(s) if role.startswith("prep:") else [s])]
-                    theirs = [r for s in group for g in role_fillers(s).get(role, [])
+                    # a country's thing may be said either way: "Japan's zone", "the
+                    # Japanese zone" (a person's is not: "Lee's Japanese counterpart")
+                    read = ("mod", "owner") if role in ("mod", "owner") and country_of(f) \
+                        else (role,)
+                    theirs = [r for s in group for k in read for g in role_fillers(s).get(k, [])
                               for r in _referents(g, earlier)
                               if _is_entity(r) and _is_time(r) == _is_time(f)]
                     # a name the claim words another way ("Second World War" for

@@ -59,6 +59,9 @@ QUOTE_ABE = ("While in Japan, members of the delegation plan to meet former Prim
              "Democratic Party, and his successor, Yoshihide Suga.")
 QUOTE_CHAPTER = ("Kishida's visit returns the trip Yoon made to Tokyo in March, where they "
                  "sought to close a chapter on the historical disputes.")
+QUOTE_ZONE = ("After an incident in December 2018, the South Korean navy allegedly locked "
+              "fire-control radar on a Japanese patrol plane in Japan's exclusive "
+              "economic zone.")
 QUOTE_ISLETS = ("The two nations have also disagreed over Japanese-claimed South "
                 "Korean-controlled islets known as Takeshima in Japan and as Dokdo in "
                 "South Korea.")
@@ -240,6 +243,15 @@ CASES = [
      False, "the quote makes the companies the object of 'ordered'"),
     ("Japanese companies were ordered by a Seoul court to pay compensation.",
      QUOTE_COURT_ORDER, True, ""),
+    # whose a thing is, said either way ("Japan's zone", "the Japanese zone"): the
+    # bundled model put the radar incident in "the South Korean economic zone" (probe27
+    # ar06), the navy's country
+    ("The radar incident took place in the South Korean economic zone.", QUOTE_ZONE, False,
+     "the quote says Japan describes 'zone'"),
+    ("The radar incident took place in South Korea's economic zone.", QUOTE_ZONE, False,
+     "the quote says Japan is the owner of 'zone', the claim says South Korea"),
+    ("The radar incident took place in the Japanese economic zone.", QUOTE_ZONE, True, ""),
+    ("The radar incident took place in Japan's economic zone.", QUOTE_ZONE, True, ""),
     # a body for a part of it: Abe leads a faction within the party, not the party
     # (probe53 cd01, the bundled model's), whether the claim names the party or calls
     # it so; an event or thing may hold its doer ("Kishida's visit returns the trip")
