@@ -101,7 +101,9 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # (fifteenth session, reworded the same way; as written 0.400 / 0.250 and 0.545 / 0.667)
 # at 0.500 / 0.250 and 0.545 / 0.667 after it; probe57 (twenty-first session, 10 new
 # questions; as written 0.750 / 1.000) the same after it; probe58 (twenty-second session,
-# 15 new questions; as written 0.900 / 0.400) at 1.000 / 0.800 after it.
+# 15 new questions; as written 0.900 / 0.400) at 1.000 / 0.800 after it; probe59
+# (twenty-third session, 19 new questions; as written 0.714 / 0.600) at 0.714 / 1.000
+# after it.
 # 2026-11-29: on a new machine, whose packages pip resolved to newer releases (pinned since
 # in constraints.txt), probe18, probe21, probe30, probe37 and probe51 each lost one question
 # before any code changed (of those failing now: probe18 i07, i11; probe21 ae07, ae14, ae16;
@@ -152,6 +154,7 @@ EVIDENCE_GATES = {
     "evals/probe56.jsonl": ("0.5", "0.6"),
     "evals/probe57.jsonl": ("0.7", "0.9"),
     "evals/probe58.jsonl": ("0.85", "0.75"),
+    "evals/probe59.jsonl": ("0.65", "0.9"),
 }
 
 
