@@ -1214,14 +1214,24 @@ def _swapped_nouns(pred: Token, mine: dict[str, list[Token]], hits: list[Token],
             # for "Abe, who leads the largest faction within the Liberal Democratic
             # Party" (a thing or event may hold its doer: "Kishida's visit returns the
             # trip" is "Kishida returned the visit")
-            inner = next((g for g in theirs if _people(g, lexicon) and not any(
-                (t.doc.text, t.i) in linked for t in _entity_span(g)) and any(
-                (t.doc.text, t.i) in linked for t in g.subtree)), None)
+            held = any((t.doc.text, t.i) in linked for g in theirs for t in _entity_span(g))
+            inner = None if held else next((g for g in theirs if _people(g, lexicon) and any(
+                (t.doc.text, t.i) in linked and _inside(t, g) for t in g.subtree)), None)
             if inner is not None:
                 return (f"the quote says the {inner.text} {role_word(role)} "
                         f"'{hits[0].text}', the claim says "
                         f"{_name(f) if _is_entity(f) else 'the ' + f.text}")
     return ""
+
+
+def _inside(tok: Token, phrase: Token) -> bool:
+    """Is ``tok`` a part of what ``phrase`` names ("the party" of "the faction within
+    the party"), not of a phrase joined to it ("members" of "ministers and members")?"""
+    while tok.i != phrase.i:
+        if tok.dep_ in ("conj", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _people(noun: Token, lexicon: Lexicon) -> bool:
@@ -1854,9 +1864,13 @@ def _time_order(doc: Doc, aligned: dict[int, list[Token]]) -> str:
             continue
         mine = _ORDER_OF.get(t.lower_, "at")
         theirs = [(_time_word(s), s) for s in aligned[phrase.i]]
-        if theirs and all(w and _ORDER_OF.get(w, "at") != mine
-                          and (w in STRICT_TIME or t.lower_ in STRICT_TIME)
-                          for w, _ in theirs):
+        # "before and during World War II": each joined word places the phrase
+        joined = {j.lower_ for w, s in theirs if w for j in s.doc[max(0, s.i - 6): s.i]
+                  if j.lower_ in _TIME_WORDS and _ORDER_OF.get(j.lower_, "at") == mine
+                  and any(c.lower_ in ("and", "or") for c in s.doc[j.i + 1: s.i])}
+        if theirs and not joined and all(w and _ORDER_OF.get(w, "at") != mine
+                                         and (w in STRICT_TIME or t.lower_ in STRICT_TIME)
+                                         for w, _ in theirs):
             w, s = theirs[0]
             return f"the quote says '{w} … {s.text}', the claim says '{t.lower_} … {phrase.text}'"
     return ""
