@@ -1700,7 +1700,7 @@ def _object_left_out(tok: Token, aligned: dict[int, list[Token]]) -> bool:
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.dep_ != "prt" or after is not None and not (after.is_punct or after.pos_ == "ADP"):
         return False
-    if any(t.dep_ == "relcl" or t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in tok.doc):
+    if _object_moved(tok.doc):
         return False
     return any(c.lower_ == tok.lower_ and c.pos_ == "ADP"
                and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
@@ -1721,8 +1721,13 @@ def _objectless(tok: Token) -> bool:
     on", "what they hoped for")."""
     return tok.pos_ == "ADP" and tok.dep_ in {"prep", "agent", "dative"} \
         and not any(c.dep_ in {"pobj", "pcomp"} for c in tok.children) \
-        and not any(t.dep_ == "relcl" or t.tag_ in {"WDT", "WP", "WP$", "WRB"}
-                    for t in tok.doc)
+        and not _object_moved(tok.doc)
+
+
+def _object_moved(doc: Doc) -> bool:
+    """Has a relative clause or a question word taken a preposition's object away
+    from it ("the talks they agreed on", "what they hoped for")?"""
+    return any(t.dep_ == "relcl" or t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in doc)
 
 
 def _repeated(doc: Doc, aligned: dict[int, list[Token]], *, srcs: list[Doc]) -> str:
