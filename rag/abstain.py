@@ -17,6 +17,7 @@ from rag.align import (
     PERSONAL_PRONOUNS,
     agree,
     country_of,
+    key,
     opposite,
     span_keys,
 )
@@ -35,6 +36,7 @@ from rag.evidence import (
     from_header,
     near_noun,
     new_entity,
+    offices,
     other_agent,
     outlets_in,
     question_type,
@@ -100,33 +102,58 @@ def unnamed_actor(question: str, chosen: list[Ranked],
     """Why the chosen evidence is not about the question's actors: a person the question
     says acted ("what did Park Jin and Hayashi agree on"), or was acted on ("who replaced
     Nobuo Kishi"), is named neither in a chosen sentence nor in the sentence before it
-    (where "he" would point; for a passage's first sentence, the one ``earlier`` gives);
-    "" when each is."""
-    actors = profile(question).actors + profile(question).participants
-    if not actors or not chosen:
+    (where "he" or "the two" would point; for a passage's first sentence, the one
+    ``earlier`` gives); "" when each is. One acted on is named in the sentence before
+    only when a pronoun may point there: "his successor" after "Shinzo Abe" is not
+    Kishi's, though the sentence before names Kishi."""
+    asked = profile(question)
+    if not (asked.actors or asked.participants) or not chosen:
         return ""
-    names: list[set[str]] = []
-    countries: set[str] = set()
+    own: list[tuple[list[set[str]], set[str]]] = []
+    before: list[tuple[list[set[str]], set[str]]] = []
     for r in chosen:
         # an outlet is named by its own article ("How does RT describe ...")
-        names.append(key_terms(r.passage.outlet))
+        own.append(([key_terms(r.passage.outlet)], set()))
+        own.append(_named_in(r.sentence.text))
         sentences = r.passage.sentences
         at = next((i for i, s in enumerate(sentences) if s.start == r.sentence.start), 0)
         prior = [sentences[at - 1]] if at else list(earlier(r.passage))[-1:] if earlier else []
-        for text in [r.sentence.text] + [p.text for p in prior]:
-            doc = parse(text)
-            names += [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
-            names += [key_terms(m) for m in NAME_PATTERN.findall(text)]
-            countries |= {country_of(t) for t in doc} - {""}
-            # a surname standing alone ("Hayashi and the delegation"), not a part of a
-            # longer name ("Jin" of "Chung Jin-suk")
-            names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
-                0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
-                for j in (t.i - 1, t.i + 1))]
-    # a country by any of its names ("Seoul" for "South Korea")
-    missing = [a for a in actors if not any(same_name(key_terms(a), n) for n in names)
-               and country_of(parse(a)[-1]) not in countries]
+        back = _points_back(parse(r.sentence.text))
+        for p in prior:
+            (own if back else before).append(_named_in(p.text))
+
+    def named(a: str, found: list[tuple[list[set[str]], set[str]]]) -> bool:
+        # a country by any of its names ("Seoul" for "South Korea")
+        return any(same_name(key_terms(a), n) for ns, _ in found for n in ns) \
+            or country_of(parse(a)[-1]) in {c for _, cs in found for c in cs}
+    missing = [a for a in asked.actors if not named(a, own + before)] + [
+        a for a in asked.participants if not named(a, own)]
     return f"no passage about it names {', '.join(missing)}" if missing else ""
+
+
+def _named_in(text: str) -> tuple[list[set[str]], set[str]]:
+    """The names of people (each as its key terms) and the countries ``text`` names."""
+    doc = parse(text)
+    names = [key_terms(e.text) for e in doc.ents if e.label_ == "PERSON"]
+    names += [key_terms(m) for m in NAME_PATTERN.findall(text)]
+    # a surname standing alone ("Hayashi and the delegation"), not a part of a longer
+    # name ("Jin" of "Chung Jin-suk")
+    names += [key_terms(t.text) for t in doc if t.pos_ == "PROPN" and not any(
+        0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-")
+        for j in (t.i - 1, t.i + 1))]
+    return names, {country_of(t) for t in doc} - {""}
+
+
+# third-person pronouns (general English)
+_THIRD_PERSON = frozenset("he him his she her hers it its they them their theirs".split())
+
+
+def _points_back(doc: Doc) -> bool:
+    """Has ``doc`` a pronoun that may stand for someone of the sentence before: one
+    with no person named ahead of it in its own sentence ("his successor" after
+    "Shinzo Abe" is Abe's, whoever the sentence before names)?"""
+    return any(t.lower_ in _THIRD_PERSON and not any(
+        e.label_ == "PERSON" and e.end <= t.i for e in doc.ents) for t in doc)
 
 
 def unnamed_body(question: str, chosen: list[Ranked]) -> str:
@@ -151,7 +178,8 @@ def unnamed_body(question: str, chosen: list[Ranked]) -> str:
 
 
 def unsaid(question: str, chosen: list[Ranked],
-           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None) -> str:
+           earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+           article_text: Callable[[str], str] | None = None) -> str:
     """Why the chosen evidence does not tell what was said: for "What did X say (about
     Y)?", no chosen sentence has X (or, with no name asked, anyone) saying something,
     in the same sentence as Y; "" when one does or the question asks no saying. X
@@ -176,7 +204,7 @@ def unsaid(question: str, chosen: list[Ranked],
         own = outlet and bool(r.passage.outlet) and (
             not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
             not named or _names(named, r.passage.outlet))
-        if not own and not _said_by(r, asked.actors, asked.sayer, earlier,
+        if not own and not _said_by(r, asked.actors, asked.sayer, earlier, article_text,
                                     country=country if body else "",
                                     named=named if body else ""):
             continue
@@ -206,7 +234,8 @@ def untold_topic(question: str, chosen: list[Ranked]) -> str:
 
 
 def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
-             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None, *,
+             earlier: Callable[[Passage], tuple[Sentence, ...]] | None = None,
+             article_text: Callable[[str], str] | None = None, *,
              country: str = "", named: str = "") -> bool:
     """Does ``r`` have one of ``actors`` (or, with none, someone called ``sayer``, or
     with neither, anyone) saying something? A sayer of a ``country`` ("Japan's
@@ -222,8 +251,13 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
     # "did the two governments announce": a country speaking ("Seoul and Japan
     # announced") is its government
     state = sayer in _STATE_NOUNS
+    # "the South Korean president promised": "Yoon", whom the article calls President
+    # (its passage may not: an office is given once, with the full name)
+    held = offices(article_text(r.passage.doc_id) if article_text else r.passage.text) \
+        if sayer and not actors else {}
     return any((any(_names(actor, s) for actor in actors) if actors
                 else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
+                or any(sayer in held.get(key(w), ()) for w in words(s))
                 or outlet and bool(outlets_in(s))
                 or state and any(country_of(t) for t in parse(s)))
                and (not country or any(country_of(t) == country for t in parse(s)))

@@ -343,7 +343,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
              title: tuple[str, ...] = (), context: str = "",
              counted: tuple[str, ...] = (), place: str = "",
              people: frozenset[str] = frozenset(), instance: str = "",
-             events: tuple[str, ...] = (), weights: Weights = WEIGHTS) -> bool:
+             events: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+             weights: Weights = WEIGHTS) -> bool:
     """Does ``text`` carry what a question of ``kind`` asks for, beyond what the
     question names (``question_keys``)? ``origin``: the country of an asked-for outlet;
     ``title``: the office of an asked-for person, which ``context`` (the sentence's
@@ -353,7 +354,8 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     ``instance``: the noun of "which ministries", which names one where the parser finds
     no organisation ("the Defense and Foreign ministries"); ``events``: the question's
     events, on which a degree asked for must bear ("wants to make ties better"), a word
-    for one within ``weights``' event links."""
+    for one within ``weights``' event links; ``actors``: who the question says acted,
+    whose act done because of something is a reaction to it."""
     ws = words(text)
     if kind == "date":
         # a month is capitalised: "may" is a modal
@@ -411,10 +413,14 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind == "reaction":
         # a word of reacting that only qualifies another noun ("the response
         # capabilities of the military") tells of no reaction
+        # ... as is what the question's actor did because of something ("North Korea
+        # has vowed to beef up its arsenal because of joint exercises"), not what
+        # anything else did ("relations deteriorated due to disputes")
         return bool(_REACTION.search(text)) and any(
             _REACTION.fullmatch(t.text) and t.dep_ not in ("compound", "amod")
             or t.lower_ == "in" and _REACTION.match(t.doc[t.i:].text)
-            for t in parse(text))
+            for t in parse(text)) or any(
+            CAUSE_WORDS.match(t.doc[t.i:].text) and _done_by(t, actors) for t in parse(text))
     if kind == "reason":
         # a causal word, a clause of purpose ("went to Tokyo to mend ties"), or an event
         # a change came after ("soured in 2018, after a Seoul court ordered ...")
@@ -892,7 +898,7 @@ def type_strength(kind: str, text: str, question: str, context: str = "",
     asked = profile(question)
     if not has_type(kind, text, q_keys, asked.origin, title=asked.title, context=context,
                     counted=asked.counted, place=asked.place, instance=asked.instance_of,
-                    events=asked.events, weights=weights):
+                    events=asked.events, actors=asked.actors, weights=weights):
         # the people of the event, described rather than named, as ranking counts them
         return int(kind == "person" and _by_description(question)
                    and _event_party(text, asked.events, q_keys, weights))
@@ -1143,7 +1149,7 @@ def rank_sentences(question: str, passages: list[Passage], vectors: SentenceVect
             else has_type(kind, sent.text, q_keys, origin, title=title,
                           context=passage.text, counted=counted, place=place,
                           people=people, instance=instance, events=events,
-                          weights=weights) or (
+                          actors=asked.actors, weights=weights) or (
                 reported and names_a_source(sent.text, q_keys, origin))
         if typed and asked.future and _all_past(sent.text, passage.date or (
                 _latest_year(article_text(passage.doc_id) if article_text else passage.text))):
@@ -1671,6 +1677,30 @@ def _each_side(question: str, chosen: list[Ranked], ranked: list[Ranked],
         if cover[best] and ranked[best] not in out:
             out.append(ranked[best])
     return out
+
+
+def _done_by(word: Token, actors: tuple[str, ...]) -> bool:
+    """Is the verb ``word`` hangs on done by one of ``actors``: its subject, or the
+    subject of the verbs it is joined to or completes ("North Korea has conducted ...
+    and has vowed to beef up ..."), names one (a country by any of its names)?"""
+    t = word
+    for _ in range(8):
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            # the subject's own words and those joined to it, not its phrases ("Ties
+            # between Tokyo and Seoul" are no act of Tokyo's)
+            heads = [subject] + [c for c in subject.children if c.dep_ == "conj"]
+            own = [w for h in heads for w in (h, *h.children)
+                   if w is h or w.dep_ in ("compound", "amod", "poss")]
+            said = " ".join(w.text for w in sorted(own, key=lambda w: w.i))
+            return any(same_name(key_terms(a), key_terms(said))
+                       or bool(country_of(parse(a)[-1])) and any(
+                           country_of(w) == country_of(parse(a)[-1]) for w in own)
+                       for a in actors)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def same_name(a: set[str], b: set[str]) -> bool:

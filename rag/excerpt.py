@@ -56,9 +56,10 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
     # "which two ministries": the instance asked for ("Defense and Foreign ministries")
     # is the type, as when the sentence was ranked
     instance = profile(question).instance_of
+    actors = profile(question).actors
     need_type = has_type(kind, sentence.text, q_keys, origin, title=title,
                          context=sentence.text, counted=counted, place=place,
-                         instance=instance)
+                         instance=instance, actors=actors)
     # a reason the sentence gives by a causal word ("because they signed only an
     # armistice") is the one kept, not an event it came after ("after the war ended")
     causal = kind == "reason" and bool(CAUSE_WORDS.search(sentence.text))
@@ -85,7 +86,7 @@ def trim(sentence: Sentence, question: str, weights: Weights = WEIGHTS) -> Sente
                     or (need_type and not has_type(kind, piece, q_keys, origin, title=title,
                                                    context=sentence.text,
                                                    counted=counted, place=place,
-                                                   instance=instance)) \
+                                                   instance=instance, actors=actors)) \
                     or (need_source and not names_a_source(piece, q_keys)) \
                     or (dated and not has_type("date", piece, set())) \
                     or (causal and not CAUSE_WORDS.search(piece)) \

@@ -535,7 +535,7 @@ class Pipeline:
                 or unheld_occasion(question, chosen, self.weights)
                 or unhappened_premise(question, chosen, self.weights)
                 or unnamed_attribute(question, chosen, self.weights)
-                or unsaid(question, chosen, self.index.sentences_before)
+                or unsaid(question, chosen, self.index.sentences_before, self.index.article_text)
                 or untold_topic(question, chosen)
                 or contradicted(question, chosen)
                 or unasserted(question, chosen, self.weights)

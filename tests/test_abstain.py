@@ -58,6 +58,44 @@ def test_abstain_when_the_evidence_follows_someone_else(sentence: str, reason: s
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [
+    # "his" points to Abe, named ahead of it: the sentence before, which names Kishi,
+    # is not what it is about (probe60 ck20)
+    ("While in Japan, the delegation plans to meet former Prime Minister Shinzo Abe and "
+     "his successor, Yoshihide Suga.", "no passage about it names Nobuo Kishi"),
+    ("The delegation plans to meet Yoshihide Suga.", "no passage about it names Nobuo Kishi"),
+    # with no one named ahead of it, "his" may point to Kishi
+    ("His successor, Yasukazu Hamada, took office in August.", ""),
+])
+def test_one_acted_on_is_named_before_only_where_a_pronoun_points(sentence: str,
+                                                                   reason: str) -> None:
+    chosen = _chosen_after("Later in the day, the delegation met with Defense Minister "
+                           "Nobuo Kishi.", sentence)
+    assert unnamed_actor("Who succeeded Nobuo Kishi as Japan's defense minister?",
+                         [chosen]) == reason
+
+
+def test_a_doer_is_named_before_without_a_pronoun() -> None:
+    # "the two" stand for the people the sentence before names
+    chosen = _chosen_after("Park Jin met Yoshimasa Hayashi in Tokyo.",
+                           "The two agreed to maintain ties.")
+    assert unnamed_actor("What did Park Jin and Yoshimasa Hayashi agree on?", [chosen]) == ""
+
+
+@pytest.mark.parametrize(("article", "reason"), [
+    # the article calls Yoon president, though the sentence does not (probe60 ck09)
+    ("President Yoon Suk Yeol took office in May. ", ""),
+    ("Yoon Suk Yeol took office in May. ", "no passage about it has a president saying it"),
+])
+def test_a_sayer_called_by_office_is_one_the_article_gives_it(article: str,
+                                                              reason: str) -> None:
+    sentence = "Yoon has pledged to take a future-oriented approach to bilateral relations."
+    chosen = chosen_sentence(sentence)
+    got = unsaid("What sort of approach to ties has the South Korean president promised?",
+                 [chosen], article_text=lambda doc_id: article + sentence)
+    assert got == reason
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
     ("Beijing criticised the summit in Seoul.", ""),  # China by its capital
     ("Chinese officials criticised the summit in Seoul.", ""),
     ("Washington welcomed the summit in Seoul.", "no passage about it names China"),

@@ -332,6 +332,15 @@ def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
      "How did North Korea react to the summit?", False),
     ("reaction", "Pyongyang responded by firing a missile.",
      "How did North Korea react to the summit?", True),
+    # what the asked-about actor did because of something (probe60 ck05) ...
+    ("reaction", "North Korea has vowed to beef up its nuclear arsenal because of joint "
+     "US-South Korea military exercises.",
+     "What has Pyongyang vowed to do in response to the joint drills?", True),
+    # ... not what anything else did, nor a thing merely in a phrase of the subject
+    ("reaction", "Relations deteriorated due to disputes over Japan's colonial rule.",
+     "How did Japan respond to the court ruling?", False),
+    ("reaction", "Ties between Tokyo and Seoul have sunk to their lowest level due to a "
+     "historic dispute.", "How did Japan respond to the court ruling?", False),
     # with no event given, any comparison or adverb of degree says how far
     ("degree", "Relations were at their lowest level in years.", "How much did ties sour?",
      True),
@@ -341,7 +350,8 @@ def test_a_sentence_carries_the_asked_for_type(kind: str, text: str, question: s
                                                expected: bool) -> None:
     asked = profile(question)
     assert has_type(kind, text, key_terms(question), asked.origin, title=asked.title,
-                    context=text, counted=asked.counted, place=asked.place) is expected
+                    context=text, counted=asked.counted, place=asked.place,
+                    actors=asked.actors) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
