@@ -510,7 +510,10 @@ def hedged(tok: Token, ignore: frozenset[str] = frozenset()) -> bool:
         return True
     t = tok
     for _ in range(3):  # "is considering taking part", "plans to attend"
-        if t.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and t.head.i != t.i:
+        # a participle's clause after a comma is no content of it ("islets claimed by
+        # Tokyo, known as Takeshima": that they are known so is not claimed)
+        if t.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and t.head.i != t.i \
+                and not (t.dep_ == "advcl" and t.head.tag_ == "VBN"):
             t = t.head
             if t.lemma_.lower() in HEDGE_WORDS:
                 return True
@@ -592,6 +595,13 @@ def role_fillers(pred: Token) -> dict[str, list[Token]]:
             roles["subj"].append(c)  # "Seoul-controlled", "US-led": who controls, leads
     if pred.dep_ == "acl" and pred.tag_ == "VBN":  # "the Consultation, held in Seoul"
         roles["obj"].append(pred.head)
+    if pred.pos_ == "NOUN":
+        # "the islets are Tokyo's", "islets that are Tokyo's": a possessive said of the
+        # noun is its owner, as in "Tokyo's islets"
+        copulas = [pred.head] if pred.dep_ == "nsubj" else []
+        copulas += [c for c in pred.children if c.dep_ == "relcl"]
+        roles["owner"] += [a for v in copulas if v.lemma_ == "be" for a in v.children
+                           if a.dep_ == "attr" and any(k.tag_ == "POS" for k in a.children)]
     if pred.dep_ == "relcl":
         # "a complaint with the WTO against Japan which imposes export controls": the
         # relative pronoun stands for the noun the clause hangs on, which fills its

@@ -68,6 +68,9 @@ QUOTE_MEMBERS = ("Japanese cabinet ministers and members of a delegation sent by
 QUOTE_SERIES = ("A series of meetings between Yoon's representatives and Foreign Minister "
                 "Yoshimasa Hayashi, as well as defense policy and industry chiefs, could pave the "
                 "way for the South Korean group's meeting with Prime Minister Fumio Kishida.")
+QUOTE_AT_ODDS = ("The two sides have long been at odds over islets controlled by Seoul "
+                 "and claimed by Tokyo, known as Takeshima in Japan and Dokdo in South "
+                 "Korea.")
 QUOTE_ISLETS = ("The two nations have also disagreed over Japanese-claimed South "
                 "Korean-controlled islets known as Takeshima in Japan and as Dokdo in "
                 "South Korea.")
@@ -287,6 +290,18 @@ CASES = [
     ("The islets are Tokyo-controlled.", "The two sides are at odds over islets controlled "
      "by Seoul and claimed by Tokyo.", False,
      "the quote says Seoul is the subject of 'controlled', the claim says Tokyo"),
+    # a participle's clause after a comma is no content of the participle before it:
+    # that the islets are known as Takeshima is not claimed (noticed 2026-11-29) ...
+    ("The two sides have long been at odds over Seoul-controlled islets known as "
+     "Takeshima in Japan.", QUOTE_AT_ODDS, True, ""),
+    # ... while what is claimed stays claimed; a possessive said of a noun is its owner,
+    # as one before it is ("islets that are Tokyo's" passed before)
+    ("The islets belong to Tokyo.", QUOTE_AT_ODDS, False, "'belong'"),
+    ("The two sides are at odds over islets that are Tokyo's, known as Takeshima.",
+     QUOTE_AT_ODDS, False, "the quote does not tie Tokyo to 'islets'"),
+    ("The islets are Tokyo's.", QUOTE_AT_ODDS, False,
+     "the quote does not tie Tokyo to 'islets'"),
+    ("The islets are Seoul's.", QUOTE_AT_ODDS, True, ""),
     # a cause the quote does not give ("amid" tells only of what went on), and a "due
     # to" that schedules
     ("Seoul scrapped the agreement because of a trade spat.", QUOTE_PACT, False,
