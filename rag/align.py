@@ -868,7 +868,7 @@ class Aligner:
                       partial(self._roles, earlier=earlier), self._speaker,
                       _cut_off, _cut_phrase, _told_as_future, _told_as_done, _undone,
                       _bound_dropped,
-                      _denial_widened):
+                      _denial_widened, _head_left_out):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1672,6 +1672,23 @@ def _cut_phrase(doc: Doc, aligned: dict[int, list[Token]]) -> str:
                     for q, h in zip(hits, heads, strict=True)):
         return (f"the claim stops at '{last[-1].text}', which the quote says of "
                 f"'{heads[0].text}'")
+    return ""
+
+
+def _head_left_out(doc: Doc, aligned: dict[int, list[Token]]) -> str:
+    """A common noun heading a phrase of the claim that the quote has only as a
+    modifier of a noun the claim leaves out: "locked radar on a Japanese self-defense
+    force" for "on a Japanese Self-Defense Forces patrol plane" names another target
+    (as ``_cut_phrase`` does at the claim's end)."""
+    claimed = {q.i for qs in aligned.values() for q in qs}
+    for t in doc:
+        hits = aligned.get(t.i, [])
+        heads = [_phrase_head(q) for q in hits]
+        if t.pos_ == "NOUN" and t.dep_ not in _MODIFYING and hits and all(
+                q.dep_ == "compound" and h.pos_ == "NOUN" and h.i not in claimed
+                for q, h in zip(hits, heads, strict=True)):
+            return (f"the quote's '{hits[0].text}' only qualifies '{heads[0].text}', which "
+                    "the claim leaves out")
     return ""
 
 

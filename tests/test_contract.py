@@ -68,6 +68,9 @@ QUOTE_MEMBERS = ("Japanese cabinet ministers and members of a delegation sent by
 QUOTE_SERIES = ("A series of meetings between Yoon's representatives and Foreign Minister "
                 "Yoshimasa Hayashi, as well as defense policy and industry chiefs, could pave the "
                 "way for the South Korean group's meeting with Prime Minister Fumio Kishida.")
+QUOTE_RADAR_PLANE = ("After an incident in December 2018, the South Korean navy allegedly "
+                     "locked fire-control radar on a Japanese Self-Defense Forces patrol "
+                     "plane in Japan's exclusive economic zone.")
 QUOTE_AT_ODDS = ("The two sides have long been at odds over islets controlled by Seoul "
                  "and claimed by Tokyo, known as Takeshima in Japan and Dokdo in South "
                  "Korea.")
@@ -290,6 +293,16 @@ CASES = [
     ("The islets are Tokyo-controlled.", "The two sides are at odds over islets controlled "
      "by Seoul and claimed by Tokyo.", False,
      "the quote says Seoul is the subject of 'controlled', the claim says Tokyo"),
+    # a noun the quote has only as a modifier of a noun the claim leaves out names
+    # another thing, mid-sentence as at the end (probe26 ao03, the bundled model's)
+    ("The South Korean navy allegedly locked fire-control radar on a Japanese "
+     "self-defense force in December 2018.", QUOTE_RADAR_PLANE, False,
+     "only qualifies 'plane'"),
+    ("The South Korean navy allegedly locked fire-control radar on a Japanese patrol "
+     "plane in December 2018.", QUOTE_RADAR_PLANE, True, ""),
+    ("Japan restricted exports of semiconductor materials to South Korea in July 2019.",
+     "The two sides have long been at odds over Japanese restrictions on semiconductor "
+     "material exports to South Korea imposed in July 2019.", True, ""),
     # a participle's clause after a comma is no content of the participle before it:
     # that the islets are known as Takeshima is not claimed (noticed 2026-11-29) ...
     ("The two sides have long been at odds over Seoul-controlled islets known as "
