@@ -122,6 +122,11 @@ class CitationChecker:
         # summit - what would make his attendance a first?"): a question asserts nothing
         if claim.rstrip(" \"'\u201d\u2019)").endswith("?"):
             return (), (), "a question, not a claim"
+        # "Friendship and cooperation. [1]" for "which values do they share": a phrase
+        # with no verb asserts only what the question would make of it, which the quote
+        # ("ties based on friendship and cooperation") need not say
+        if not any(t.pos_ in ("VERB", "AUX") for t in parse(claim)):
+            return (), (), "a phrase with no verb, not a claim"
         allowed = list(dict.fromkeys(allowed))
         if not allowed:
             return (), (), "no cited passage"

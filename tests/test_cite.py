@@ -92,6 +92,23 @@ def test_a_question_is_no_claim(real_pipeline, claim: str,  # type: ignore[no-un
     assert (checked.reason == "a question, not a claim") is not supported
 
 
+@pytest.mark.parametrize(("claim", "supported"), [
+    # the bundled model's answer to "which values did they say both sides share"
+    # (probe60 ck13): the quote gives these as what ties should rest on
+    ("Friendship and cooperation. [1]", False),
+    ("The two Asian countries, on friendship and cooperation. [1]", False),
+    ("Hayashi said the two countries should develop ties based on friendship and "
+     "cooperation. [1]", True),
+])
+def test_a_phrase_with_no_verb_is_no_claim(real_pipeline, claim: str,  # type: ignore[no-untyped-def]
+                                           supported: bool) -> None:
+    ties = passage("003", "Hayashi said the two Asian countries should develop ties based on "
+                   "friendship and cooperation and he expects Yoon to exercise leadership.")
+    checked = real_pipeline.checker.check(claim, [ties])[0]
+    assert checked.supported is supported
+    assert (checked.reason == "a phrase with no verb, not a claim") is not supported
+
+
 def test_markers_must_point_at_a_supporting_passage(real_pipeline):
     other = passage("001", "Seoul scrapped an intelligence-sharing agreement with Japan in "
                     "August 2019 amid a trade spat.")
