@@ -796,7 +796,12 @@ def _after_event(tok: Token, question_keys: set[str], senses: int) -> bool:
     following an incident when the navy locked its radar" for why the navy did)."""
     if tok.lower_ not in ("after", "following"):
         return False
-    if key_terms(" ".join(t.text for t in tok.head.subtree if t.i > tok.i)) & question_keys:
+    # (its common words: the countries a question and a cause both name say nothing of
+    # whether they are one event: "a Seoul court ordered Japanese companies to pay" for
+    # "why did South Korea's relationship with Japan sour")
+    if key_terms(" ".join(t.text for t in tok.head.subtree if t.i > tok.i
+                          and t.pos_ in ("NOUN", "VERB", "ADJ") and not country_of(t))) \
+            & question_keys:
         return False
     if tok.dep_ == "mark":
         return tok.head.pos_ in ("VERB", "AUX")

@@ -269,6 +269,14 @@ def test_a_degree_is_a_comparison_or_an_adverb_of_degree_on_the_event(text: str,
      "Why did relations sour?", True),
     ("reason", "Tensions escalated following an incident in December 2018.",
      "Why did tensions escalate?", True),
+    # ... though the question names the same countries (probe62 cm01); not the event
+    # the question names: then the sentence tells no more than the question
+    ("reason", "South Korea's relationship with Tokyo soured in 2018, after a Seoul court "
+     "ordered Japanese companies to pay compensation for their use of forced laborers "
+     "during Japan's 1910-1945 occupation of the Korean peninsula.",
+     "Why did South Korea's relationship with Japan sour in 2018?", True),
+    ("reason", "Relations soured in 2018, after a Seoul court ruling on forced labor.",
+     "Why did relations sour after the ruling on forced labor?", False),
     # ... by one of the noun's commonest senses (Weights.cause_senses: "a row" is a
     # quarrel second; see the table below)
     ("reason", "Cooperation was halted following a row over a radar lock-on.",
