@@ -890,7 +890,11 @@ def _asks_amount(doc: Doc, much: Token) -> bool:
         return True
     if much.i >= 2 and doc[much.i - 2].lower_ == "by":
         return True  # "by how much did it grow": the size of a change
-    return any(t.lemma_.lower() in AMOUNT_VERBS for t in doc if t.pos_ in ("VERB", "AUX"))
+    # ... or a verb of changing in size, whichever WordNet holds for one ("cut",
+    # "shrink", "reduce"): by how much it changed is an amount
+    lx = lexicon()
+    return any(t.lemma_.lower() in AMOUNT_VERBS or lx is not None and lx.kind_of(
+        str(t.lemma_).lower(), "change_magnitude", "v") for t in doc if t.pos_ == "VERB")
 
 
 def _describes(doc: Doc, who: Token) -> bool:

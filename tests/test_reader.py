@@ -77,6 +77,9 @@ from tests.reading import chosen_sentence, passage_of, passage_of_sentences, ran
      "degree"),
     ("How much did relations deteriorate?", "degree"),
     ("How much did chip exports fall?", "amount"),  # a verb of quantities
+    # any verb WordNet holds for a change in size (probe62 cm17)
+    ("How much did Japan's export restrictions cut Korean semiconductor output?", "amount"),
+    ("How much did the curbs shrink the chip trade?", "amount"),
     ("When Kishida visited Seoul, who did he meet?", "person"),
     ("Who is Shin-wha Lee?", ""),  # a hyphenated given name is still one name
     # the first thing asked decides: a meeting, with a party that need not be a person
