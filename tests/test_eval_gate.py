@@ -105,7 +105,8 @@ def test_question_set_parts_meet_their_gates(tmp_path: Path, questions: str, spl
 # (twenty-third session, 19 new questions; as written 0.714 / 0.600) at 0.714 / 1.000
 # after it; probe60 (twenty-fourth session, 19 new questions; as written 0.750 / 0.571) at
 # 0.917 / 0.714 after it; probe61 (same session, 18 new questions; as written 1.000 /
-# 0.833) the same after it.
+# 0.833) the same after it; probe62 (same session, 14 new questions; as written 0.625 /
+# 0.667) at 0.750 / 0.833 after it.
 # 2026-11-29: on a new machine, whose packages pip resolved to newer releases (pinned since
 # in constraints.txt), probe18, probe21, probe30, probe37 and probe51 each lost one question
 # before any code changed (of those failing now: probe18 i07, i11; probe21 ae07, ae14, ae16;
@@ -159,6 +160,7 @@ EVIDENCE_GATES = {
     "evals/probe59.jsonl": ("0.65", "0.9"),
     "evals/probe60.jsonl": ("0.85", "0.7"),
     "evals/probe61.jsonl": ("0.9", "0.8"),
+    "evals/probe62.jsonl": ("0.7", "0.8"),
 }
 
 
