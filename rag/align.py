@@ -1684,6 +1684,11 @@ def _head_left_out(doc: Doc, aligned: dict[int, list[Token]]) -> str:
     for t in doc:
         hits = aligned.get(t.i, [])
         heads = [_phrase_head(q) for q in hits]
+        # (a quote that has the claim's noun as a head somewhere, as the parse of its
+        # own sentence may, says it: "A bluefin tuna sold" after a headline)
+        if any(w.dep_ not in _MODIFYING and w.lemma_.lower() == t.lemma_.lower()
+               for d in {q.doc for q in hits} for w in d):
+            continue
         if t.pos_ == "NOUN" and t.dep_ not in _MODIFYING and hits and all(
                 q.dep_ == "compound" and h.pos_ == "NOUN" and h.i not in claimed
                 for q, h in zip(hits, heads, strict=True)):
