@@ -34,6 +34,8 @@ from rag.evidence import (
     clause_of,
     event_agents,
     from_header,
+    named_instance,
+    names_actor,
     near_noun,
     new_entity,
     offices,
@@ -172,7 +174,7 @@ def unnamed_body(question: str, chosen: list[Ranked]) -> str:
     if not body:
         return ""
     name = " ".join(t.text for t in body[0].subtree if t.pos_ == "PROPN")
-    if any(_names(name, r.sentence.text) for r in chosen):
+    if any(names_actor(name, r.sentence.text) for r in chosen):
         return ""
     return f"no passage about it names {name}"
 
@@ -203,7 +205,7 @@ def unsaid(question: str, chosen: list[Ranked],
     for r in chosen:
         own = outlet and bool(r.passage.outlet) and (
             not country or OUTLET_COUNTRY.get(r.passage.outlet) == country) and (
-            not named or _names(named, r.passage.outlet))
+            not named or names_actor(named, r.passage.outlet))
         if not own and not _said_by(r, asked.actors, asked.sayer, earlier, article_text,
                                     country=country if body else "",
                                     named=named if body else ""):
@@ -255,7 +257,7 @@ def _said_by(r: Ranked, actors: tuple[str, ...], sayer: str,
     # (its passage may not: an office is given once, with the full name)
     held = offices(article_text(r.passage.doc_id) if article_text else r.passage.text) \
         if sayer and not actors else {}
-    return any((any(_names(actor, s) for actor in actors) if actors
+    return any((any(names_actor(actor, s) for actor in actors) if actors
                 else not sayer or any(near_noun(sayer, t, 2) for t in parse(s))
                 or any(sayer in held.get(key(w), ()) for w in words(s))
                 or outlet and bool(outlets_in(s))
@@ -334,15 +336,6 @@ def _spelled(tokens: Iterable[Token]) -> str:
     return "".join(w.text_with_ws for w in tokens).strip()
 
 
-def _names(actor: str, phrase: str) -> bool:
-    """Does ``phrase`` name ``actor``: a name inside the other ("Price", "Ned Price"), or
-    the same country by any of its names ("Seoul" for "South Korea")?"""
-    if same_name(key_terms(actor), key_terms(phrase)):
-        return True
-    code = country_of(parse(actor)[-1])
-    return bool(code) and any(country_of(t) == code for t in parse(phrase))
-
-
 def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS) -> str:
     """Why the chosen evidence does not answer "what was the X (of Y)" or "which X":
     no chosen sentence has X or a word WordNet puts within ``event_links`` of one of its
@@ -378,8 +371,9 @@ def unnamed_attribute(question: str, chosen: list[Ranked], weights: Weights = WE
         if not label and not abstract and not any(
                 near_noun(which, t, min(links, 1) if t.pos_ == "VERB" else links, senses)
                 or topic and _talked_of(t) or state and bool(country_of(t))
-                for d in sentences for t in d):
-            return f"no passage about it names a {which}"
+                for d in sentences for t in d) and not any(
+                named_instance(r.sentence.text, which, key_terms(question)) for r in chosen):
+            return f"no passage about it names {'an' if which[:1] in 'aeiou' else 'a'} {which}"
         return ""
     if not label and not any(near_noun(asked, t, links, senses) for d in sentences for t in d):
         return f"no passage about it gives its {asked}"
@@ -474,9 +468,13 @@ def untied_count(question: str, chosen: list[Ranked], weights: Weights = WEIGHTS
     # "how long since a Japanese leader last visited": the gap since, which "the first
     # visit in 12 years" gives
     gap = any(w.lower_ in _GAP for w in parse(question))
+    # "the duration of the dialogue": the span of one, which "11 talks over two decades"
+    # is not; "how many years were the rounds of talks spread over" asks of several
+    one = not any(w.tag_ == "NNS" and w.lemma_.lower() in events for w in parse(question))
     if asked.events and {norm(c) for c in asked.counted} & DURATION_STEMS and not any(
             tells_of(t, events, 1, senses=weights.event_senses)
             and not other_agent(t, agents) and (gap or _lasts(t))
+            and not (one and _counted_many(t))
             for r in chosen if r.has_type for t in parse(r.sentence.text)):
         # "how long has Price held his post": a span of time said of something else (one
         # WordNet link: at two, "post" tells of a "test"), or of someone else's act
@@ -564,6 +562,11 @@ _HOW_MUCH = frozenset("many much few".split())
 _ENDS = frozenset("first last latest previous".split())
 # words that ask for the gap since something happened, not how long it lasted
 _GAP = frozenset("since ago".split())
+
+
+def _counted_many(noun: Token) -> bool:
+    """Is ``noun`` counted as more than one ("11 security talks")?"""
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children)
 
 
 def _lasts(event: Token) -> bool:

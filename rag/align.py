@@ -1683,15 +1683,16 @@ def _head_left_out(doc: Doc, aligned: dict[int, list[Token]]) -> str:
     claimed = {q.i for qs in aligned.values() for q in qs}
     for t in doc:
         hits = aligned.get(t.i, [])
+        if not (t.pos_ == "NOUN" and t.dep_ not in _MODIFYING and hits):
+            continue
         heads = [_phrase_head(q) for q in hits]
+        if not all(q.dep_ == "compound" and h.pos_ == "NOUN" and h.i not in claimed
+                   for q, h in zip(hits, heads, strict=True)):
+            continue
         # (a quote that has the claim's noun as a head somewhere, as the parse of its
         # own sentence may, says it: "A bluefin tuna sold" after a headline)
-        if any(w.dep_ not in _MODIFYING and w.lemma_.lower() == t.lemma_.lower()
-               for d in {q.doc for q in hits} for w in d):
-            continue
-        if t.pos_ == "NOUN" and t.dep_ not in _MODIFYING and hits and all(
-                q.dep_ == "compound" and h.pos_ == "NOUN" and h.i not in claimed
-                for q, h in zip(hits, heads, strict=True)):
+        if not any(w.dep_ not in _MODIFYING and w.lemma_.lower() == t.lemma_.lower()
+                   for d in {q.doc for q in hits} for w in d):
             return (f"the quote's '{hits[0].text}' only qualifies '{heads[0].text}', which "
                     "the claim leaves out")
     return ""

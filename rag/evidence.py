@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from rag.align import (
@@ -247,17 +249,19 @@ def is_name_like(span: str, question_keys: set[str]) -> bool:
     return len(people) >= 2 and bool(keys) and not keys & question_keys
 
 
-def offices(text: str) -> dict[str, set[str]]:
+@lru_cache(maxsize=256)
+def offices(text: str) -> Mapping[str, frozenset[str]]:
     """The offices ``text`` gives its people, by each part of their names (as align.key
     normalises them): "Japanese Prime Minister Fumio Kishida" -> fumio, kishida:
     {japanese, prime, minister}; "Nobuo Kishi, Japan's defense minister" -> kishi:
     {japan, defense, minister}; "His counterpart Nobuo Kishi" -> kishi: {counterpart}.
-    The office's words are lower-cased lemmas."""
+    The office's words are lower-cased lemmas. Cached (each answer asks it of the
+    whole article once per chosen sentence), hence immutable."""
     out: dict[str, set[str]] = {}
     for _, parts, words_ in people_offices(text):
         for part in parts:
             out.setdefault(key(part), set()).update(words_)
-    return out
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
 
 
 def people_offices(text: str, *, across_of: bool = False,
@@ -289,6 +293,12 @@ def people_offices(text: str, *, across_of: bool = False,
         words_ = {t.lemma_.lower() for h in heads for t in h.subtree
                   if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"
                   and not (t.i >= ent.start and t.i < ent.end) and t.i not in clauses}
+        # the country of the body a name is "of" ("Takehiro Funakoshi of the Japanese
+        # Ministry of Foreign Affairs" holds a Japanese office)
+        words_ |= {w.lemma_.lower() for p in root.children if p.dep_ == "prep"
+                   and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+                   for w in (o, *o.children) if w.dep_ in ("pobj", "amod", "compound", "poss")
+                   and country_of(w)}
         # the capitalised words right before the name, whatever the parse made of them
         # ("between Yoon and Japanese Prime Minister Fumio Kishida")
         j = ent.start - 1
@@ -326,7 +336,7 @@ def _holds_office(text: str, question_keys: set[str], title: tuple[str, ...],
         if ent.label_ != "PERSON" or not names or key_terms(ent.text) & question_keys:
             continue
         for n in names:
-            office = given.get(n, set())
+            office = given.get(n, frozenset())
             countries = {c for w in office for c in [country_code(key(w))] if c}
             # each word of the asked office, or a kind of it ("spokesman" for
             # "spokesperson"); two of the office's words may be one ("prime minister"
@@ -386,14 +396,17 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
     if kind in ("weekday", "day"):  # "on what day": a weekday or a day of a month
         return any(w.lower() in WEEKDAYS for w in ws) \
             or kind == "day" and bool(DAY_OF_MONTH.search(text))
-    if kind == "place":
-        acting = _acting(text)
+    if kind == "place" or kind == "party" and place:
+        # "where": a place something is, not one taking part; "with which country":
+        # one taking part
+        acting = frozenset() if kind == "party" else _acting(text)
         return any(m.lower() not in WEEKDAYS and m.lower() not in MONTHS
                    and bool(key_terms(m) - question_keys - acting) and is_a(m, place)
                    and _in_country(m, origin) for m in _PLACE.findall(text)) \
             or new_entity(text, _PLACE_LABELS, question_keys, kind_of=place,
                           not_in=people | _person_parts(context or text) | acting,
-                          origin=origin)
+                          origin=origin) \
+            or place == "country" and not origin and _other_nationality(text, question_keys)
     if kind == "person":
         # a full stop between two capitalised words inside one sentence is a stray one
         # ("Prime Minister Fumio. Kishida"): one name, not "Fumio" and "Kishida"
@@ -407,7 +420,7 @@ def has_type(kind: str, text: str, question_keys: set[str], origin: str = "", *,
             text, question_keys, title, origin, context, strict=not title))
     if kind == "organisation":
         return new_entity(text, {"ORG"}, question_keys) or bool(
-            instance and _named_instance(text, instance, question_keys))
+            instance and named_instance(text, instance, question_keys))
     if kind == "outlet":
         return any(not origin or OUTLET_COUNTRY.get(o) == origin for o in outlets_in(text))
     if kind == "reaction":
@@ -813,11 +826,15 @@ def _after_event(tok: Token, question_keys: set[str], senses: int) -> bool:
         for c in tok.children)
 
 
-def _named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
+def named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
     """Does ``text`` name one of ``noun`` by proper modifiers the question does not
-    give ("Defense and Foreign ministries" for "which ministries")?"""
+    give ("Defense and Foreign ministries" for "which ministries", and for "which
+    government bodies": WordNet files a ministry under some sense of "body")?"""
+    lx = lexicon()
     for t in parse(text):
-        if t.pos_ == "NOUN" and t.lemma_.lower() == noun:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and (lemma == noun or lx is not None
+                                 and lx.kind_of(lemma, noun, any_sense=True)):
             mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod")]
             mods += [cj for m in mods for cj in m.conjuncts]
             if any(m.pos_ == "PROPN" and m.lower_ not in question_keys for m in mods):
@@ -858,6 +875,15 @@ def _without_names(text: str) -> str:
     for e in sorted(cut, key=lambda e: e.start_char, reverse=True):
         text = text[:e.start_char] + text[e.end_char:]
     return text
+
+
+def _other_nationality(text: str, question_keys: set[str]) -> bool:
+    """Does ``text`` name a country by its people's adjective ("Chinese rivalry", "North
+    Korean threats") that is none of the question's countries by any of their names?
+    "Which country's rivalry" is answered so."""
+    asked = {c for k in question_keys for c in [country_code(k)] if c}
+    return any(t.ent_type_ == "NORP" and (c := country_of(t)) and c not in asked
+               for t in parse(text))
 
 
 def _in_country(name: str, origin: str) -> bool:
@@ -1014,7 +1040,7 @@ def coverage_gap(question: str, passages: list[Passage],
     # "one-time", "two-way": a number word inside a compound is no quantity asked for
     wanted -= {norm(p) for w in words(question) if "-" in w
                for p in w.split("-") if p.lower() in NUMBER_WORDS}
-    wanted -= group_sizes(question) | answer_count(question)
+    wanted -= group_sizes(question) | answer_count(question) | _approximate(question)
     if _pronoun_one(question):
         wanted.discard(key("one"))
     seen: set[str] = set()
@@ -1030,6 +1056,19 @@ def coverage_gap(question: str, passages: list[Passage],
     # a country named another way ("Washington" for a passage's "U.S.") is no gap
     gap = {w for w in wanted if w not in seen and country_code(w) not in countries - {""}}
     return gap - _regions_named(question, gap, passages)
+
+
+def _approximate(question: str) -> set[str]:
+    """The numbers the question gives as approximate ("roughly twenty years", "about 20
+    launches"): the passage may count the same another way ("two decades"), so their
+    words are not terms it must contain."""
+    return {key(t.text) for t in parse(question) if t.like_num and any(
+        c.dep_ == "advmod" and c.lower_ in _APPROXIMATORS for c in t.children)}
+
+
+# Adverbs that make a number approximate (general English)
+_APPROXIMATORS = frozenset("roughly about around approximately nearly almost some "
+                           "circa over under".split())
 
 
 def _pronoun_one(question: str) -> bool:
@@ -1698,14 +1737,20 @@ def _done_by(word: Token, actors: tuple[str, ...]) -> bool:
             own = [w for h in heads for w in (h, *h.children)
                    if w is h or w.dep_ in ("compound", "amod", "poss")]
             said = " ".join(w.text for w in sorted(own, key=lambda w: w.i))
-            return any(same_name(key_terms(a), key_terms(said))
-                       or bool(country_of(parse(a)[-1])) and any(
-                           country_of(w) == country_of(parse(a)[-1]) for w in own)
-                       for a in actors)
+            return any(names_actor(a, said) for a in actors)
         if t.head.i == t.i:
             break
         t = t.head
     return False
+
+
+def names_actor(actor: str, phrase: str) -> bool:
+    """Does ``phrase`` name ``actor``: a name inside the other ("Price", "Ned Price"), or
+    the same country by any of its names ("Seoul" for "South Korea")?"""
+    if same_name(key_terms(actor), key_terms(phrase)):
+        return True
+    code = country_of(parse(actor)[-1])
+    return bool(code) and any(country_of(t) == code for t in parse(phrase))
 
 
 def same_name(a: set[str], b: set[str]) -> bool:

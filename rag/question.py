@@ -193,7 +193,7 @@ def profile(question: str) -> Profile:
     if kind == "outlet":
         origin = next((c for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
                        for c in [country_of(t)] if c), "")
-    if kind == "place":  # "which South Korean city": the country that qualifies the place
+    if kind in ("place", "party"):  # "which South Korean city": the country that qualifies it
         origin = next((c for t in doc if t.dep_ == "amod" and t.head.lemma_.lower()
                        in TYPE_NOUNS["place"] for c in [country_of(t)] if c), "")
     backward = any(t.lemma_.lower() in _BACKWARD and not _lasts(t) for t in doc)
@@ -205,6 +205,9 @@ def profile(question: str) -> Profile:
             [e for e in events if not _happening(e)]
             + [str(t.lemma_).lower() for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                and t.pos_ in ("NOUN", "PROPN") and _act(t)]))
+    if _asks_duration(doc):  # "the duration of the dialogue": how long the dialogue was
+        asked, of = _attribute(doc)
+        events = tuple(dict.fromkeys([e for e in events if e != asked] + [of] * bool(of)))
     # "when did the colonization begin", "when did Japan end its rule": a verb of phase
     # dates the event it begins or ends, which a sentence may date without the verb
     # ("the colonization of the peninsula in 1910-45")
@@ -229,7 +232,7 @@ def profile(question: str) -> Profile:
     return Profile(question, kind, describe, publication, origin, backward, events, reported,
                    title, _actors(doc), _source(doc), _counted(doc) if kind == "number" else (),
                    bool(_ORDER.search(question) or _POLAR_ORDER.search(question)),
-                   _place_kind(doc) if kind == "place" else "",
+                   _place_kind(doc) if kind in ("place", "party") else "",
                    _occasion(doc), _times(doc), _attribute(doc) if not kind else ("", ""),
                    _instance_of(doc) if kind in ("", "organisation") else "",
                    _sides(question), *_saying(doc), _owned(doc), _polar_act(doc),
@@ -408,6 +411,15 @@ def _instance_of(doc: Doc) -> str:
     return _head_noun(doc, wh) if wh is not None else ""
 
 
+def _asks_duration(doc: Doc) -> bool:
+    """Is "what" equated with a noun whose most used sense WordNet files as a duration
+    ("What was the duration of the dialogue", "what was the span of ...")? It asks how
+    long, as "how long" does."""
+    noun = _attribute(doc)[0]
+    lx = lexicon()
+    return bool(noun) and lx is not None and lx.kind_of(noun, "duration", senses=1)
+
+
 def _attribute(doc: Doc) -> tuple[str, str]:
     """The noun "what" is equated with ("What was the ruling on ...": ruling) and the
     common noun of its "of" phrase ("the aim of the group": group, "" when none or a
@@ -510,6 +522,8 @@ def _counted(doc: Doc) -> tuple[str, ...]:
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     if wh is not None and _head_noun(doc, wh) in _SHARES:
         return SHARE  # "what share of voters": a part of a whole, not a count
+    if _asks_duration(doc):
+        return DURATION_UNITS  # "what was the duration of the trip"
     for t in doc:
         if t.lower_ == "long" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             return DURATION_UNITS  # "how long did the trip last": a span of time
@@ -742,12 +756,19 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                 return "degree", False  # "how much did Yoon want to improve ties"
             return _HOW[doc[t.i + 1].lower_], False
         if w in ("which", "what"):
+            if _asks_duration(doc):
+                return "number", False  # "what was the duration of the talks": how long
             if _asks_kind(t):
                 return "", False  # "what kind of time": a description, not a date
             head = _head_noun(doc, t)
             if head == "time" and t.head.lemma_.lower() == "time" and t.dep_ == "det":
                 return "clock", False  # "what time did the talks begin"
             if head:
+                if head in PLACE_KINDS and _party_noun(t):
+                    # "with which country will Kishida push for talks", "which country
+                    # imposed curbs": a country taking part, as a subject or with
+                    # "with"/"against" names one, not where something is
+                    return "party", False
                 for kind, nouns in TYPE_NOUNS.items():
                     if head in nouns:
                         return kind, False
@@ -760,6 +781,23 @@ def _kind(doc: Doc) -> tuple[str, bool]:
                 # is no type; a later "whom" asks for a party of it, not for a person
                 return "", False
     return "", False
+
+
+def _party_noun(wh: Token) -> bool:
+    """Is the noun "which" qualifies a party to the question's event: its subject, or
+    the object of a preposition of parties ("with which country", "against which
+    nation"), not where it is ("in which city") or went ("which city did he visit")?"""
+    noun = wh.head if wh.dep_ == "det" else None
+    # (a fronted "with" the parser may leave on the verb: "With which country will ...")
+    fronted = wh.i > 0 and wh.doc[wh.i - 1].lower_ in PARTY_PREPS
+    # (a subject of "did" or "is" is the parser's guess for a fronted object or a
+    # complement: "Which countries did Japan colonise", "Which city is the capital")
+    # A city that is the subject ("which city hosted the talks") is still where.
+    return noun is not None and (noun.dep_ in ("nsubj", "nsubjpass")
+                                 and noun.lemma_.lower() == "country"
+                                 and noun.head.lemma_.lower() not in ("do", "be")
+                                 or fronted or (
+        noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ in PARTY_PREPS))
 
 
 def significant(tok: Token, links: int = 2) -> bool:

@@ -359,9 +359,14 @@ def test_abstain_when_the_asked_speaker_is_not_heard(question: str, before: str,
      "He cited Russia's invasion of Ukraine and a wave of missile launches.", ""),
     # a kind whose instances are named things still needs one
     ("What agreements did Yoon and Kishida sign in Seoul?",
-     "Yoon welcomed Kishida to Seoul on Sunday.", "names a agreement"),
+     "Yoon welcomed Kishida to Seoul on Sunday.", "names an agreement"),
     ("Which hotel did the delegation stay at?",
      "The delegation is on a five-day trip to Japan.", "names a hotel"),
+    # a named thing of a kind WordNet files under some sense of the asked noun
+    ("Which government bodies issued the statement?",
+     "South Korea's Defense and Foreign ministries said in a statement.", ""),
+    ("Which government bodies issued the statement?",
+     "Officials said in a statement.", "names a body"),
     # a verb names the thing only as the act its noun derives from, not a broader act
     ("What gift did Kishida bring Yoon on his visit to Seoul?",
      "Kishida's visit returns the trip Yoon made to Tokyo in March.", "names a gift"),
@@ -801,6 +806,12 @@ WAR_DEAD = "The Korean War left nearly 5 million people dead."
      ["They held a total of 11 security talks over the next two decades."], ""),
     ("Over how many years were the rounds of security talks spread?",
      ["The ceasefire held for two decades."], "how long"),
+    # the duration of one: a span over which several were held is not its length
+    ("What was the duration of the security dialogue in Seoul?",
+     ["They held a total of 11 security talks over the next two decades."],
+     "how long of 'dialogue'"),
+    ("What was the duration of the security dialogue in Seoul?",
+     ["The security talks in Seoul lasted two days."], ""),
     ("When did the radar incident happen?", [WAR_DEAD], ""),
     # a name after "during" is an occasion the tagger may not know as an event
     ("How many missiles did North Korea launch during the Shangri-La Dialogue?",
