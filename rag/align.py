@@ -868,7 +868,9 @@ class Aligner:
                       partial(self._roles, earlier=earlier), self._speaker,
                       _cut_off, _cut_phrase, _told_as_future, _told_as_done, _undone,
                       _bound_dropped,
-                      _denial_widened, _head_left_out):
+                      _denial_widened, _head_left_out,
+                      partial(_office_of_another_country,
+                              context=" ".join((unit.article, *unit.texts)))):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1695,6 +1697,26 @@ def _head_left_out(doc: Doc, aligned: dict[int, list[Token]]) -> str:
                    for d in {q.doc for q in hits} for w in d):
             return (f"the quote's '{hits[0].text}' only qualifies '{heads[0].text}', which "
                     "the claim leaves out")
+    return ""
+
+
+def _office_of_another_country(doc: Doc, aligned: dict[int, list[Token]], *,
+                               context: str) -> str:
+    """A person whose office the claim gives to a country the article never gives it:
+    "the Japanese Foreign Minister Park Jin" where the article has "South Korea's
+    Foreign Minister Park Jin". Each word of it may be in the quote ("Japanese Prime
+    Minister Fumio Kishida"), but not as this person's."""
+    # (evidence reads offices for answer types; it imports this module)
+    from rag.evidence import offices, people_offices
+
+    given = offices(context)
+    for name, parts, words_ in people_offices(doc.text):
+        said = {w: c for w in words_ for c in [country_code(key(w))] if c}
+        known = {w: c for p in parts for w in given.get(key(p), ())
+                 for c in [country_code(key(w))] if c}
+        if said and known and not set(said.values()) & set(known.values()):
+            return (f"the claim calls {name} '{sorted(said)[0]}', the article gives the "
+                    f"office as '{sorted(known)[0]}'")
     return ""
 
 

@@ -619,6 +619,38 @@ def test_alignment_table(aligner, claim, quote, supported, reason):  # type: ign
     assert bool(verdict.reason) is not supported
 
 
+_PARK_BEFORE = ("In another positive development for bilateral relations, South Korea's "
+                "Foreign Minister Park Jin said separately on Sunday before leaving the "
+                "United States that he will arrange a mutually convenient time for him to "
+                "visit Japan.")
+_PARK_QUOTE = ("Park was quoted by Yonhap as saying there would be an appropriate time for a "
+               "possible meeting between Yoon and Japanese Prime Minister Fumio Kishida.")
+
+
+@pytest.mark.parametrize(("claim", "supported", "reason"), [
+    # each word is in the quote, but "Japanese" is Kishida's, not Park's (a local model's
+    # sentence, kept before this check)
+    ("The Japanese Foreign Minister Park Jin was quoted as saying there would be an "
+     "appropriate time for a meeting between Yoon and Japanese Prime Minister Fumio "
+     "Kishida.", False, "the claim calls Park Jin 'japanese'"),
+    ("South Korea's Foreign Minister Park Jin was quoted as saying there would be an "
+     "appropriate time for a meeting between Yoon and Japanese Prime Minister Fumio "
+     "Kishida.", True, ""),
+    # an office the article gives no country leaves the claim's country to the other checks
+    ("Foreign Minister Park Jin was quoted as saying there would be an appropriate time "
+     "for a meeting between Yoon and Japanese Prime Minister Fumio Kishida.", True, ""),
+])
+def test_an_office_keeps_the_country_the_article_gives_it(aligner, claim, supported, reason):  # type: ignore[no-untyped-def]
+    from rag.corpus import load_corpus
+
+    # the seed article that says "South Korea's Foreign Minister Park Jin" before the quote
+    articles, _ = load_corpus([PROJECT_ROOT / "seeds"])
+    article = next(a.text for a in articles if _PARK_QUOTE in a.text)
+    verdict = aligner.check(claim, Unit((_PARK_BEFORE, _PARK_QUOTE), article=article))
+    assert verdict.ok is supported, verdict.reason
+    assert reason in verdict.reason
+
+
 @pytest.mark.parametrize(("a", "b", "opposite"), [
     ("resolved", "unresolved", True), ("formal", "informal", True),
     ("aligned", "non-aligned", True), ("strengthen", "weaken", True),
