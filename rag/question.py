@@ -900,7 +900,11 @@ def phrasal(verb: Token) -> str:
             if lx.synsets(joined, "v"):
                 return joined
         return lemma
-    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    # (a particle before "of" the parser may make a preposition with no object of its
+    # own: "pull out of the deal")
+    prt = next((c for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and c.i == verb.i + 1 and not any(g.dep_ == "pobj" for g in c.children)
+        and any(g.dep_ == "prep" for g in c.children))), None)
     if prt is None or lx is None or not lx.synsets(f"{lemma}_{prt.lower_}", "v"):
         return lemma
     return f"{lemma}_{prt.lower_}"

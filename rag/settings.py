@@ -39,9 +39,13 @@ class Settings(BaseSettings):
     embed_model: str = Field(
         default="", description="a sentence-transformers folder; empty = bundled MiniLM"
     )
+    # fp32 by default: int8 kernels differ between CPUs (the similarity of "halted" to
+    # "suspended" in context was 0.455 with int8 on an AVX512-VNNI machine, 0.495 with
+    # fp32 and with torch), so the citation check's verdicts would depend on the machine
     embed_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
-        default="onnx-int8", description="how the embedder runs: ONNX Runtime with int8 "
-        "weights (fastest, no torch import), ONNX fp32, or sentence-transformers on torch")
+        default="onnx", description="how the embedder runs: ONNX Runtime fp32 (the same "
+        "vectors as torch on any CPU, no torch import), ONNX with int8 weights (faster to "
+        "ingest, but its vectors vary with the CPU), or sentence-transformers on torch")
     device: Literal["auto", "cpu", "cuda"] = Field(
         default="auto", description="where the embedder runs; auto takes a CUDA device "
         "when the runtime can use one")

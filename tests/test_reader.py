@@ -893,6 +893,9 @@ def test_the_kind_a_which_question_asks_for_one_of(question: str, instance_of: s
      ("test",), False),
     # the saying is what is dated (the reported plan has no date of its own to give)
     ("On what date did Park Jin say he would travel to Japan?", ("say",), False),
+    # a particle the parser makes a preposition before "of" is still the verb's
+    ("In what month of 2019 did Seoul pull out of its intelligence-sharing deal with Tokyo?",
+     ("pull_out",), False),
     ("When was the previous visit by a South Korean foreign minister?", ("visit",), True),
     # a thing is no event; what it did is
     ("On what date did the restored pact take effect?", ("restore", "take_effect"), False),
