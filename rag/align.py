@@ -870,7 +870,7 @@ class Aligner:
                       _bound_dropped,
                       _denial_widened, _head_left_out,
                       partial(_office_of_another_country,
-                              context=" ".join((unit.article, *unit.texts)))):
+                              context=(unit.article, *unit.texts))):
             reason = check(doc, aligned)
             if reason:
                 return Verdict(False, reason)
@@ -1701,7 +1701,7 @@ def _head_left_out(doc: Doc, aligned: dict[int, list[Token]]) -> str:
 
 
 def _office_of_another_country(doc: Doc, aligned: dict[int, list[Token]], *,
-                               context: str) -> str:
+                               context: tuple[str, ...]) -> str:
     """A person whose office the claim gives to a country the article never gives it:
     "the Japanese Foreign Minister Park Jin" where the article has "South Korea's
     Foreign Minister Park Jin". Each word of it may be in the quote ("Japanese Prime
@@ -1709,10 +1709,12 @@ def _office_of_another_country(doc: Doc, aligned: dict[int, list[Token]], *,
     # (evidence reads offices for answer types; it imports this module)
     from rag.evidence import offices, people_offices
 
-    given = offices(context)
+    # each text on its own: offices() and the parse are cached per text, and the article
+    # is the same for every claim that cites it
+    given = [offices(text) for text in context if text]
     for name, parts, words_ in people_offices(doc.text):
         said = {w: c for w in words_ for c in [country_code(key(w))] if c}
-        known = {w: c for p in parts for w in given.get(key(p), ())
+        known = {w: c for g in given for p in parts for w in g.get(key(p), ())
                  for c in [country_code(key(w))] if c}
         if said and known and not set(said.values()) & set(known.values()):
             return (f"the claim calls {name} '{sorted(said)[0]}', the article gives the "

@@ -832,13 +832,15 @@ def named_instance(text: str, noun: str, question_keys: set[str]) -> bool:
     government bodies": WordNet files a ministry under some sense of "body")?"""
     lx = lexicon()
     for t in parse(text):
+        if t.pos_ != "NOUN":
+            continue
+        mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod")]
+        mods += [cj for m in mods for cj in m.conjuncts]
+        # (the WordNet walk last: excerpt trimming asks this of every span)
         lemma = t.lemma_.lower()
-        if t.pos_ == "NOUN" and (lemma == noun or lx is not None
-                                 and lx.kind_of(lemma, noun, any_sense=True)):
-            mods = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod")]
-            mods += [cj for m in mods for cj in m.conjuncts]
-            if any(m.pos_ == "PROPN" and m.lower_ not in question_keys for m in mods):
-                return True
+        if any(m.pos_ == "PROPN" and m.lower_ not in question_keys for m in mods) and (
+                lemma == noun or lx is not None and lx.kind_of(lemma, noun, any_sense=True)):
+            return True
     return False
 
 
